@@ -1,0 +1,93 @@
+import type { Exchange, RequestSpec } from "../client";
+import type { Operation } from "../contract";
+import type { Format } from "../formats";
+import type { SchemaRegistry } from "../schemas";
+
+/** Check families: the second half of a check id names one, and so does its `@tag`. */
+export const FAMILIES = ["status", "not-found", "format", "request-body", "parity", "schema"] as const;
+export type Family = (typeof FAMILIES)[number];
+
+/** What one check found, in one shape every reporter understands (after Step CI's matcher results). */
+export interface Verdict {
+  passed: boolean;
+  expected: unknown;
+  given: unknown;
+  /** Why it failed (or what passing meant), in words. */
+  why: string;
+}
+
+/** Name of the attachment that carries a test's check results to the reporters. */
+export const RESULTS_ATTACHMENT = "conformance-results.json";
+
+export type Outcome = "passed" | "failed" | "skipped";
+
+export interface CheckResult {
+  /** `people.get-self/format.default-is-xml` */
+  id: string;
+  section: string;
+  operation: string;
+  family: Family;
+  check: string;
+  rule: string;
+  outcome: Outcome;
+  expected: unknown;
+  given: unknown;
+  why: string;
+  exchanges: Exchange[];
+}
+
+/** How a check asks for a response: the operation's request, varied in format, headers, body or ids. */
+export interface Variation {
+  suffix?: Format;
+  headers?: Record<string, string>;
+  /** Use the contract's `unknown` values for these placeholders. */
+  unknownIds?: boolean;
+  /** For operations with a body: how to send it. */
+  bodyKind?: "json" | "form";
+}
+
+/** A response, read: its format by Content-Type and, when it parses, its value (XML converted by schema). */
+export interface ReadResponse {
+  exchange: Exchange;
+  status?: number;
+  contentType?: string;
+  format?: Format;
+  /** The JSON value (XML converted to JSON with the schema), when the body is well-formed. */
+  value?: unknown;
+  /** Why the body could not be read in its announced format. */
+  unreadable?: string;
+  /** Name of the XML root element, for XML bodies. */
+  xmlRoot?: string;
+  /** For requests with a body: the contract's `reflects`, with `{unique}` filled in as it was sent. */
+  reflects?: Record<string, unknown>;
+}
+
+export interface CheckContext {
+  readonly schemas: SchemaRegistry;
+  /** Sends the operation's request with a variation; a creation is recorded for undo. */
+  perform(op: Operation, variation?: Variation): Promise<ReadResponse>;
+  /** Sends an arbitrary request; kept as evidence. */
+  send(spec: RequestSpec): Promise<Exchange>;
+  /** The envelope schema around the operation's resource schema (success) or the error envelope. */
+  envelopeSchema(op: Operation | undefined, kind: "success" | "error"): string;
+}
+
+export interface Check {
+  family: Family;
+  name: string;
+  /** The documented rule it checks, in one sentence. */
+  rule: string;
+  appliesTo(op: Operation): boolean;
+  run(op: Operation, ctx: CheckContext): Promise<Verdict>;
+}
+
+export function checkId(op: Operation, check: Check): string {
+  return `${op.key}/${check.family}.${check.name}`;
+}
+
+/** `200 application/json; charset=utf-8, 512 bytes` */
+export function describeResponse(read: ReadResponse): string {
+  if (read.exchange.error) return `no response: ${read.exchange.error}`;
+  const size = read.exchange.response?.body.length ?? 0;
+  return `${read.status} ${read.contentType ?? "(no Content-Type)"}, ${size} bytes`;
+}

@@ -1,0 +1,48 @@
+import type { Operation } from "../contract";
+import type { Check, CheckContext, CheckResult, Family } from "./check";
+import { checkId } from "./check";
+import { formatChecks } from "./format";
+import { notFoundChecks } from "./not-found";
+import { parityChecks } from "./parity";
+import { requestBodyChecks } from "./request-body";
+import { schemaChecks } from "./schema";
+import { statusChecks } from "./status";
+
+export const ALL_CHECKS: Check[] = [
+  ...statusChecks,
+  ...notFoundChecks,
+  ...formatChecks,
+  ...requestBodyChecks,
+  ...parityChecks,
+  ...schemaChecks,
+];
+
+export function checksOf(family: Family): Check[] {
+  return ALL_CHECKS.filter((check) => check.family === family);
+}
+
+/** Runs one check; an exception (a refused write, a missing fixture) becomes its result, never a crash. */
+export async function runCheck(
+  op: Operation,
+  check: Check,
+  ctx: CheckContext,
+  evidence: CheckResult["exchanges"],
+) {
+  const base = {
+    id: checkId(op, check),
+    section: op.section,
+    operation: op.id,
+    family: check.family,
+    check: check.name,
+    rule: check.rule,
+    exchanges: evidence,
+  };
+  try {
+    const verdict = await check.run(op, ctx);
+    return { ...base, ...verdict, outcome: verdict.passed ? "passed" : "failed" } satisfies CheckResult;
+  } catch (error) {
+    const why = (error as Error).message;
+    const outcome = (error as Error).name === "WriteRefused" ? "skipped" : "failed";
+    return { ...base, outcome, expected: "the check to run", given: why, why } satisfies CheckResult;
+  }
+}

@@ -1,0 +1,103 @@
+import type { Operation } from "../contract";
+import type { Check, Verdict } from "./check";
+import { describeResponse } from "./check";
+
+const isDescribedRead = (op: Operation) => op.method === "GET" && op.schema !== undefined;
+
+/**
+ * Makes the two forms comparable where the XML mapping loses nothing real: empty arrays leave no
+ * element, and an empty element stands for null, "" and {} alike (all read as absent).
+ */
+export function normalise(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalise);
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      const n = normalise(child);
+      if (n === null || (Array.isArray(n) && n.length === 0)) continue;
+      out[key] = n;
+    }
+    return Object.keys(out).length ? out : null;
+  }
+  return value === "" ? null : value;
+}
+
+/** Paths (like `response.files[0].title`) where the two values differ. */
+export function differences(a: unknown, b: unknown, path = "response"): string[] {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const out: string[] = [];
+    for (let i = 0; i < Math.max(a.length, b.length); i++)
+      out.push(...differences(a[i], b[i], `${path}[${i}]`));
+    return out;
+  }
+  if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].flatMap((k) =>
+      differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`),
+    );
+  }
+  // Fields the schema does not describe stay text in XML: "3" there is 3 in JSON.
+  const same =
+    Object.is(a, b) || (typeof a !== typeof b && a != null && b != null && String(a) === String(b));
+  return same ? [] : [path];
+}
+
+function dropPaths(value: unknown, paths: string[]): unknown {
+  const copy = structuredClone(value);
+  for (const path of paths) {
+    const parts = path.split(".");
+    const last = parts.pop() as string;
+    const visit = (node: unknown, i: number): void => {
+      if (Array.isArray(node)) node.forEach((n) => visit(n, i));
+      else if (node && typeof node === "object") {
+        if (i === parts.length) delete (node as Record<string, unknown>)[last];
+        else visit((node as Record<string, unknown>)[parts[i]], i + 1);
+      }
+    };
+    visit(copy, 0);
+  }
+  return copy;
+}
+
+export const parityChecks: Check[] = [
+  {
+    family: "parity",
+    name: "xml-matches-json",
+    rule: "The XML and JSON forms of the same read carry the same data.",
+    appliesTo: isDescribedRead,
+    async run(op, ctx): Promise<Verdict> {
+      const json = await ctx.perform(op, { suffix: "json" });
+      const xml = await ctx.perform(op, { suffix: "xml" });
+      const given = `.json: ${describeResponse(json)}; .xml: ${describeResponse(xml)}`;
+      const unusable = [json, xml].find(
+        (r) => r.unreadable || r.value === undefined || (r.status ?? 0) >= 300,
+      );
+      if (unusable) {
+        return {
+          passed: false,
+          expected: "two readable successes",
+          given,
+          why: "one of the two forms could not be read, so they cannot be compared",
+        };
+      }
+      const [a, b] = [json, xml].map((r) =>
+        normalise(dropPaths((r.value as { response?: unknown }).response, op.volatile)),
+      );
+      const differing = differences(a, b);
+      if (!differing.length)
+        return { passed: true, expected: "the same data", given, why: "same data in both forms" };
+      const at = (v: unknown, path: string) =>
+        path
+          .replace(/^response\.?/, "")
+          .split(/\.|\[(\d+)\]/)
+          .filter(Boolean)
+          .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], v);
+      return {
+        passed: false,
+        expected: Object.fromEntries(differing.slice(0, 10).map((p) => [p, at(a, p)])),
+        given: Object.fromEntries(differing.slice(0, 10).map((p) => [p, at(b, p)])),
+        why: `the XML form differs from the JSON form in ${differing.length} field${differing.length > 1 ? "s" : ""}: ${differing.slice(0, 5).join(", ")} (expected = JSON, given = XML)`,
+      };
+    },
+  },
+];

@@ -1,0 +1,46 @@
+import type { Operation } from "../contract";
+import type { Check, Verdict } from "./check";
+import { describeResponse } from "./check";
+
+const hasBody = (op: Operation) => op.body !== undefined && op.method !== "GET";
+
+/** The record must carry what the body said: proof the body was read, not merely accepted. */
+function bodyCheck(kind: "json" | "form", contentType: string): Check {
+  return {
+    family: "request-body",
+    name: kind,
+    rule: `A request body sent as ${contentType} is accepted and read.`,
+    appliesTo: hasBody,
+    async run(op, ctx): Promise<Verdict> {
+      const read = await ctx.perform(op, { bodyKind: kind, suffix: "json" });
+      const given = describeResponse(read);
+      const expected = { status: "2xx", fields: read.reflects ?? {} };
+      if (read.status === undefined || read.status < 200 || read.status > 299) {
+        return {
+          passed: false,
+          expected,
+          given,
+          why: `the ${contentType} body was not accepted (status ${read.status ?? "none"})`,
+        };
+      }
+      const record = (read.value as { response?: Record<string, unknown> } | undefined)?.response ?? {};
+      const differing = Object.entries(read.reflects ?? {}).filter(
+        ([field, value]) => record[field] !== value,
+      );
+      if (differing.length) {
+        return {
+          passed: false,
+          expected,
+          given: { status: read.status, fields: Object.fromEntries(differing.map(([f]) => [f, record[f]])) },
+          why: `the record does not carry what the ${contentType} body sent: ${differing.map(([f]) => f).join(", ")}`,
+        };
+      }
+      return { passed: true, expected, given, why: `accepted and read (status ${read.status})` };
+    },
+  };
+}
+
+export const requestBodyChecks: Check[] = [
+  bodyCheck("json", "application/json"),
+  bodyCheck("form", "application/x-www-form-urlencoded"),
+];

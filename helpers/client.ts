@@ -1,0 +1,143 @@
+import type { APIRequestContext } from "@playwright/test";
+import type { RequestBudget } from "./budget";
+import type { Method, Scalar } from "./contract";
+import type { Redactor } from "./redaction";
+
+export type Body = { kind: "json" | "form"; data: Record<string, unknown> };
+
+/** What to send; `path` is relative to the portal root and may end in a `.json`/`.xml` suffix. */
+export interface RequestSpec {
+  method: Method;
+  path: string;
+  query?: Record<string, Scalar>;
+  headers?: Record<string, string>;
+  /** Send the run's token (default). */
+  authenticated?: boolean;
+  body?: Body;
+}
+
+/** One request and what came back, secrets already redacted: the evidence of a check. */
+export interface Exchange {
+  request: { method: Method; url: string; headers: Record<string, string>; body?: string };
+  response?: { status: number; headers: Record<string, string>; body: string };
+  /** A transport failure (timeout, refused, TLS), in words. */
+  error?: string;
+  ms: number;
+}
+
+export class WriteRefused extends Error {
+  override name = "WriteRefused";
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  token?: string;
+  timeoutMs: number;
+  allowWrites: boolean;
+  budget: RequestBudget;
+  redactor: Redactor;
+  /** Largest body read into memory; a larger one is an error, not an out-of-memory. */
+  maxBodyBytes?: number;
+}
+
+/** The only way the suite talks to a deployment: paced, read-only unless allowed, evidence redacted. */
+export class WorkspaceClient {
+  constructor(
+    private readonly api: APIRequestContext,
+    readonly options: ClientOptions,
+  ) {}
+
+  url(path: string, query: Record<string, Scalar> = {}): string {
+    const url = new URL(path, this.options.baseUrl);
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
+    return url.href;
+  }
+
+  async send(spec: RequestSpec): Promise<Exchange> {
+    const isLogin = spec.method === "POST" && /^api\/2\.0\/authentication(\.json|\.xml)?$/.test(spec.path);
+    if (spec.method !== "GET" && !isLogin && !this.options.allowWrites) {
+      throw new WriteRefused(
+        `refused to send ${spec.method} ${spec.path}: writes to this deployment are not allowed (set WORKSPACE_ALLOW_WRITES=true to allow them)`,
+      );
+    }
+    const headers: Record<string, string> = { ...spec.headers };
+    if (spec.authenticated !== false && this.options.token) headers.Authorization = this.options.token;
+    let data: string | undefined;
+    if (spec.body) {
+      headers["Content-Type"] =
+        spec.body.kind === "json" ? "application/json" : "application/x-www-form-urlencoded";
+      data = spec.body.kind === "json" ? JSON.stringify(spec.body.data) : formEncode(spec.body.data);
+    }
+    const url = this.url(spec.path, spec.query);
+    await this.options.budget.take();
+    const started = performance.now();
+    const redact = (text: string) => this.options.redactor.redact(text);
+    const exchange: Exchange = {
+      request: {
+        method: spec.method,
+        url: redact(url),
+        headers: redactHeaders(headers, redact),
+        body: data && redact(data),
+      },
+      ms: 0,
+    };
+    try {
+      const response = await this.api.fetch(url, {
+        method: spec.method,
+        headers,
+        data,
+        timeout: this.options.timeoutMs,
+        failOnStatusCode: false,
+        maxRedirects: 0,
+      });
+      const body = await response.body();
+      const limit = this.options.maxBodyBytes ?? 8 * 1024 * 1024;
+      exchange.response = {
+        status: response.status(),
+        headers: redactHeaders(response.headers(), redact),
+        body:
+          body.length > limit
+            ? `[${body.length} bytes: larger than the ${limit} bytes a check reads]`
+            : redact(body.toString("utf8")),
+      };
+      if (body.length > limit)
+        exchange.error = `the body has ${body.length} bytes, more than the ${limit} expected at most`;
+    } catch (error) {
+      exchange.error = describeTransportError(error as Error, this.options.timeoutMs);
+    }
+    exchange.ms = Math.round(performance.now() - started);
+    return exchange;
+  }
+}
+
+export function formEncode(data: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(data)) {
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
+  }
+  return params.toString();
+}
+
+function redactHeaders(
+  headers: Record<string, string>,
+  redact: (t: string) => string,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) out[name] = redact(value);
+  return out;
+}
+
+/** Network failures in words: what happened and what to try. */
+export function describeTransportError(error: Error, timeoutMs: number): string {
+  const text = error.message.split("\n")[0];
+  if (/Timeout|timed out/i.test(text)) {
+    return `no answer within ${timeoutMs} ms (the server accepted the request but did not respond; raise WORKSPACE_TIMEOUT_MS if it is just slow)`;
+  }
+  if (/ECONNREFUSED/.test(text)) return "connection refused: nothing listens at that address and port";
+  if (/ENOTFOUND|EAI_AGAIN/.test(text)) return "the host name does not resolve: check WORKSPACE_URL";
+  if (/certificate|SSL|TLS|self[- ]signed|CERT_/i.test(text)) {
+    return `TLS error (${text}); for a staging server with a self-signed certificate set WORKSPACE_IGNORE_HTTPS_ERRORS=true`;
+  }
+  if (/ECONNRESET|socket hang up/i.test(text)) return "the server closed the connection without an answer";
+  return text;
+}

@@ -1,0 +1,99 @@
+import dotenv from "dotenv";
+
+/** What the suite runs against and how: read once from the environment (and `.env`), validated. */
+export interface SuiteConfig {
+  /** Portal root as given (with a trailing slash); undefined means "start the embedded reference". */
+  url?: string;
+  user?: string;
+  password?: string;
+  /** Write checks (create, update, delete) are allowed: always on the embedded reference, opt-in elsewhere. */
+  allowWrites: boolean;
+  /** Per-request timeout in milliseconds. */
+  timeoutMs: number;
+  ignoreHttpsErrors: boolean;
+  /** The documented rate limit the deployment enforces: requests per window, per IP and account. */
+  rateLimit: { limit: number; windowSeconds: number };
+  reportsDir: string;
+}
+
+/** A configuration problem, stated with its fix; the runner prints the message without a stack. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+let loaded = false;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
+  if (!loaded && env === process.env) {
+    dotenv.config({ quiet: true });
+    loaded = true;
+  }
+  const url = normaliseUrl(blankToUndefined(env.WORKSPACE_URL));
+  const user = blankToUndefined(env.WORKSPACE_USER);
+  const password = blankToUndefined(env.WORKSPACE_PASSWORD);
+  if (url && (!user || !password)) {
+    throw new ConfigError(
+      `WORKSPACE_URL is set (${url}) but ${!user ? "WORKSPACE_USER" : "WORKSPACE_PASSWORD"} is not. ` +
+        "Set both in the environment or in .env (see .env.example), or unset WORKSPACE_URL to run against the embedded reference.",
+    );
+  }
+  return {
+    url,
+    user,
+    password,
+    allowWrites: url ? parseBoolean(env, "WORKSPACE_ALLOW_WRITES", false) : true,
+    timeoutMs: parsePositiveInt(env, "WORKSPACE_TIMEOUT_MS", 10_000),
+    ignoreHttpsErrors: parseBoolean(env, "WORKSPACE_IGNORE_HTTPS_ERRORS", false),
+    rateLimit: {
+      limit: parsePositiveInt(env, "WORKSPACE_RATE_LIMIT", 500),
+      windowSeconds: parsePositiveInt(env, "WORKSPACE_RATE_WINDOW", 10),
+    },
+    reportsDir: blankToUndefined(env.WORKSPACE_REPORTS_DIR) ?? "reports",
+  };
+}
+
+function blankToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}
+
+function normaliseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      `WORKSPACE_URL is not a URL: "${raw}". Give the portal's root, e.g. https://staging.example.com`,
+    );
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new ConfigError(`WORKSPACE_URL must use http or https, not "${parsed.protocol}" (got "${raw}").`);
+  }
+  if (parsed.username || parsed.password) {
+    throw new ConfigError(
+      "WORKSPACE_URL must not carry credentials; use WORKSPACE_USER and WORKSPACE_PASSWORD.",
+    );
+  }
+  // The suite appends api/2.0/...; a portal root given with or without a trailing slash, or with a
+  // path prefix, resolves the same way once it ends with "/". A given api/2.0 tail is dropped.
+  let path = parsed.pathname.replace(/\/+$/, "").replace(/\/api\/2\.0$/, "");
+  path = `${path}/`;
+  return `${parsed.origin}${path}`;
+}
+
+function parseBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = blankToUndefined(env[name]);
+  if (value === undefined) return fallback;
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  if (/^(false|0|no)$/i.test(value)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${value}".`);
+}
+
+function parsePositiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = blankToUndefined(env[name]);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) <= 0) {
+    throw new ConfigError(`${name} must be a positive whole number, got "${value}".`);
+  }
+  return Number(value);
+}

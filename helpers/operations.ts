@@ -1,0 +1,187 @@
+import type { CheckContext, ReadResponse, Variation } from "./checks/check";
+import type { Exchange, RequestSpec, WorkspaceClient } from "./client";
+import { type Operation, operationPlaceholders, type Scalar } from "./contract";
+import { formatOfContentType, parseBody, parseJson, type XmlNode, xmlToJson } from "./formats";
+import type { Ledger } from "./ledger";
+import { SCHEMA_BASE, type SchemaRegistry } from "./schemas";
+
+/** `folders[0].id`, `[0].id`, `id` */
+export function selectPath(value: unknown, path: string): unknown {
+  return path
+    .split(/\.|\[(\d+)\]/)
+    .filter((part) => part !== undefined && part !== "")
+    .reduce<unknown>(
+      (node, key) => (node == null ? undefined : (node as Record<string, unknown>)[key]),
+      value,
+    );
+}
+
+/** Values of placeholders that come from the deployment itself (`from:`), looked up once per worker. */
+export class DiscoveredValues {
+  private readonly cache = new Map<string, Promise<string>>();
+
+  constructor(private readonly client: WorkspaceClient) {}
+
+  get(from: string, select: string): Promise<string> {
+    const key = `${from} -> ${select}`;
+    let value = this.cache.get(key);
+    if (!value) {
+      value = this.lookUp(from, select);
+      value.catch(() => this.cache.delete(key));
+      this.cache.set(key, value);
+    }
+    return value;
+  }
+
+  private async lookUp(from: string, select: string): Promise<string> {
+    const path = `${from.split(" ")[1]}.json`;
+    const exchange = await this.client.send({ method: "GET", path });
+    const status = exchange.response?.status;
+    if (!exchange.response || status !== 200) {
+      throw new Error(`could not discover a value from ${from}: ${exchange.error ?? `status ${status}`}`);
+    }
+    const parsed = parseJson(exchange.response.body);
+    const value = parsed.ok
+      ? selectPath((parsed.value as { response?: unknown }).response, select)
+      : undefined;
+    if (value === undefined || value === null || typeof value === "object") {
+      throw new Error(`could not discover a value from ${from}: nothing at "${select}" in its response`);
+    }
+    return String(value);
+  }
+}
+
+/** Builds and sends an operation's requests for checks; every exchange is kept as the check's evidence. */
+export class OperationRunner implements CheckContext {
+  private uniques = 0;
+
+  constructor(
+    private readonly client: WorkspaceClient,
+    readonly schemas: SchemaRegistry,
+    private readonly discovered: DiscoveredValues,
+    private readonly ledger: Ledger,
+    private readonly operations: Map<string, Operation>,
+    /** Prefix of every name this run creates, e.g. `wc-k3x9p2-w0`: recognisable, and unique per worker. */
+    private readonly namePrefix: string,
+    private readonly evidence: Exchange[],
+  ) {}
+
+  async send(spec: RequestSpec): Promise<Exchange> {
+    const exchange = await this.client.send(spec);
+    this.evidence.push(exchange);
+    return exchange;
+  }
+
+  envelopeSchema(op: Operation | undefined, kind: "success" | "error"): string {
+    if (kind === "error" || !op?.schema) return `${SCHEMA_BASE}envelope/${kind}.json`;
+    return this.schemas.define({
+      $id: `${SCHEMA_BASE}composed/${op.schema}`,
+      allOf: [{ $ref: `${SCHEMA_BASE}envelope/success.json` }],
+      properties: { response: { $ref: `${SCHEMA_BASE}${op.schema}` } },
+    });
+  }
+
+  async perform(op: Operation, variation: Variation = {}): Promise<ReadResponse> {
+    const values = await this.paramValues(op, variation.unknownIds ?? false);
+    const substitute = (text: string, encode: (v: string) => string) =>
+      text.replace(/\{([^}]+)\}/g, (_, name: string) => encode(values[name]));
+    let path = substitute(op.path, encodeURIComponent);
+    if (variation.suffix) path += `.${variation.suffix}`;
+    const query = Object.fromEntries(
+      Object.entries(op.query).map(([k, v]) => [k, typeof v === "string" ? substitute(v, String) : v]),
+    );
+    const unique = `${this.namePrefix}-${++this.uniques}`;
+    const fill = (v: Scalar): Scalar => (typeof v === "string" ? v.replaceAll("{unique}", unique) : v);
+    const spec: RequestSpec = {
+      method: op.method,
+      path,
+      query,
+      headers: variation.headers,
+      authenticated: op.auth === "required",
+    };
+    if (op.body) {
+      const data = Object.fromEntries(
+        Object.entries(op.body).map(([k, v]) => [k, Array.isArray(v) ? v.map(fill) : fill(v)]),
+      );
+      spec.body = { kind: variation.bodyKind ?? "json", data };
+    }
+    const read = this.read(await this.send(spec), op);
+    if (op.reflects)
+      read.reflects = Object.fromEntries(Object.entries(op.reflects).map(([k, v]) => [k, fill(v)]));
+    if (op.creates && read.status !== undefined && read.status < 300) this.recordUndo(op, read);
+    return read;
+  }
+
+  /** Reads a response in the format its Content-Type announces; XML becomes JSON by the schema. */
+  read(exchange: Exchange, op?: Operation): ReadResponse {
+    const read: ReadResponse = { exchange };
+    const response = exchange.response;
+    if (!response) return read;
+    read.status = response.status;
+    read.contentType = response.headers["content-type"];
+    read.format = formatOfContentType(read.contentType);
+    if (!read.format) return read;
+    const parsed = parseBody(read.format, response.body);
+    if (!parsed.ok) {
+      read.unreadable = parsed.why;
+      return read;
+    }
+    if (read.format === "json") {
+      read.value = parsed.value;
+      return read;
+    }
+    const { name, root } = parsed.value as { name: string; root: XmlNode };
+    read.xmlRoot = name;
+    const schemaId = this.envelopeSchema(op, response.status >= 400 ? "error" : "success");
+    read.value = xmlToJson(root, this.schemas.get(schemaId), schemaId, (uri) => this.schemas.get(uri));
+    return read;
+  }
+
+  private async paramValues(op: Operation, unknown: boolean): Promise<Record<string, string>> {
+    const values: Record<string, string> = {};
+    for (const name of operationPlaceholders(op)) {
+      if (unknown && op.unknown?.[name] !== undefined) {
+        values[name] = String(op.unknown[name]);
+        continue;
+      }
+      const source = op.params[name];
+      if ("value" in source) values[name] = String(source.value);
+      else if ("from" in source) values[name] = await this.discovered.get(source.from, source.select);
+      else values[name] = await this.createFixture(op, name, source.created, source.select);
+    }
+    return values;
+  }
+
+  /** A record made for an operation that needs one (update, delete); undone at the end of the test. */
+  private async createFixture(op: Operation, name: string, creator: string, select: string): Promise<string> {
+    const create = this.operations.get(`${op.section}.${creator}`);
+    if (!create) throw new Error(`${op.key}: no operation ${creator} to create {${name}} with`);
+    const read = await this.perform(create, { suffix: "json", bodyKind: "json" });
+    const value = selectPath((read.value as { response?: unknown } | undefined)?.response, select);
+    if (read.status === undefined || read.status >= 300 || value == null) {
+      throw new Error(
+        `could not create a record for {${name}} with ${create.key}: ${read.exchange.error ?? `status ${read.status}`}`,
+      );
+    }
+    return String(value);
+  }
+
+  private recordUndo(op: Operation, read: ReadResponse): void {
+    const undo = op.undo;
+    if (!undo) return;
+    const target = this.operations.get(`${op.section}.${undo.operation}`);
+    const record = (read.value as { response?: unknown } | undefined)?.response;
+    const values = Object.fromEntries(
+      Object.entries(undo.params).map(([name, select]) => [name, selectPath(record, select)]),
+    );
+    const missing = Object.entries(values).find(([, v]) => v == null);
+    if (!target || missing) {
+      this.ledger.orphan(
+        `${op.key} created a record, but its ${missing?.[0] ?? "undo"} could not be read to undo it`,
+      );
+      return;
+    }
+    const path = target.path.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(String(values[n])));
+    this.ledger.add(`${op.key} ${JSON.stringify(values)}`, { method: target.method, path: `${path}.json` });
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Facts of this run that global setup establishes once (the target, the session, the run id) and
+ * every worker reads: handed over in the environment, which workers inherit and reports never show.
+ */
+export interface RunInfo {
+  /** The portal root being tested (the embedded reference's own URL when WORKSPACE_URL is unset). */
+  url: string;
+  embedded: boolean;
+  token: string;
+  runId: string;
+  /** Every record the run creates is named with this prefix, so leftovers are recognisable. */
+  namePrefix: string;
+  rateLimit: { limit: number; windowSeconds: number };
+}
+
+const VARIABLE = "WC_RUN_INFO";
+
+export function writeRunInfo(info: RunInfo, env: NodeJS.ProcessEnv = process.env): void {
+  env[VARIABLE] = JSON.stringify(info);
+}
+
+export function readRunInfo(env: NodeJS.ProcessEnv = process.env): RunInfo {
+  const raw = env[VARIABLE];
+  if (!raw)
+    throw new Error(
+      `${VARIABLE} is not set: run the suite with "npm run conformance" (its global setup logs in).`,
+    );
+  return JSON.parse(raw) as RunInfo;
+}
+
+export function newRunId(): string {
+  return Date.now().toString(36).slice(-5) + Math.random().toString(36).slice(2, 5);
+}

@@ -1,0 +1,73 @@
+import type { APIRequestContext } from "@playwright/test";
+import { describeTransportError } from "./client";
+import { formatOfContentType, parseJson } from "./formats";
+
+/** The target cannot be tested as given: one message naming the problem and the fix. */
+export class TargetError extends Error {
+  override name = "TargetError";
+}
+
+export interface Session {
+  token: string;
+  expires?: string;
+}
+
+/**
+ * One login for the whole run (POST api/2.0/authentication.json). A failed login stops the run at
+ * once: retrying would walk into the server's brute-force lock-out (5 failures per 60 s per login+IP).
+ */
+export async function login(
+  api: APIRequestContext,
+  baseUrl: string,
+  user: string,
+  password: string,
+  timeoutMs: number,
+): Promise<Session> {
+  const url = new URL("api/2.0/authentication.json", baseUrl).href;
+  let response: Awaited<ReturnType<APIRequestContext["post"]>>;
+  try {
+    response = await api.post(url, {
+      data: JSON.stringify({ userName: user, password }),
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      timeout: timeoutMs,
+      failOnStatusCode: false,
+      maxRedirects: 0,
+    });
+  } catch (error) {
+    throw new TargetError(`Cannot reach ${baseUrl}: ${describeTransportError(error as Error, timeoutMs)}.`);
+  }
+  const status = response.status();
+  const headers = response.headers();
+  const text = await response.text();
+  if (status >= 300 && status < 400) {
+    throw new TargetError(
+      `Logging in to ${baseUrl} was redirected (${status} to ${headers.location ?? "?"}): this is not the API. Check WORKSPACE_URL (the portal root) and any proxy or SSO in front of it.`,
+    );
+  }
+  const format = formatOfContentType(headers["content-type"]);
+  if (/text\/html/i.test(headers["content-type"] ?? "") || /^\s*<(!doctype|html)/i.test(text)) {
+    throw new TargetError(
+      `${url} answered an HTML page (status ${status}), not the API: WORKSPACE_URL may point at a login page, a proxy or another site.`,
+    );
+  }
+  if (status === 404) {
+    throw new TargetError(
+      `${url} answered 404: there is no Workspace API at ${baseUrl}. Check WORKSPACE_URL.`,
+    );
+  }
+  if (status < 200 || status > 299) {
+    throw new TargetError(
+      `Login as "${user}" failed (status ${status}): check WORKSPACE_USER and WORKSPACE_PASSWORD. The suite tries only once, to stay clear of the brute-force lock-out.`,
+    );
+  }
+  const parsed = format === "json" ? parseJson(text) : undefined;
+  const token = parsed?.ok ? (parsed.value as { response?: { token?: unknown } }).response?.token : undefined;
+  if (typeof token !== "string" || !token) {
+    throw new TargetError(
+      `Login to ${url} succeeded (status ${status}) but no token came back (${parsed && !parsed.ok ? parsed.why : "no response.token"}); two-factor authentication may be on for this account.`,
+    );
+  }
+  const expires =
+    (parsed?.ok && (parsed.value as { response?: { expires?: string } }).response?.expires) || undefined;
+  return { token, expires };
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from "@playwright/test";
+import { loadConfig } from "./helpers/config";
+import { contracts } from "./helpers/contract";
+import { failFast } from "./helpers/fail-fast";
+
+// Configuration and contract files are checked before anything runs: a mistake ends the run with
+// one message, before any request is sent.
+const config = failFast(() => {
+  contracts();
+  return loadConfig();
+});
+const reports = config.reportsDir;
+
+export default defineConfig({
+  testDir: "specs",
+  testMatch: "**/*.spec.ts",
+  outputDir: `${reports}/test-results`,
+  globalSetup: "./specs/global-setup.ts",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 120_000,
+  reporter: [
+    [process.env.CI ? "dot" : "list"],
+    ["html", { outputFolder: `${reports}/html`, open: "never" }],
+    ["./helpers/reporters/conformance-reporter.ts", { outputDir: reports }],
+    ["allure-playwright", { resultsDir: `${reports}/allure-results`, detail: false, suiteTitle: false }],
+  ],
+});

@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import {
+  formatOfContentType,
+  parseXml,
+  type XmlNode,
+  xmlElementPath,
+  xmlToJson,
+} from "../../helpers/formats";
+import { SCHEMA_BASE, schemaRegistry } from "../../helpers/schemas";
+
+const registry = schemaRegistry();
+const lookup = (uri: string) => registry.get(uri);
+
+function xmlAsJson(xml: string, schemaPath: string): unknown {
+  const parsed = parseXml(xml);
+  assert.ok(parsed.ok, parsed.ok ? "" : parsed.why);
+  const { root } = parsed.value as { root: XmlNode };
+  const id = SCHEMA_BASE + schemaPath;
+  return xmlToJson(root, registry.get(id), id, lookup);
+}
+
+test("content types: charset case and text/xml vs application/xml do not matter", () => {
+  assert.equal(formatOfContentType("application/json; charset=UTF-8"), "json");
+  assert.equal(formatOfContentType("Application/JSON"), "json");
+  assert.equal(formatOfContentType("text/xml; charset=utf-8"), "xml");
+  assert.equal(formatOfContentType("application/xml"), "xml");
+  assert.equal(formatOfContentType("text/plain"), undefined);
+  assert.equal(formatOfContentType(undefined), undefined);
+});
+
+test("malformed XML is reported with its line and column", () => {
+  const parsed = parseXml("<result><status>0</status>");
+  assert.equal(parsed.ok, false);
+  assert.match(parsed.ok ? "" : parsed.why, /not well-formed XML: .*line 1/);
+});
+
+test("XML is converted to JSON by the schema: numbers, booleans, null, repeated elements", () => {
+  const xml =
+    "<result><count>2</count><status>0</status><statusCode>200</statusCode>" +
+    "<response><id>0b9b1e1a-0000-4000-8000-000000000001</id><name>Sales</name><manager /></response>" +
+    "<response><id>0b9b1e1a-0000-4000-8000-000000000002</id><name>007</name><manager>john</manager></response></result>";
+  const registryId = registry.define({
+    $id: `${SCHEMA_BASE}composed/test/group-list`,
+    allOf: [{ $ref: `${SCHEMA_BASE}envelope/success.json` }],
+    properties: { response: { $ref: `${SCHEMA_BASE}group/group-summary-list.json` } },
+  });
+  const parsed = parseXml(xml);
+  assert.ok(parsed.ok);
+  const value = xmlToJson(
+    (parsed.value as { root: XmlNode }).root,
+    registry.get(registryId),
+    registryId,
+    lookup,
+  );
+  assert.deepEqual(value, {
+    count: 2,
+    status: 0,
+    statusCode: 200,
+    response: [
+      { id: "0b9b1e1a-0000-4000-8000-000000000001", name: "Sales", manager: null },
+      { id: "0b9b1e1a-0000-4000-8000-000000000002", name: "007", manager: "john" },
+    ],
+  });
+  assert.deepEqual(registry.validate(registryId, value), []);
+});
+
+test("a single repeated element is still an array; a value of the wrong type stays text and fails", () => {
+  const value = xmlAsJson(
+    "<response><id>1</id><title>t</title><files /><folders><id>2</id></folders><current><id>1</id></current><startIndex>0</startIndex><count>x</count><total>1</total></response>",
+    "files/folder-content.json",
+  ) as Record<string, unknown>;
+  assert.deepEqual(value.folders, [{ id: 2 }]);
+  assert.equal(value.count, "x");
+});
+
+test("XML element paths name repeated elements by position", () => {
+  assert.equal(xmlElementPath("/response/0/displayName"), "result/response[1]/displayName");
+  assert.equal(xmlElementPath("/response/groups/1/id"), "result/response/groups[2]/id");
+});
