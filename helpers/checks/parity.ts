@@ -48,8 +48,9 @@ function dropPaths(value: unknown, paths: string[]): unknown {
     const parts = path.split(".");
     const last = parts.pop() as string;
     const visit = (node: unknown, i: number): void => {
-      if (Array.isArray(node)) node.forEach((n) => visit(n, i));
-      else if (node && typeof node === "object") {
+      if (Array.isArray(node)) {
+        for (const n of node) visit(n, i);
+      } else if (node && typeof node === "object") {
         if (i === parts.length) delete (node as Record<string, unknown>)[last];
         else visit((node as Record<string, unknown>)[parts[i]], i + 1);
       }

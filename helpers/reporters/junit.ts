@@ -1,6 +1,6 @@
 import type { ReportedCheck } from "./conformance-reporter";
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return (
     text
       .replace(/&/g, "&amp;")
@@ -27,19 +27,19 @@ export function junitXml(checks: ReportedCheck[], durationMs: number): string {
   ];
   for (const [section, list] of sections) {
     out.push(
-      `  <testsuite name="${escape(section)}" tests="${list.length}" failures="${count(list, "failed")}" skipped="${count(list, "skipped")}" errors="0">`,
+      `  <testsuite name="${escapeXml(section)}" tests="${list.length}" failures="${count(list, "failed")}" skipped="${count(list, "skipped")}" errors="0">`,
     );
     for (const check of list) {
       out.push(
-        `    <testcase name="${escape(check.id)}" classname="${escape(`${check.section}.${check.family}`)}">`,
+        `    <testcase name="${escapeXml(check.id)}" classname="${escapeXml(`${check.section}.${check.family}`)}">`,
       );
       if (check.outcome === "failed") {
         const detail = `Rule: ${check.rule}\nExpected: ${show(check.expected)}\nGiven: ${show(check.given)}`;
         out.push(
-          `      <failure message="${escape(check.why)}" type="${escape(check.family)}">${escape(detail)}</failure>`,
+          `      <failure message="${escapeXml(check.why)}" type="${escapeXml(check.family)}">${escapeXml(detail)}</failure>`,
         );
       } else if (check.outcome === "skipped") {
-        out.push(`      <skipped message="${escape(check.why)}"/>`);
+        out.push(`      <skipped message="${escapeXml(check.why)}"/>`);
       }
       out.push("    </testcase>");
     }
