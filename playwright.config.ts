@@ -21,10 +21,13 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 120_000,
-  reporter: [
-    [process.env.CI ? "dot" : "list"],
-    ["html", { outputFolder: `${reports}/html`, open: "never" }],
-    ["./helpers/reporters/conformance-reporter.ts", { outputDir: reports }],
-    ["allure-playwright", { resultsDir: `${reports}/allure-results`, detail: false, suiteTitle: false }],
-  ],
+  // WC_MINIMAL_REPORTS: the suite's own tests run it many times and read only the per-check results.
+  reporter: process.env.WC_MINIMAL_REPORTS
+    ? [["./helpers/reporters/conformance-reporter.ts", { outputDir: reports }]]
+    : [
+        [process.env.CI ? "dot" : "list"],
+        ["html", { outputFolder: `${reports}/html`, open: "never" }],
+        ["./helpers/reporters/conformance-reporter.ts", { outputDir: reports }],
+        ["allure-playwright", { resultsDir: `${reports}/allure-results`, detail: false, suiteTitle: false }],
+      ],
 });

@@ -18,6 +18,8 @@ export interface Conformance {
 }
 
 type WorkerFixtures = {
+  /** A fresh name for each record this worker creates: `wc-<run>-w<worker>-<n>`. */
+  uniqueName: () => string;
   config: SuiteConfig;
   run: RunInfo;
   workspace: WorkspaceClient;
@@ -28,6 +30,13 @@ type TestFixtures = { ledger: Ledger; conformance: Conformance };
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   config: [async ({}, use) => use(loadConfig()), { scope: "worker" }],
   run: [async ({}, use) => use(readRunInfo()), { scope: "worker" }],
+  uniqueName: [
+    async ({ run }, use, workerInfo) => {
+      let n = 0;
+      await use(() => `${run.namePrefix}-w${workerInfo.parallelIndex}-${++n}`);
+    },
+    { scope: "worker" },
+  ],
   workspace: [
     async ({ playwright, config, run }, use, workerInfo) => {
       const api = await playwright.request.newContext({ ignoreHTTPSErrors: config.ignoreHttpsErrors });
@@ -61,11 +70,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (problems.length)
       throw new Error(`Cleanup failed, records may be left behind:\n${problems.join("\n")}`);
   },
-  conformance: async ({ workspace, discovered, ledger, run }, use, testInfo) => {
+  conformance: async ({ workspace, discovered, ledger, uniqueName }, use, testInfo) => {
     const schemas = schemaRegistry();
     const results: CheckResult[] = [];
     const requestsBefore = workspace.options.budget.total;
-    const namePrefix = `${run.namePrefix}-w${testInfo.parallelIndex}`;
     await use({
       check: (op, check) =>
         base.step(`${op.key}/${check.family}.${check.name}`, async () => {
@@ -76,7 +84,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
             discovered,
             ledger,
             contractIndex(),
-            namePrefix,
+            uniqueName,
             evidence,
           );
           const result = await runCheck(op, check, runner, evidence);

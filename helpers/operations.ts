@@ -53,16 +53,14 @@ export class DiscoveredValues {
 
 /** Builds and sends an operation's requests for checks; every exchange is kept as the check's evidence. */
 export class OperationRunner implements CheckContext {
-  private uniques = 0;
-
   constructor(
     private readonly client: WorkspaceClient,
     readonly schemas: SchemaRegistry,
     private readonly discovered: DiscoveredValues,
     private readonly ledger: Ledger,
     private readonly operations: Map<string, Operation>,
-    /** Prefix of every name this run creates, e.g. `wc-k3x9p2-w0`: recognisable, and unique per worker. */
-    private readonly namePrefix: string,
+    /** A fresh, recognisable name for each record (`wc-<run>-w<worker>-<n>`), so leftovers can be found. */
+    private readonly uniqueName: () => string,
     private readonly evidence: Exchange[],
   ) {}
 
@@ -90,7 +88,7 @@ export class OperationRunner implements CheckContext {
     const query = Object.fromEntries(
       Object.entries(op.query).map(([k, v]) => [k, typeof v === "string" ? substitute(v, String) : v]),
     );
-    const unique = `${this.namePrefix}-${++this.uniques}`;
+    const unique = this.uniqueName();
     const fill = (v: Scalar): Scalar => (typeof v === "string" ? v.replaceAll("{unique}", unique) : v);
     const spec: RequestSpec = {
       method: op.method,
