@@ -70,7 +70,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (problems.length)
       throw new Error(`Cleanup failed, records may be left behind:\n${problems.join("\n")}`);
   },
-  conformance: async ({ workspace, discovered, ledger, uniqueName }, use, testInfo) => {
+  conformance: async ({ workspace, discovered, ledger, uniqueName, run }, use, testInfo) => {
     const schemas = schemaRegistry();
     const results: CheckResult[] = [];
     const requestsBefore = workspace.options.budget.total;
@@ -86,6 +86,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
             contractIndex(),
             uniqueName,
             evidence,
+            run.namePrefix,
           );
           const result = await runCheck(op, check, runner, evidence);
           results.push(result);

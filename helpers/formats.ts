@@ -194,3 +194,17 @@ export function xmlElementPath(pointer: string, root = "result"): string {
   }
   return parts.join("/");
 }
+
+/**
+ * Reads a body for the suite's own use (discovering ids, reading a login), not for a check: whatever
+ * the Content-Type says, JSON or XML is taken as found (XML values stay text), so one broken rule of
+ * a deployment does not stop every check that merely needs an id from it.
+ */
+export function readLeniently(contentType: string | undefined, text: string): unknown {
+  const announced = formatOfContentType(contentType);
+  for (const format of announced === "xml" ? (["xml", "json"] as const) : (["json", "xml"] as const)) {
+    const parsed = parseBody(format, text);
+    if (parsed.ok) return format === "json" ? parsed.value : (parsed.value as { root: XmlNode }).root;
+  }
+  return undefined;
+}

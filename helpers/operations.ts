@@ -1,7 +1,7 @@
 import type { CheckContext, ReadResponse, Variation } from "./checks/check";
 import type { Exchange, RequestSpec, WorkspaceClient } from "./client";
 import { type Operation, operationPlaceholders, type Scalar } from "./contract";
-import { formatOfContentType, parseBody, parseJson, type XmlNode, xmlToJson } from "./formats";
+import { formatOfContentType, parseBody, readLeniently, type XmlNode, xmlToJson } from "./formats";
 import type { Ledger } from "./ledger";
 import { SCHEMA_BASE, type SchemaRegistry } from "./schemas";
 
@@ -35,15 +35,13 @@ export class DiscoveredValues {
 
   private async lookUp(from: string, select: string): Promise<string> {
     const path = `${from.split(" ")[1]}.json`;
-    const exchange = await this.client.send({ method: "GET", path });
+    const exchange = await this.client.send({ method: "GET", path, headers: { Accept: "application/json" } });
     const status = exchange.response?.status;
     if (!exchange.response || status !== 200) {
       throw new Error(`could not discover a value from ${from}: ${exchange.error ?? `status ${status}`}`);
     }
-    const parsed = parseJson(exchange.response.body);
-    const value = parsed.ok
-      ? selectPath((parsed.value as { response?: unknown }).response, select)
-      : undefined;
+    const body = readLeniently(exchange.response.headers["content-type"], exchange.response.body);
+    const value = selectPath((body as { response?: unknown } | undefined)?.response, select);
     if (value === undefined || value === null || typeof value === "object") {
       throw new Error(`could not discover a value from ${from}: nothing at "${select}" in its response`);
     }
@@ -62,6 +60,7 @@ export class OperationRunner implements CheckContext {
     /** A fresh, recognisable name for each record (`wc-<run>-w<worker>-<n>`), so leftovers can be found. */
     private readonly uniqueName: () => string,
     private readonly evidence: Exchange[],
+    readonly runMarker: string,
   ) {}
 
   async send(spec: RequestSpec): Promise<Exchange> {
@@ -154,8 +153,13 @@ export class OperationRunner implements CheckContext {
   private async createFixture(op: Operation, name: string, creator: string, select: string): Promise<string> {
     const create = this.operations.get(`${op.section}.${creator}`);
     if (!create) throw new Error(`${op.key}: no operation ${creator} to create {${name}} with`);
-    const read = await this.perform(create, { suffix: "json", bodyKind: "json" });
-    const value = selectPath((read.value as { response?: unknown } | undefined)?.response, select);
+    const read = await this.perform(create, {
+      suffix: "json",
+      bodyKind: "json",
+      headers: { Accept: "application/json" },
+    });
+    const body = read.exchange.response && readLeniently(read.contentType, read.exchange.response.body);
+    const value = selectPath((body as { response?: unknown } | undefined)?.response, select);
     if (read.status === undefined || read.status >= 300 || value == null) {
       throw new Error(
         `could not create a record for {${name}} with ${create.key}: ${read.exchange.error ?? `status ${read.status}`}`,
@@ -168,7 +172,9 @@ export class OperationRunner implements CheckContext {
     const undo = op.undo;
     if (!undo) return;
     const target = this.operations.get(`${op.section}.${undo.operation}`);
-    const record = (read.value as { response?: unknown } | undefined)?.response;
+    const body =
+      read.value ?? (read.exchange.response && readLeniently(read.contentType, read.exchange.response.body));
+    const record = (body as { response?: unknown } | undefined)?.response;
     const values = Object.fromEntries(
       Object.entries(undo.params).map(([name, select]) => [name, selectPath(record, select)]),
     );

@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { describeTransportError } from "./client";
-import { formatOfContentType, parseJson } from "./formats";
+import { readLeniently } from "./formats";
 
 /** The target cannot be tested as given: one message naming the problem and the fix. */
 export class TargetError extends Error {
@@ -44,7 +44,6 @@ export async function login(
       `Logging in to ${baseUrl} was redirected (${status} to ${headers.location ?? "?"}): this is not the API. Check WORKSPACE_URL (the portal root) and any proxy or SSO in front of it.`,
     );
   }
-  const format = formatOfContentType(headers["content-type"]);
   if (/text\/html/i.test(headers["content-type"] ?? "") || /^\s*<(!doctype|html)/i.test(text)) {
     throw new TargetError(
       `${url} answered an HTML page (status ${status}), not the API: WORKSPACE_URL may point at a login page, a proxy or another site.`,
@@ -60,14 +59,16 @@ export async function login(
       `Login as "${user}" failed (status ${status}): check WORKSPACE_USER and WORKSPACE_PASSWORD. The suite tries only once, to stay clear of the brute-force lock-out.`,
     );
   }
-  const parsed = format === "json" ? parseJson(text) : undefined;
-  const token = parsed?.ok ? (parsed.value as { response?: { token?: unknown } }).response?.token : undefined;
+  // The login is the suite's own step, not a check: a mislabelled body is still read.
+  const body = readLeniently(headers["content-type"], text) as
+    | { response?: { token?: unknown; expires?: unknown } }
+    | undefined;
+  const token = body?.response?.token;
   if (typeof token !== "string" || !token) {
     throw new TargetError(
-      `Login to ${url} succeeded (status ${status}) but no token came back (${parsed && !parsed.ok ? parsed.why : "no response.token"}); two-factor authentication may be on for this account.`,
+      `Login to ${url} succeeded (status ${status}) but no token came back (${body ? "no response.token" : "the body is neither JSON nor XML"}); two-factor authentication may be on for this account.`,
     );
   }
-  const expires =
-    (parsed?.ok && (parsed.value as { response?: { expires?: string } }).response?.expires) || undefined;
+  const expires = typeof body?.response?.expires === "string" ? body.response.expires : undefined;
   return { token, expires };
 }

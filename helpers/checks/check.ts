@@ -64,6 +64,8 @@ export interface ReadResponse {
 
 export interface CheckContext {
   readonly schemas: SchemaRegistry;
+  /** Every record this run creates carries it in its name: such records come and go between two reads. */
+  readonly runMarker: string;
   /** Sends the operation's request with a variation; a creation is recorded for undo. */
   perform(op: Operation, variation?: Variation): Promise<ReadResponse>;
   /** Sends an arbitrary request; kept as evidence. */

@@ -1,0 +1,78 @@
+import type { ReferenceOptions } from "./options";
+
+export interface CliCommand {
+  list: boolean;
+  options: ReferenceOptions;
+}
+
+/** A user error in the arguments: main prints its message alone and exits 2. */
+export class UsageError extends Error {}
+
+const commaList = (text: string | undefined) =>
+  (text ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+
+function number(flag: string, text: string | undefined): number {
+  const value = Number(text);
+  if (text === undefined || text.trim() === "" || !Number.isFinite(value)) {
+    throw new UsageError(`${flag} needs a number, got ${text === undefined ? "nothing" : `"${text}"`}`);
+  }
+  return value;
+}
+
+/**
+ * `[--port N] [--host H] [--prefix P] [--fault NAME]... [--variant NAME]... [--rate-limit N]
+ * [--rate-window S] [--list]`; REFERENCE_PORT, REFERENCE_FAULTS and REFERENCE_VARIANTS (comma lists)
+ * supply defaults, flags add to or override them.
+ */
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
+  const options: ReferenceOptions = {
+    port: env.REFERENCE_PORT ? number("REFERENCE_PORT", env.REFERENCE_PORT) : 8080,
+    faults: commaList(env.REFERENCE_FAULTS),
+    variants: commaList(env.REFERENCE_VARIANTS),
+  };
+  let list = false;
+  let limit = 500;
+  let windowSeconds = 10;
+  for (let index = 0; index < argv.length; index += 1) {
+    const flag = argv[index] ?? "";
+    const value = () => {
+      const next = argv[index + 1];
+      if (next === undefined || next.startsWith("--")) throw new UsageError(`${flag} needs a value`);
+      index += 1;
+      return next;
+    };
+    switch (flag) {
+      case "--port":
+        options.port = number(flag, value());
+        break;
+      case "--host":
+        options.host = value();
+        break;
+      case "--prefix":
+        options.pathPrefix = value();
+        break;
+      case "--fault":
+        options.faults?.push(...commaList(value()));
+        break;
+      case "--variant":
+        options.variants?.push(...commaList(value()));
+        break;
+      case "--rate-limit":
+        limit = number(flag, value());
+        break;
+      case "--rate-window":
+        windowSeconds = number(flag, value());
+        break;
+      case "--list":
+        list = true;
+        break;
+      default:
+        throw new UsageError(`unknown argument "${flag}" (try --list, --port, --prefix, --fault, --variant)`);
+    }
+  }
+  options.rateLimit = { limit, windowSeconds };
+  return { list, options };
+}

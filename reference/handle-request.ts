@@ -1,0 +1,117 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type Authentication, authenticate } from "./auth/authenticate";
+import { type ApiPath, parseApiPath } from "./http/api-path";
+import { ApiError } from "./http/errors";
+import { negotiateFormat } from "./http/negotiate";
+import { Params, searchParamsSource } from "./http/params";
+import { parseBody, readBody } from "./http/request-body";
+import { type Reply, sendEnvelope, sendError, sendNoContent, sendPlain } from "./http/respond";
+import type { Instance } from "./instance";
+import type { HandlerRequest } from "./routes/route";
+import type { User } from "./store/model";
+import { successEnvelope } from "./wire/envelope";
+import { nonNegativeInteger, pageList } from "./wire/paging";
+import { successStatus } from "./wire/status";
+
+function signedIn(auth: Authentication): User {
+  if (auth.user) return auth.user;
+  const challenge: Record<string, string> = auth.authorizationSent
+    ? { "WWW-Authenticate": 'Basic realm="reference"' }
+    : {};
+  throw new ApiError(401, "Unauthorized", challenge);
+}
+
+/**
+ * One API request: route, authenticate, rate-limit (keyed by IP and account, so after
+ * authentication), refuse unknown routes and anonymous callers, read the body, run the handler.
+ */
+async function dispatch(
+  instance: Instance,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  apiPath: ApiPath,
+  reply: Reply,
+) {
+  const { store, faults } = instance;
+  const now = new Date();
+  const match = instance.router.match(request.method ?? "", apiPath.segments);
+  const anonymousRoute = match.kind === "found" && match.route.anonymous;
+  const auth: Authentication = anonymousRoute
+    ? { authorizationSent: false }
+    : authenticate(store, request.headers, now);
+
+  const account = auth.user?.id ?? "anonymous";
+  const admission = instance.limiter.admit(`${request.socket.remoteAddress}|${account}`, now.getTime());
+  if (!admission.admitted) {
+    throw new ApiError(503, "Too many requests", { "Retry-After": String(admission.retryAfterSeconds) });
+  }
+  if (match.kind === "none") throw new ApiError(404, "Method not found");
+  if (match.kind === "wrong-method")
+    throw new ApiError(405, "Method not allowed", { Allow: match.allowed.join(", ") });
+  const { route } = match;
+  if (!route.anonymous) signedIn(auth); // 401 before reading any body
+
+  const body = parseBody(
+    await readBody(request, instance.maxBodyBytes),
+    request.headers["content-type"],
+    faults,
+    !route.anonymous,
+  );
+  const host = request.headers.host ?? `${request.socket.localAddress}:${request.socket.localPort}`;
+  const handlerRequest: HandlerRequest = {
+    store,
+    faults,
+    now,
+    host,
+    portalUrl: `http://${host}${instance.prefix}/`,
+    params: new Params([match.values, searchParamsSource(url.searchParams), body]),
+  };
+  const result = route.anonymous
+    ? route.handle(handlerRequest)
+    : route.handle({ ...handlerRequest, user: signedIn(auth) });
+
+  const status = successStatus(result.outcome, faults);
+  if (status === 204) return sendNoContent(response, result.headers);
+  const listed = Array.isArray(result.response) ? pageList(result.response, url.searchParams) : undefined;
+  const envelope = successEnvelope(
+    status,
+    listed?.page ?? result.response,
+    listed?.paging ?? { startIndex: reply.startIndex },
+    faults,
+    result.count,
+  );
+  sendEnvelope(response, status, envelope, reply, result.headers);
+}
+
+function requestUrl(target: string): URL | undefined {
+  try {
+    // Prefixing the origin keeps a path like "//x" from being read as a host.
+    return new URL(target.startsWith("/") ? `http://reference.invalid${target}` : target);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Never throws: every failure becomes an error envelope, unexpected ones a logged 500. */
+export async function handleRequest(instance: Instance, request: IncomingMessage, response: ServerResponse) {
+  const url = requestUrl(request.url ?? "/");
+  if (!url) return sendPlain(response, 400, "Bad Request");
+  const apiPath = parseApiPath(url.pathname, instance.prefix);
+  if (!apiPath) return sendPlain(response, 404, "Not Found");
+  const reply: Reply = {
+    format: negotiateFormat(apiPath.suffix, request.headers.accept, instance.faults),
+    faults: instance.faults,
+    variants: instance.variants,
+    startIndex: nonNegativeInteger(url.searchParams.get("startIndex")) ?? 0,
+  };
+  try {
+    await dispatch(instance, request, response, url, apiPath, reply);
+  } catch (error) {
+    if (response.headersSent) return void response.end();
+    if (error instanceof ApiError) return sendError(response, error, reply);
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`reference: ${request.method} ${request.url} failed: ${reason}`);
+    sendError(response, new ApiError(500, "Internal server error"), reply);
+  }
+}

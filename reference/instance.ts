@@ -1,0 +1,38 @@
+import type { ActiveFaults } from "./faults";
+import { Router } from "./http/router";
+import { RateLimiter } from "./rate-limit";
+import { ROUTES } from "./routes";
+import type { Store } from "./store/model";
+import { seedStore } from "./store/seed";
+import type { ActiveVariants } from "./variants";
+
+/** Everything one running reference owns: its own store, sessions and rate-limit log. */
+export interface Instance {
+  prefix: string;
+  faults: ActiveFaults;
+  variants: ActiveVariants;
+  maxBodyBytes: number;
+  store: Store;
+  router: Router;
+  limiter: RateLimiter;
+}
+
+export interface InstanceSettings {
+  prefix: string;
+  faults: ActiveFaults;
+  variants: ActiveVariants;
+  maxBodyBytes: number;
+  rateLimit: { limit: number; windowSeconds: number };
+}
+
+export function createInstance(settings: InstanceSettings): Instance {
+  return {
+    prefix: settings.prefix,
+    faults: settings.faults,
+    variants: settings.variants,
+    maxBodyBytes: settings.maxBodyBytes,
+    store: seedStore(),
+    router: new Router(ROUTES),
+    limiter: new RateLimiter(settings.rateLimit.limit, settings.rateLimit.windowSeconds),
+  };
+}

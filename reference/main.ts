@@ -1,0 +1,59 @@
+import { parseCli, UsageError } from "./cli-args";
+import { FAULTS, REFERENCE_ADMIN, startReference, VARIANTS } from "./index";
+import { resolveOptions } from "./options";
+
+/** CLI for `npm run reference`: start a reference deployment a person can explore with curl. */
+
+function catalogueLines(catalogue: Record<string, string>): string {
+  return Object.entries(catalogue)
+    .map(([name, description]) => `  ${name.padEnd(28)} ${description}`)
+    .join("\n");
+}
+
+function banner(url: string, faults: string[], variants: string[]): string {
+  const api = `${url}api/2.0`;
+  return [
+    `Reference ONLYOFFICE Workspace API listening on ${url}`,
+    `  API root:  ${api}/`,
+    `  Admin:     ${REFERENCE_ADMIN.user} (or admin@reference.test) / ${REFERENCE_ADMIN.password}`,
+    `  Faults:    ${faults.length > 0 ? faults.join(", ") : "none"}`,
+    `  Variants:  ${variants.length > 0 ? variants.join(", ") : "none"}`,
+    "",
+    "Try:",
+    `  curl -s -X POST ${api}/authentication.json -H 'Content-Type: application/json' \\`,
+    `       -d '{"userName":"${REFERENCE_ADMIN.user}","password":"${REFERENCE_ADMIN.password}"}'`,
+    `  curl -s ${api}/people/@self -H 'Authorization: <token from the first call>'`,
+    "",
+    "Ctrl-C stops the server.",
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  const { list, options } = parseCli(process.argv.slice(2), process.env);
+  if (list) {
+    console.log(`Faults (each breaks one documented rule):\n${catalogueLines(FAULTS)}\n`);
+    console.log(`Variants (legitimate wire variations):\n${catalogueLines(VARIANTS)}`);
+    return;
+  }
+  try {
+    resolveOptions(options); // unknown faults, bad numbers: report them as usage errors
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const reference = await startReference(options);
+  console.log(banner(reference.url, options.faults ?? [], options.variants ?? []));
+  const stop = () => {
+    reference.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  // Bad arguments (exit 2) and start-up failures such as a port in use (exit 1) get one line, no stack.
+  console.error(`reference: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});

@@ -1,0 +1,21 @@
+import { AUTH_COOKIE, checkPassword } from "../auth/authenticate";
+import { openSession } from "../auth/sessions";
+import { ApiError } from "../http/errors";
+import { formatApiDate } from "../wire/api-date";
+import { anonymous, type Route } from "./route";
+
+/** `POST authentication`: userName + password from a JSON or form body or the query string. */
+export const authenticationRoutes: Route[] = [
+  anonymous("POST", "authentication", ({ store, params, now }) => {
+    const userName = params.text("userName");
+    const password = params.value("password");
+    const user = userName && password ? checkPassword(store, userName, password) : undefined;
+    if (!user) throw new ApiError(401, "User authentication failed");
+    const { token, expires } = openSession(store, user, now);
+    return {
+      outcome: "signed-in",
+      response: { token, expires: formatApiDate(expires) },
+      headers: { "Set-Cookie": `${AUTH_COOKIE}=${token}; HttpOnly; Path=/` },
+    };
+  }),
+];

@@ -1,0 +1,82 @@
+import { badRequest, forbidden, RecordNotFoundError } from "../http/errors";
+import { type Folder, FolderType } from "../store/model";
+import { allocateEntryId, folderSubtree } from "../store/queries";
+import { finishedDeleteOperation, folderContent, folderWrapper } from "../wrappers/files";
+import { type AuthenticatedRequest, authenticated, type HandlerResult, type Route } from "./route";
+
+function newFolder(request: AuthenticatedRequest, title: string, parent?: Folder): Folder {
+  const folder: Folder = {
+    id: allocateEntryId(request.store),
+    title,
+    parentId: parent?.id ?? 0,
+    rootFolderType: parent?.rootFolderType ?? FolderType.user,
+    createdBy: request.user.id,
+    created: request.now,
+    updated: request.now,
+  };
+  request.store.folders.set(folder.id, folder);
+  return folder;
+}
+
+/** The caller's `@my` root; users other than the seeded admin get theirs on first use. */
+function myFolder(request: AuthenticatedRequest): Folder {
+  const { store, user } = request;
+  const existing = store.folders.get(store.myFolders.get(user.id) ?? -1);
+  if (existing) return existing;
+  const folder = newFolder(request, "My Documents");
+  store.myFolders.set(user.id, folder.id);
+  return folder;
+}
+
+/** Folder ids are integers: anything else is 400, an unknown one 404 "Folder not found". */
+function requireFolder(request: AuthenticatedRequest, name: string): Folder {
+  const text = request.params.required(name);
+  if (!/^\d+$/.test(text)) throw badRequest();
+  const folder = request.store.folders.get(Number(text));
+  if (!folder) throw new RecordNotFoundError("Folder not found");
+  return folder;
+}
+
+function requireNotRoot(folder: Folder): void {
+  if (folder.parentId === 0) throw forbidden("The root folders cannot be changed");
+}
+
+function contents(request: AuthenticatedRequest, folder: Folder): HandlerResult {
+  const response = folderContent(folder, request);
+  return { outcome: "read", response, count: response.count as number };
+}
+
+export const filesRoutes: Route[] = [
+  authenticated("GET", "files/@my", (request) => contents(request, myFolder(request))),
+  authenticated("GET", "files/@common", (request) =>
+    contents(request, request.store.folders.get(request.store.commonFolderId) as Folder),
+  ),
+  authenticated("GET", "files/{folderId}", (request) =>
+    contents(request, requireFolder(request, "folderId")),
+  ),
+  authenticated("GET", "files/folder/{folderId}", (request) => ({
+    outcome: "read",
+    response: folderWrapper(requireFolder(request, "folderId"), request),
+  })),
+  authenticated("POST", "files/folder/{parentId}", (request) => {
+    const parent = requireFolder(request, "parentId");
+    const folder = newFolder(request, request.params.required("title"), parent);
+    return { outcome: "created", response: folderWrapper(folder, request) };
+  }),
+  authenticated("PUT", "files/folder/{folderId}", (request) => {
+    const folder = requireFolder(request, "folderId");
+    requireNotRoot(folder);
+    folder.title = request.params.required("title");
+    folder.updated = request.now;
+    return { outcome: "updated", response: folderWrapper(folder, request) };
+  }),
+  authenticated("DELETE", "files/folder/{folderId}", (request) => {
+    const folder = requireFolder(request, "folderId");
+    requireNotRoot(folder);
+    const { store } = request;
+    const removed = new Set(folderSubtree(store, folder.id).map((each) => each.id));
+    for (const id of removed) store.folders.delete(id);
+    for (const file of store.files.values()) if (removed.has(file.folderId)) store.files.delete(file.id);
+    return { outcome: "deleted", response: [finishedDeleteOperation()] };
+  }),
+];

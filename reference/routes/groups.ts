@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import { badRequest, forbidden, RecordNotFoundError } from "../http/errors";
+import type { Group } from "../store/model";
+import { isGuid } from "../store/queries";
+import { groupFull, groupSummary } from "../wrappers/group";
+import { type AuthenticatedRequest, authenticated, type Route } from "./route";
+
+/** A user id parameter: 400 when it is not a GUID, 404 when nobody has it. */
+function userId(request: AuthenticatedRequest, id: string): string {
+  if (!isGuid(id)) throw badRequest();
+  const user = request.store.users.get(id.toLowerCase());
+  if (!user) throw new RecordNotFoundError("User not found");
+  return user.id;
+}
+
+function requireGroup(request: AuthenticatedRequest): Group {
+  const id = request.params.required("groupid");
+  if (!isGuid(id)) throw badRequest();
+  const group = request.store.groups.get(id.toLowerCase());
+  if (!group) throw new RecordNotFoundError("group not found");
+  return group;
+}
+
+function requireAdmin(request: AuthenticatedRequest): void {
+  if (!request.user.isAdmin) throw forbidden();
+}
+
+/** groupManager and members, when given: the manager is always a member too. */
+function applyMembership(request: AuthenticatedRequest, group: Group): void {
+  const members = request.params.list("members");
+  if (members) group.memberIds = [...new Set(members.map((id) => userId(request, id)))];
+  const manager = request.params.text("groupManager");
+  if (manager) group.managerId = userId(request, manager);
+  if (group.managerId && !group.memberIds.includes(group.managerId)) group.memberIds.push(group.managerId);
+}
+
+export const groupRoutes: Route[] = [
+  authenticated("GET", "group", (request) => ({
+    outcome: "read",
+    response: [...request.store.groups.values()].map((group) => groupSummary(group, request)),
+  })),
+  authenticated("GET", "group/{groupid}", (request) => ({
+    outcome: "read",
+    response: groupFull(requireGroup(request), request),
+  })),
+  authenticated("POST", "group", (request) => {
+    requireAdmin(request);
+    const group: Group = { id: randomUUID(), name: request.params.required("groupName"), memberIds: [] };
+    applyMembership(request, group);
+    request.store.groups.set(group.id, group);
+    return { outcome: "created", response: groupFull(group, request) };
+  }),
+  authenticated("PUT", "group/{groupid}", (request) => {
+    requireAdmin(request);
+    const group = requireGroup(request);
+    group.name = request.params.text("groupName") || group.name;
+    applyMembership(request, group);
+    return { outcome: "updated", response: groupFull(group, request) };
+  }),
+  authenticated("DELETE", "group/{groupid}", (request) => {
+    requireAdmin(request);
+    const group = requireGroup(request);
+    request.store.groups.delete(group.id);
+    return { outcome: "deleted", response: groupFull(group, request, false) };
+  }),
+];

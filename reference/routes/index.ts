@@ -1,0 +1,15 @@
+import { authenticationRoutes } from "./authentication";
+import { filesRoutes } from "./files";
+import { groupRoutes } from "./groups";
+import { peopleRoutes } from "./people";
+import type { Route } from "./route";
+import { settingsRoutes } from "./settings";
+
+/** Every operation the reference serves, relative to api/2.0/. */
+export const ROUTES: Route[] = [
+  ...authenticationRoutes,
+  ...peopleRoutes,
+  ...groupRoutes,
+  ...filesRoutes,
+  ...settingsRoutes,
+];

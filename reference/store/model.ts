@@ -1,0 +1,86 @@
+/** The in-memory records one reference instance serves. Each instance owns its own Store. */
+
+export interface Contact {
+  type: string;
+  value: string;
+}
+
+export interface User {
+  id: string;
+  userName: string;
+  password?: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  isVisitor: boolean;
+  isAdmin: boolean;
+  isOwner: boolean;
+  sex?: "male" | "female";
+  birthday?: Date;
+  workFrom?: Date;
+  title?: string;
+  location?: string;
+  notes?: string;
+  cultureName?: string;
+  contacts: Contact[];
+  listAdminModules: string[];
+}
+
+export interface Group {
+  id: string;
+  name: string;
+  managerId?: string;
+  memberIds: string[];
+}
+
+/** FolderType values the wrappers expose as rootFolderType. */
+export const FolderType = { common: 1, user: 5 } as const;
+
+export interface Folder {
+  id: number;
+  title: string;
+  parentId: number; // 0 for a root
+  rootFolderType: number;
+  createdBy: string;
+  created: Date;
+  updated: Date;
+}
+
+export interface StoredFile {
+  id: number;
+  title: string;
+  folderId: number;
+  size: number;
+  fileType: number;
+  comment: string;
+  createdBy: string;
+  created: Date;
+  updated: Date;
+}
+
+export interface Portal {
+  tenantId: number;
+  tenantAlias: string;
+  name: string;
+  language: string;
+  created: Date;
+  ownerId: string;
+}
+
+export interface Session {
+  userId: string;
+  expires: Date;
+}
+
+export interface Store {
+  portal: Portal;
+  users: Map<string, User>;
+  groups: Map<string, Group>;
+  folders: Map<number, Folder>;
+  files: Map<number, StoredFile>;
+  /** `@my` root folder id per user; created on first use for users other than the seeded admin. */
+  myFolders: Map<string, number>;
+  commonFolderId: number;
+  sessions: Map<string, Session>;
+  nextEntryId: number;
+}

@@ -1,0 +1,84 @@
+/**
+ * Measures what the issues ask for, on this machine: the whole suite against the embedded reference
+ * (server start and reports included), green and with several rules broken at once, and the cost
+ * per check. Run: npm run bench [-- --runs 5]
+ */
+import { runSuite, type SuiteRun } from "../tests/support/run-suite";
+
+const BROKEN_RULES = [
+  "json-by-default",
+  "xml-suffix-ignored",
+  "person-missing-display-name",
+  "not-found-returns-200",
+  "create-returns-200",
+];
+
+const runsArg = process.argv.indexOf("--runs");
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function measure(name: string, faults: string[]): Promise<{ ms: number; run: SuiteRun }> {
+  const times: number[] = [];
+  let last: SuiteRun | undefined;
+  for (let i = 0; i < RUNS; i++) {
+    last = await runSuite({ name: `bench/${name}`, faults, fullReports: true });
+    times.push(last.ms);
+  }
+  return { ms: median(times), run: last as SuiteRun };
+}
+
+async function main(): Promise<void> {
+  const empty = await measure("empty", []).then(async () => {
+    // A run that selects no check: Playwright, global setup (reference start, login) and reporters.
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      times.push(
+        (
+          await runSuite({
+            name: "bench/empty",
+            fullReports: true,
+            args: ["--grep", "@no-such-tag", "--pass-with-no-tests"],
+          })
+        ).ms,
+      );
+    }
+    return median(times);
+  });
+  const green = await measure("green", []);
+  const broken = await measure("broken", BROKEN_RULES);
+  const checks = green.run.checks.length;
+  const rows = [
+    [
+      "green run (wall, median)",
+      `${(green.ms / 1000).toFixed(2)} s`,
+      `${checks} checks, ${green.run.requests} requests, exit ${green.run.exitCode}`,
+    ],
+    [
+      "fixed cost (no checks selected)",
+      `${(empty / 1000).toFixed(2)} s`,
+      "Playwright start, reference start, login, reports",
+    ],
+    [
+      "cost per check (green)",
+      `${((green.ms - empty) / checks).toFixed(2)} ms`,
+      `(green - fixed) / ${checks}`,
+    ],
+    [
+      `broken run: ${BROKEN_RULES.join(", ")}`,
+      `${(broken.ms / 1000).toFixed(2)} s`,
+      `${broken.run.failed.length} failed checks, exit ${broken.run.exitCode}; ${(broken.ms / green.ms).toFixed(2)}x the green run`,
+    ],
+  ];
+  process.stdout.write(`Runs per figure: ${RUNS}\n`);
+  for (const [what, value, note] of rows)
+    process.stdout.write(`${what.padEnd(40)} ${value.padStart(10)}  ${note}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

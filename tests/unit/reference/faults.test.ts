@@ -1,0 +1,126 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { FAULTS } from "../../../reference";
+import { ADMIN_BASIC, type Api, jsonBody, reference, SEED } from "./support";
+
+const auth = { Authorization: ADMIN_BASIC };
+
+async function get(api: Api, path: string, headers: Record<string, string> = {}) {
+  const response = await api.fetch(path, { headers: { ...auth, ...headers } });
+  return {
+    status: response.status,
+    type: response.headers.get("content-type") ?? "",
+    body: await response.text(),
+  };
+}
+
+/** Each fault's one visible deviation, plus a control showing the neighbouring rule still holds. */
+const CHECKS: Record<keyof typeof FAULTS, (api: Api) => Promise<void>> = {
+  "json-by-default": async (api) => {
+    assert.match((await get(api, "people/@self")).body, /^\{/);
+    assert.match((await get(api, "people/@self", { Accept: "application/xml" })).body, /^<result>/);
+  },
+  "json-suffix-ignored": async (api) => {
+    assert.match((await get(api, "people/@self.json")).body, /^<result>/);
+    assert.match((await get(api, "people/@self.xml", { Accept: "application/json" })).body, /^<result>/);
+  },
+  "xml-suffix-ignored": async (api) => {
+    assert.match((await get(api, "people/@self.xml", { Accept: "application/json" })).body, /^\{/);
+    assert.match((await get(api, "people/@self.json")).body, /^\{/);
+  },
+  "accept-ignored": async (api) => {
+    assert.match((await get(api, "people/@self", { Accept: "application/json" })).body, /^<result>/);
+    assert.match((await get(api, "people/@self.json")).body, /^\{/);
+  },
+  "wrong-json-content-type": async (api) => {
+    assert.equal((await get(api, "people/@self.json")).type, "text/plain; charset=utf-8");
+    assert.equal((await get(api, "people/@self.xml")).type, "application/xml; charset=utf-8");
+  },
+  "malformed-xml": async (api) => {
+    const { body } = await get(api, "people/@self.xml");
+    assert.ok(body.startsWith("<result>") && !body.endsWith("</result>"));
+  },
+  "xml-json-disagree": async (api) => {
+    const json = JSON.parse((await get(api, "people/@self.json")).body) as {
+      response: { displayName: string };
+    };
+    assert.equal(json.response.displayName, "Alex Morgan");
+    const xml = (await get(api, "people/@self.xml")).body;
+    assert.ok(xml.endsWith("</result>"));
+    assert.doesNotMatch(xml, /<displayName>Alex Morgan<\/displayName>/);
+  },
+  "create-returns-200": async (api) => {
+    const created = await api.json("group.json", jsonBody("POST", { groupName: "Two hundred" }));
+    assert.deepEqual([created.status, created.body.statusCode], [200, 200]);
+    const login = await api.fetch("authentication.json", {
+      ...jsonBody("POST", { userName: "administrator", password: "reference-admin-pass" }),
+    });
+    assert.equal(login.status, 201);
+  },
+  "not-found-returns-200": async (api) => {
+    const missing = await api.json("people/nobody.json");
+    assert.deepEqual([missing.status, missing.body], [200, { status: 0, statusCode: 200, response: {} }]);
+    assert.equal((await api.json("no/such/route.json")).status, 404);
+  },
+  "not-found-returns-500": async (api) => {
+    const missing = await api.json("group/00000000-0000-0000-0000-0000000000ff.json");
+    assert.deepEqual([missing.status, missing.body.statusCode], [500, 500]);
+  },
+  "not-found-without-envelope": async (api) => {
+    const missing = await get(api, "files/folder/424242.json");
+    assert.deepEqual(
+      [missing.status, missing.type, missing.body],
+      [404, "text/plain; charset=utf-8", "Not Found"],
+    );
+  },
+  "person-missing-display-name": async (api) => {
+    assert.doesNotMatch((await get(api, "people/@self.xml")).body, /displayName/);
+    const group = await api.json(`group/${SEED.groups.development}.json`);
+    const members = (group.body.response as { members: Record<string, unknown>[] }).members;
+    assert.ok(members.every((member) => !("displayName" in member) && "profileUrl" in member));
+  },
+  "envelope-status-as-string": async (api) => {
+    assert.equal((await api.json("people/@self.json")).body.status, "ok");
+    assert.match((await get(api, "people/@self.xml")).body, /<status>ok<\/status>/);
+    assert.equal((await api.json("people/nobody.json")).body.status, 1);
+  },
+  "form-body-ignored": async (api) => {
+    const form = await api.json("group.json", {
+      method: "POST",
+      body: new URLSearchParams({ groupName: "Form" }),
+    });
+    assert.equal(form.status, 400);
+    assert.equal((await api.json("group.json", jsonBody("POST", { groupName: "Json" }))).status, 201);
+  },
+  "json-body-ignored": async (api) => {
+    assert.equal((await api.json("group.json", jsonBody("POST", { groupName: "Json" }))).status, 400);
+    const form = await api.json("group.json", {
+      method: "POST",
+      body: new URLSearchParams({ groupName: "Form" }),
+    });
+    assert.equal(form.status, 201);
+  },
+  "delete-returns-204": async (api) => {
+    const response = await api.fetch(`group/${SEED.groups.marketing}.json`, {
+      method: "DELETE",
+      headers: auth,
+    });
+    assert.deepEqual([response.status, await response.text()], [204, ""]);
+  },
+};
+
+describe("faults: each breaks exactly its rule", () => {
+  test("every fault has a check", () => {
+    assert.deepEqual(Object.keys(CHECKS).sort(), Object.keys(FAULTS).sort());
+  });
+  for (const [name, check] of Object.entries(CHECKS)) {
+    test(name, async () => {
+      const api = await reference({ faults: [name] });
+      try {
+        await check(api);
+      } finally {
+        await api.close();
+      }
+    });
+  }
+});

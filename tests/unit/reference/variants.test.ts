@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { VARIANTS } from "../../../reference";
+import { ADMIN_BASIC, type Api, reference } from "./support";
+
+async function get(api: Api, path: string) {
+  const response = await api.fetch(path, { headers: { Authorization: ADMIN_BASIC } });
+  return { type: response.headers.get("content-type") ?? "", body: await response.text() };
+}
+
+/** What each variant looks like on the wire; the data itself stays the same. */
+const CHECKS: Record<keyof typeof VARIANTS, (api: Api) => Promise<void>> = {
+  "text-xml": async (api) => assert.equal((await get(api, "capabilities")).type, "text/xml; charset=UTF-8"),
+  "charset-uppercase": async (api) => {
+    assert.equal((await get(api, "capabilities.json")).type, "application/json; charset=UTF-8");
+    assert.equal((await get(api, "capabilities")).type, "application/xml; charset=UTF-8");
+  },
+  "xml-declaration": async (api) =>
+    assert.ok(
+      (await get(api, "capabilities")).body.startsWith('<?xml version="1.0" encoding="utf-8"?><result>'),
+    ),
+  indented: async (api) => {
+    assert.match((await get(api, "capabilities")).body, /^<result>\n {2}<count>1<\/count>/);
+    assert.match((await get(api, "capabilities.json")).body, /^\{\n {2}"count": 1,/);
+  },
+  "key-order": async (api) => {
+    const json = (await get(api, "capabilities.json")).body;
+    assert.ok(json.startsWith('{"response":{"ssoUrl":""'), json);
+    assert.deepEqual(JSON.parse(json).response.ldapEnabled, false);
+    assert.ok((await get(api, "capabilities")).body.startsWith("<result><response><ssoUrl/>"));
+  },
+  "extra-fields": async (api) => {
+    const json = JSON.parse((await get(api, "people/@self.json")).body) as Record<
+      string,
+      Record<string, unknown>
+    >;
+    assert.equal(typeof json["x-extra"], "string");
+    assert.equal(typeof json.response?.["x-extra"], "string");
+    assert.match((await get(api, "people/@self")).body, /<x-extra>[^<]+<\/x-extra><\/response>/);
+  },
+  "escaped-slashes": async (api) => {
+    const json = (await get(api, "people/@self.json")).body;
+    assert.match(json, /"profileUrl":"http:\\\/\\\/127\.0\.0\.1:\d+\\\/Products/);
+    assert.match(JSON.parse(json).response.profileUrl, /^http:\/\/127\.0\.0\.1:\d+\/Products/);
+  },
+};
+
+describe("variants show up on the wire", () => {
+  test("every variant has a check", () => {
+    assert.deepEqual(Object.keys(CHECKS).sort(), Object.keys(VARIANTS).sort());
+  });
+  for (const [name, check] of Object.entries(CHECKS)) {
+    test(name, async () => {
+      const api = await reference({ variants: [name] });
+      try {
+        await check(api);
+      } finally {
+        await api.close();
+      }
+    });
+  }
+});
