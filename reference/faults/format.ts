@@ -11,6 +11,8 @@ export const FORMAT_FAULTS = {
   "xml-suffix-ignored":
     "A `.xml` suffix must return XML; this ignores it and negotiates as if there were none.",
   "accept-ignored": "The Accept header must be honoured; this ignores it (suffix, else XML).",
+  "accept-q-values-ignored":
+    "Accept q-values must be honoured; this ignores them, so the first listed type wins.",
   "wrong-json-content-type":
     "A JSON response must be labelled application/json; this labels it text/plain; charset=utf-8.",
   "malformed-xml": "An XML response must be well-formed; this drops the closing </result> tag.",

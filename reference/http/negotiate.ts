@@ -20,14 +20,14 @@ const MEDIA_TYPES: Record<Format, string[]> = {
   xml: ["application/xml", "text/xml"],
 };
 
-function parseAccept(header: string): MediaRange[] {
+function parseAccept(header: string, ignoreQ: boolean): MediaRange[] {
   return header.split(",").flatMap((part, position) => {
     const [range = "", ...parameters] = part.split(";").map((piece) => piece.trim().toLowerCase());
     const [type, subtype] = range.split("/");
     if (!type || !subtype) return [];
     const qParameter = parameters.find((parameter) => parameter.startsWith("q="));
     const parsed = qParameter === undefined ? 1 : Number.parseFloat(qParameter.slice(2));
-    const q = Number.isNaN(parsed) ? 1 : Math.min(1, Math.max(0, parsed));
+    const q = ignoreQ || Number.isNaN(parsed) ? 1 : Math.min(1, Math.max(0, parsed));
     return [{ type, subtype, q, position }];
   });
 }
@@ -58,9 +58,9 @@ function acceptance(ranges: MediaRange[], format: Format): Acceptance {
  * (absent, wildcards only, or nothing acceptable). Ties go to the more specific range, then to
  * the range listed first.
  */
-function preferredByAccept(header: string | undefined): Format | undefined {
+function preferredByAccept(header: string | undefined, ignoreQ: boolean): Format | undefined {
   if (!header?.trim()) return undefined;
-  const ranges = parseAccept(header);
+  const ranges = parseAccept(header, ignoreQ);
   const json = acceptance(ranges, "json");
   const xml = acceptance(ranges, "xml");
   if (json.q === 0 && xml.q === 0) return undefined;
@@ -80,6 +80,8 @@ export function negotiateFormat(
   faults: ActiveFaults,
 ): Format {
   if (suffix && !faults.has(suffix === "json" ? "json-suffix-ignored" : "xml-suffix-ignored")) return suffix;
-  const preferred = faults.has("accept-ignored") ? undefined : preferredByAccept(accept);
+  const preferred = faults.has("accept-ignored")
+    ? undefined
+    : preferredByAccept(accept, faults.has("accept-q-values-ignored"));
   return preferred ?? (faults.has("json-by-default") ? "json" : "xml");
 }

@@ -23,6 +23,7 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
   "json-suffix-ignored": { caughtBy: ["format.json-suffix"], collateral: readsThroughJson },
   "xml-suffix-ignored": { caughtBy: ["format.xml-suffix"], collateral: readsThroughXml },
   "accept-ignored": { caughtBy: ["format.accept-json", "format.accept-q-values"] },
+  "accept-q-values-ignored": { caughtBy: ["format.accept-q-values"] },
   "wrong-json-content-type": {
     caughtBy: ["format.json-suffix", "format.accept-json"],
     collateral: [...readsThroughJson, "format.accept-q-values"],

@@ -32,6 +32,11 @@ const CHECKS: Record<keyof typeof FAULTS, (api: Api) => Promise<void>> = {
     assert.match((await get(api, "people/@self", { Accept: "application/json" })).body, /^<result>/);
     assert.match((await get(api, "people/@self.json")).body, /^\{/);
   },
+  "accept-q-values-ignored": async (api) => {
+    const accept = "application/xml;q=0.4, application/json;q=0.9";
+    assert.match((await get(api, "people/@self", { Accept: accept })).body, /^<result>/);
+    assert.match((await get(api, "people/@self", { Accept: "application/json" })).body, /^\{/);
+  },
   "wrong-json-content-type": async (api) => {
     assert.equal((await get(api, "people/@self.json")).type, "text/plain; charset=utf-8");
     assert.equal((await get(api, "people/@self.xml")).type, "application/xml; charset=utf-8");
