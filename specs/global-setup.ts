@@ -1,6 +1,7 @@
 import type { FullConfig } from "@playwright/test";
 import { request } from "@playwright/test";
 import { loadConfig } from "../helpers/config";
+import { failFastAsync } from "../helpers/fail-fast";
 import { newRunId, writeRunInfo } from "../helpers/run-info";
 import { login } from "../helpers/session";
 import { REFERENCE_ADMIN, startReference } from "../reference";
@@ -9,7 +10,11 @@ import { REFERENCE_ADMIN, startReference } from "../reference";
  * Once per run, before any test: picks the target (WORKSPACE_URL, or the embedded reference started
  * here), logs in once, and hands the session to the workers.
  */
-export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
+export default function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
+  return failFastAsync(setUp);
+}
+
+async function setUp(): Promise<() => Promise<void>> {
   const config = loadConfig();
   const list = (name: string) =>
     (process.env[name] ?? "")
