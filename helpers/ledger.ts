@@ -4,17 +4,14 @@ import type { RequestSpec, WorkspaceClient } from "./client";
 export class Ledger {
   private readonly entries: { what: string; undo: RequestSpec }[] = [];
   private readonly orphans: string[] = [];
-  created = 0;
 
   add(what: string, undo: RequestSpec): void {
     this.entries.push({ what, undo });
-    this.created++;
   }
 
   /** A record was created but cannot be undone: reported, never silently left. */
   orphan(what: string): void {
     this.orphans.push(what);
-    this.created++;
   }
 
   /** Undoes everything, newest first; a record already gone (404) counts as undone. */
