@@ -1,12 +1,17 @@
 import { defineConfig } from "@playwright/test";
 import { loadConfig } from "./helpers/config";
-import { contracts } from "./helpers/contract";
+import { contracts, shareContracts } from "./helpers/contract";
 import { failFast } from "./helpers/fail-fast";
+import { exportCliGrep } from "./helpers/selection";
 
 // Configuration and contract files are checked before anything runs: a mistake ends the run with
-// one message, before any request is sent.
+// one message, before any request is sent. Workers (which load this file too) get the parsed
+// contract and the CLI's --grep from the main process.
 const config = failFast(() => {
-  contracts();
+  if (process.env.TEST_WORKER_INDEX === undefined) {
+    shareContracts(contracts());
+    exportCliGrep(process.argv);
+  }
   return loadConfig();
 });
 const reports = config.reportsDir;

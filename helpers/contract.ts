@@ -1,7 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { isNode, LineCounter, parseDocument } from "yaml";
-import { SCHEMAS_DIR, schemaRegistry } from "./schemas";
+import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export type Scalar = string | number | boolean;
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
@@ -57,10 +56,34 @@ export const SPECS_DIR = join(__dirname, "..", "specs");
 
 let cached: Section[] | undefined;
 
-/** The contract of this checkout, loaded once per process. */
+/** Where the main process leaves the parsed contract for its workers. */
+const SHARED = "WC_CONTRACTS_FILE";
+
+/**
+ * The contract of this checkout, loaded once per process. Workers read what the main process parsed
+ * and validated: a worker restarts after every failed test, and YAML plus validation cost ~0.2 s.
+ */
 export function contracts(): Section[] {
-  cached ??= loadContracts();
+  const shared = process.env[SHARED];
+  cached ??= shared
+    ? (JSON.parse(readFileSync(shared, "utf8")) as Section[])
+    : // Loaded lazily: the YAML parser is needed only where the contract is read from its files.
+      (require("./contract-loader") as typeof import("./contract-loader")).loadContracts();
   return cached;
+}
+
+/** Hands the loaded contract to worker processes (they inherit the environment); removed at exit. */
+export function shareContracts(sections: Section[], env: NodeJS.ProcessEnv = process.env): void {
+  const file = join(tmpdir(), `wc-contracts-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(sections));
+  env[SHARED] = file;
+  process.on("exit", () => {
+    try {
+      unlinkSync(file);
+    } catch {
+      // Already gone: nothing to clean.
+    }
+  });
 }
 
 let index: Map<string, Operation> | undefined;
@@ -71,118 +94,6 @@ export function contractIndex(): Map<string, Operation> {
   return index;
 }
 
-/** Loads and validates every `specs/*.yaml`; throws one ContractError listing all problems. */
-export function loadContracts(dir = SPECS_DIR): Section[] {
-  const files = readdirSync(dir)
-    .filter((name) => name.endsWith(".yaml") || name.endsWith(".yml"))
-    .sort()
-    .map((name) => join(dir, name));
-  const problems: string[] = [];
-  const sections: Section[] = [];
-  for (const file of files) {
-    const section = loadContractFile(file, problems);
-    if (section) sections.push(section);
-  }
-  const names = new Map<string, string>();
-  for (const section of sections) {
-    const other = names.get(section.name);
-    if (other) problems.push(`${section.file}: section "${section.name}" is also declared in ${other}`);
-    names.set(section.name, section.file);
-  }
-  if (problems.length) throw new ContractError(problems);
-  return sections;
-}
-
-function loadContractFile(file: string, problems: string[]): Section | undefined {
-  const shown = relative(process.cwd(), file) || file;
-  const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter: lines, prettyErrors: false });
-  const at = (offset: number | undefined) => {
-    if (offset === undefined) return shown;
-    const { line, col } = lines.linePos(offset);
-    return `${shown}:${line}:${col}`;
-  };
-  if (doc.errors.length) {
-    for (const error of doc.errors)
-      problems.push(`${at(error.pos[0])}: YAML: ${error.message.split("\n")[0]}`);
-    return undefined;
-  }
-  const data = doc.toJS() as unknown;
-  const violations = schemaRegistry().validate("contract/contract-file.json", data);
-  if (violations.length) {
-    for (const v of violations) {
-      const segments = v.path.split("/").slice(1);
-      const place = segments.join(".") || "(top level)";
-      problems.push(`${at(nodeOffset(doc, segments))} ${place}: ${v.message}`);
-    }
-    return undefined;
-  }
-  const raw = data as RawContract;
-  const operations = Object.entries(raw.operations).map(([id, op]) =>
-    toOperation(raw.section, id, op, at(nodeOffset(doc, ["operations", id]))),
-  );
-  const before = problems.length;
-  for (const op of operations) checkReferences(op, operations, problems);
-  if (problems.length > before) return undefined;
-  return { name: raw.section, title: raw.title ?? raw.section, file: shown, operations };
-}
-
-/** The offset of the deepest YAML node that exists on the path, so a missing key points at its parent. */
-function nodeOffset(doc: ReturnType<typeof parseDocument>, segments: string[]): number | undefined {
-  for (let n = segments.length; n >= 0; n--) {
-    const node = doc.getIn(segments.slice(0, n), true);
-    if (isNode(node) && node.range) return node.range[0];
-  }
-  return undefined;
-}
-
-interface RawOperation {
-  request: string;
-  summary?: string;
-  auth?: "required" | "anonymous";
-  creates?: boolean;
-  schema?: string;
-  query?: Record<string, Scalar>;
-  params?: Record<string, ParamSource>;
-  unknown?: Record<string, Scalar>;
-  body?: Record<string, Scalar | Scalar[]>;
-  reflects?: Record<string, Scalar>;
-  undo?: { operation: string; params: Record<string, string> };
-  volatile?: string[];
-  tags?: string[];
-}
-interface RawContract {
-  section: string;
-  title?: string;
-  operations: Record<string, RawOperation>;
-}
-
-function toOperation(section: string, id: string, raw: RawOperation, source: string): Operation {
-  const [method, path] = raw.request.split(" ") as [Method, string];
-  const creates = raw.creates ?? false;
-  return {
-    section,
-    id,
-    key: `${section}.${id}`,
-    method,
-    path,
-    summary: raw.summary,
-    auth: raw.auth ?? "required",
-    creates,
-    successStatus: creates ? 201 : 200,
-    schema: raw.schema,
-    query: raw.query ?? {},
-    params: raw.params ?? {},
-    unknown: raw.unknown,
-    body: raw.body,
-    reflects: raw.reflects,
-    undo: raw.undo,
-    volatile: raw.volatile ?? [],
-    tags: raw.tags ?? [],
-    source,
-  };
-}
-
 export function placeholders(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
 }
@@ -191,37 +102,4 @@ export function placeholders(path: string): string[] {
 export function operationPlaceholders(op: Pick<Operation, "path" | "query">): string[] {
   const inQuery = Object.values(op.query).flatMap((v) => (typeof v === "string" ? placeholders(v) : []));
   return [...new Set([...placeholders(op.path), ...inQuery])];
-}
-
-function checkReferences(op: Operation, all: Operation[], problems: string[]): void {
-  const say = (what: string) => problems.push(`${op.source} operations.${op.id}: ${what}`);
-  const byId = new Map(all.map((o) => [o.id, o]));
-  const names = operationPlaceholders(op);
-  for (const name of names) {
-    if (!op.params[name]) say(`placeholder {${name}} has no entry under params`);
-  }
-  for (const name of Object.keys(op.params)) {
-    if (!names.includes(name)) say(`params.${name} is not a placeholder of ${op.path} or its query`);
-    const source = op.params[name];
-    if ("created" in source && !byId.get(source.created)?.creates) {
-      say(`params.${name}.created names "${source.created}", which is not a creating operation here`);
-    }
-  }
-  for (const name of Object.keys(op.unknown ?? {})) {
-    if (!op.params[name]) say(`unknown.${name} is not a placeholder of ${op.path} or its query`);
-  }
-  if (op.schema && !existsSync(join(SCHEMAS_DIR, op.schema)))
-    say(`schema ${op.schema} does not exist under schemas/`);
-  if (op.creates && op.method !== "POST") say("creates: true needs a POST request");
-  if (op.creates && !op.undo) say("a creating operation needs undo, so the run leaves nothing behind");
-  if (op.undo) {
-    const target = byId.get(op.undo.operation);
-    if (!target) say(`undo.operation names "${op.undo.operation}", which is not an operation here`);
-    else {
-      for (const name of placeholders(target.path)) {
-        if (!op.undo.params[name]) say(`undo.params has no value for {${name}} of ${target.path}`);
-      }
-    }
-  }
-  if (op.reflects && !op.body) say("reflects needs a body");
 }

@@ -1,0 +1,50 @@
+/**
+ * `--grep` narrowed to checks. A contract test covers one check family in every section, so it carries
+ * every section's tag; Playwright selects it by title and tags, and its steps are narrowed here to the
+ * operations whose own title and tags match. Playwright keeps the CLI's grep in the main process, so
+ * the config hands it to the workers in the environment.
+ */
+
+const GREP = "WC_GREP";
+const GREP_INVERT = "WC_GREP_INVERT";
+
+/** `--grep X`, `--grep=X`, `-g X`, `-gX` (and the same for `--grep-invert`), the last one winning. */
+export function cliGrep(argv: readonly string[]): { grep?: string; grepInvert?: string } {
+  const found: { grep?: string; grepInvert?: string } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (long: string, short?: string): string | undefined => {
+      if (arg === long || arg === short) return argv[++i];
+      if (arg.startsWith(`${long}=`)) return arg.slice(long.length + 1);
+      if (short && arg.startsWith(short) && !arg.startsWith("--") && arg.length > short.length)
+        return arg.slice(short.length);
+      return undefined;
+    };
+    const key = arg.startsWith("--grep-invert") ? "grepInvert" : "grep";
+    const given = key === "grepInvert" ? value("--grep-invert") : value("--grep", "-g");
+    if (given !== undefined) found[key] = given;
+  }
+  return found;
+}
+
+/** In the main process only: workers inherit the environment, but have their own argv. */
+export function exportCliGrep(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): void {
+  if (env.TEST_WORKER_INDEX !== undefined) return;
+  const { grep, grepInvert } = cliGrep(argv);
+  env[GREP] = grep ?? "";
+  env[GREP_INVERT] = grepInvert ?? "";
+}
+
+/** Playwright's reading of a pattern: `/re/flags` as written, anything else case-insensitive. */
+function toRegExp(pattern: string): RegExp {
+  const literal = pattern.match(/^\/(.*)\/([gi]*)$/);
+  return literal ? new RegExp(literal[1], literal[2]) : new RegExp(pattern, "i");
+}
+
+/** Whether a step with this grep title (title path and tags, as Playwright matches tests) is selected. */
+export function selects(grepTitle: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  const grep = env[GREP];
+  const invert = env[GREP_INVERT];
+  if (invert && toRegExp(invert).test(grepTitle)) return false;
+  return !grep || toRegExp(grep).test(grepTitle);
+}

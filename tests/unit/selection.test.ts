@@ -1,0 +1,34 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { cliGrep, exportCliGrep, selects } from "../../helpers/selection";
+
+test("the CLI's grep is read in every spelling Playwright accepts, the last one winning", () => {
+  assert.deepEqual(cliGrep(["test", "--grep", "@people"]), { grep: "@people" });
+  assert.deepEqual(cliGrep(["test", "--grep=@a", "-g", "@b"]), { grep: "@b" });
+  assert.deepEqual(cliGrep(["test", "-g@files"]), { grep: "@files" });
+  assert.deepEqual(cliGrep(["test", "--grep-invert", "@format", "--workers=1"]), { grepInvert: "@format" });
+  assert.deepEqual(cliGrep(["test", "--grep-invert=@x"]), { grepInvert: "@x" });
+  assert.deepEqual(cliGrep(["test", "--global-timeout", "5"]), {});
+});
+
+test("steps are selected as Playwright selects tests: case-insensitive patterns, /re/ literals, inversion", () => {
+  const step = "contract.spec.ts schema checks people.get-self @people @schema";
+  const env = (grep = "", invert = "") => ({ WC_GREP: grep, WC_GREP_INVERT: invert });
+  assert.equal(selects(step, env()), true);
+  assert.equal(selects(step, env("@people")), true);
+  assert.equal(selects(step, env("@group")), false);
+  assert.equal(selects(step, env("@PEOPLE.*@schema")), true);
+  assert.equal(selects(step, env("/@PEOPLE/")), false);
+  assert.equal(selects(step, env("@people|@group")), true);
+  assert.equal(selects(step, env("", "@people")), false);
+  assert.equal(selects(step, env("@schema", "get-self")), false);
+});
+
+test("only the main process exports its grep: workers keep what they inherited", () => {
+  const main: NodeJS.ProcessEnv = {};
+  exportCliGrep(["test", "--grep", "@people"], main);
+  assert.equal(main.WC_GREP, "@people");
+  const worker: NodeJS.ProcessEnv = { ...main, TEST_WORKER_INDEX: "0" };
+  exportCliGrep(["worker-entry"], worker);
+  assert.equal(worker.WC_GREP, "@people");
+});
