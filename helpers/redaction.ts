@@ -23,3 +23,18 @@ export class Redactor {
     return out;
   }
 }
+
+/** Tokens a login's body carries (JSON or XML), as they appear on the wire and unescaped. */
+export function issuedTokens(body: string): string[] {
+  const found: string[] = [];
+  for (const [, raw] of body.matchAll(/"token"\s*:\s*"((?:[^"\\]|\\.)+)"/g)) {
+    found.push(raw);
+    try {
+      found.push(JSON.parse(`"${raw}"`) as string);
+    } catch {
+      // Not a JSON string after all: the raw text is redacted anyway.
+    }
+  }
+  for (const [, raw] of body.matchAll(/<token>([^<]+)<\/token>/g)) found.push(raw);
+  return found;
+}

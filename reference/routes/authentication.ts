@@ -6,7 +6,7 @@ import { anonymous, type Route } from "./route";
 
 /** `POST authentication`: userName + password from a JSON or form body or the query string. */
 export const authenticationRoutes: Route[] = [
-  anonymous("POST", "authentication", ({ store, params, now }) => {
+  anonymous("POST", "authentication", ({ store, params, now, faults }) => {
     const userName = params.text("userName");
     const password = params.value("password");
     const user = userName && password ? checkPassword(store, userName, password) : undefined;
@@ -14,7 +14,12 @@ export const authenticationRoutes: Route[] = [
     const { token, expires } = openSession(store, user, now);
     return {
       outcome: "signed-in",
-      response: { token, expires: formatApiDate(expires) },
+      response: {
+        token,
+        expires: formatApiDate(
+          faults.has("token-expires-in-past") ? new Date(now.getTime() - 3600_000) : expires,
+        ),
+      },
       headers: { "Set-Cookie": `${AUTH_COOKIE}=${token}; HttpOnly; Path=/` },
     };
   }),

@@ -13,7 +13,7 @@ export function successStatus(outcome: Outcome, faults: ActiveFaults): number {
     case "created":
       return faults.has("create-returns-200") ? 200 : 201;
     case "signed-in":
-      return 201;
+      return faults.has("login-returns-200") ? 200 : 201;
     case "deleted":
       return faults.has("delete-returns-204") ? 204 : 200;
     default:
