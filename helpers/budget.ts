@@ -1,16 +1,42 @@
+/** How much of the budget the current window holds: to tell a deployment's early throttling from our own excess. */
+export interface WindowUse {
+  /** Requests counted in the last window (budgeted ones and any the rate-limit checks sent). */
+  requests: number;
+  /** The budget per window. */
+  budget: number;
+  windowSeconds: number;
+  /** In how many ms the window holds none of the budget's requests any more. */
+  clearInMs: number;
+}
+
+/** What the client paces itself with: one request per `take()`. */
+export interface Budget {
+  /** Resolves when one more request fits in the window. */
+  take(): Promise<unknown>;
+  /** Requests taken so far by this holder. */
+  readonly total: number;
+  windowUse(): Promise<WindowUse>;
+  /** A request met a 503: counted for the run's accounting; how full the window is. */
+  throttled(): Promise<WindowUse>;
+}
+
 /**
  * Paces requests so the suite never trips the deployment's rate limit by accident: a sliding window
- * of at most `share` requests per `windowMs` in this process. Each worker gets its share of a safe
- * fraction of the documented limit (500 requests per 10 s per IP and account).
+ * of at most `share` requests per `windowMs`. The run's one budget lives in the budget server
+ * (helpers/budget-server.ts), which all workers lease from; a lone process can use one directly.
  */
-export class RequestBudget {
-  private readonly sent: number[] = [];
+export class RequestBudget implements Budget {
+  /** When each taken request leaves the window's count (stamp + windowMs), oldest first. */
+  private readonly stamps: number[] = [];
   total = 0;
   waitedMs = 0;
+  throttledCount = 0;
 
   constructor(
     readonly share: number,
     readonly windowMs: number,
+    /** Taken requests may be sent up to this long after the grant (a lease), so they count as sent then. */
+    readonly holdMs = 0,
   ) {}
 
   static forWorker(limit: number, windowSeconds: number, workers: number, safeFraction = 0.8): RequestBudget {
@@ -20,19 +46,53 @@ export class RequestBudget {
     );
   }
 
-  /** Resolves when one more request fits in the window. */
-  async take(now = Date.now): Promise<void> {
+  /** Requests counted in the window at `t`. */
+  inWindow(t = Date.now()): number {
+    while (this.stamps.length && this.stamps[0] <= t - this.windowMs) this.stamps.shift();
+    return this.stamps.length;
+  }
+
+  /** Waits until at least one request fits, then takes up to `want` of them; resolves to how many. */
+  async take(want = 1, now = Date.now): Promise<number> {
+    return (await this.lease(want, now)).granted;
+  }
+
+  /** `take`, and the stamp the requests are counted at (to refund the unsent ones). */
+  async lease(want = 1, now = Date.now): Promise<{ granted: number; stamp: number }> {
     for (;;) {
       const t = now();
-      while (this.sent.length && this.sent[0] <= t - this.windowMs) this.sent.shift();
-      if (this.sent.length < this.share) {
-        this.sent.push(t);
-        this.total++;
-        return;
+      const free = this.share - this.inWindow(t);
+      if (free > 0) {
+        const granted = Math.min(free, Math.max(1, want));
+        for (let i = 0; i < granted; i++) this.stamps.push(t + this.holdMs);
+        this.total += granted;
+        return { granted, stamp: t + this.holdMs };
       }
-      const wait = this.sent[0] + this.windowMs - t + 1;
+      const wait = Math.max(1, this.stamps[0] + this.windowMs - t + 1);
       this.waitedMs += wait;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
+  }
+
+  /** Takes back `count` requests taken at `stamp` that were never sent (an expired or returned lease). */
+  refund(stamp: number, count: number): void {
+    for (let i = 0; i < count; i++) {
+      const at = this.stamps.indexOf(stamp);
+      if (at < 0) return;
+      this.stamps.splice(at, 1);
+      this.total--;
+    }
+  }
+
+  async windowUse(): Promise<WindowUse> {
+    const t = Date.now();
+    const requests = this.inWindow(t);
+    const clearInMs = requests ? this.stamps[requests - 1] + this.windowMs - t : 0;
+    return { requests, budget: this.share, windowSeconds: this.windowMs / 1000, clearInMs };
+  }
+
+  throttled(): Promise<WindowUse> {
+    this.throttledCount++;
+    return this.windowUse();
   }
 }

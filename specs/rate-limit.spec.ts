@@ -1,0 +1,126 @@
+import type { APIRequestContext } from "@playwright/test";
+import { SharedBudget } from "../helpers/budget-server";
+import {
+  BURST_REQUEST,
+  errorEnvelopeResult,
+  type Keying,
+  keyingResult,
+  limitResult,
+  observed,
+  recover,
+  recoveryResult,
+  retryAfterResult,
+  sendBurst,
+} from "../helpers/checks/rate-limit";
+import { WorkspaceClient } from "../helpers/client";
+import { loadConfig } from "../helpers/config";
+import { test } from "../helpers/fixtures";
+import { Redactor } from "../helpers/redaction";
+import type { RunInfo } from "../helpers/run-info";
+import { login } from "../helpers/session";
+
+/*
+ * The rate limit itself: one burst past the limit, then what the 503 says, whether waiting it out is
+ * enough, and whether another account is throttled too. Its own project (playwright.config.ts), run
+ * after every other test, so the burst throttles nobody else.
+ */
+// Declared skipped, so no worker starts for it.
+test.skip(
+  !loadConfig().rateLimitChecks,
+  "WORKSPACE_RATE_LIMIT_CHECKS=false: the rate-limit checks are switched off",
+);
+
+test(
+  "rate-limit checks",
+  { tag: "@rate-limit" },
+  async ({ conformance, config, run, playwright }, testInfo) => {
+    const { shard } = testInfo.config;
+    test.skip(
+      shard !== null,
+      `a sharded run (--shard ${shard?.current}/${shard?.total}): the burst would throttle the other shards; run the rate-limit checks once, unsharded: npx playwright test --project rate-limit`,
+    );
+    const api = await playwright.request.newContext({ ignoreHTTPSErrors: config.ignoreHttpsErrors });
+    // Outside the run's budget (it trips the limit on purpose) but counted in its accounting.
+    const budget = new SharedBudget(run.budgetUrl, false);
+    const client = burstClient(api, run, budget, config.timeoutMs);
+    try {
+      const second = await secondAccountToken(api, run, config.timeoutMs);
+      const { limit, windowSeconds } = run.rateLimit;
+      // A clean window first: the run's requests just before would count towards the same limit.
+      const { clearInMs } = await budget.windowUse();
+      await new Promise((resolve) => setTimeout(resolve, clearInMs));
+      const settings = { limit, windowSeconds, earlier: (await budget.windowUse()).requests };
+      const send = () => client.send(BURST_REQUEST);
+      const burst = await sendBurst(send, settings);
+      let keying: Keying | string = second.why ?? "no request was refused, so there is nothing to check";
+      if (burst.refusal && second.token) {
+        client.options.redactor.add(second.token);
+        keying = {
+          second: await client.send({ ...BURST_REQUEST, authorization: second.token }),
+          control: await send(),
+        };
+      }
+      const recovery = await recover(send, burst, settings);
+      const seen = observed(burst, recovery);
+      testInfo.annotations.push({
+        type: "rate limit observed",
+        description: `${seen.succeeded} of ${seen.sent} requests succeeded in ${seen.burstMs} ms (${settings.earlier} sent just before), first refusal: ${seen.firstRefusal}; the block had ended within ${seen.windowEndedWithinSeconds ?? "?"} s of the burst's first request`,
+      });
+      for (const found of [
+        limitResult(burst, recovery, settings),
+        retryAfterResult(burst, settings),
+        errorEnvelopeResult(burst),
+        recoveryResult(burst, recovery),
+        keyingResult(burst, keying),
+      ])
+        await conformance.record(found);
+    } finally {
+      await budget.flush();
+      await api.dispose();
+    }
+  },
+);
+
+function burstClient(
+  api: APIRequestContext,
+  run: RunInfo,
+  budget: SharedBudget,
+  timeoutMs: number,
+): WorkspaceClient {
+  const redactor = new Redactor();
+  redactor.add(run.token);
+  redactor.add(run.credentials.password, run.credentials.user);
+  if (run.secondAccount) redactor.add(run.secondAccount.password, run.secondAccount.user);
+  return new WorkspaceClient(api, {
+    baseUrl: run.url,
+    token: run.token,
+    timeoutMs,
+    allowWrites: false,
+    budget,
+    redactor,
+    classifyThrottles: false,
+  });
+}
+
+/** The second account's token, or why there is none (the keying check then says so). */
+async function secondAccountToken(
+  api: APIRequestContext,
+  run: RunInfo,
+  timeoutMs: number,
+): Promise<{ token?: string; why?: string }> {
+  if (!run.secondAccount)
+    return {
+      why: "no second account: set WORKSPACE_SECOND_USER and WORKSPACE_SECOND_PASSWORD (another account on the same deployment) to check the keying",
+    };
+  try {
+    const { user, password } = run.secondAccount;
+    const { token } = await login(api, run.url, user, password, timeoutMs);
+    // The login's cookie would authenticate the burst as the second account: the token alone must.
+    await api.clearCookies();
+    return { token };
+  } catch (error) {
+    return {
+      why: `the second account (WORKSPACE_SECOND_USER) could not sign in: ${(error as Error).message}`,
+    };
+  }
+}
