@@ -1,0 +1,124 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { APIRequestContext, FullConfig } from "@playwright/test";
+import { describeTransportError } from "./client";
+import { readLeniently } from "./formats";
+import { readRunInfo } from "./run-info";
+
+/** What a run tested, recorded in every report: which deployment, which version, by which suite. */
+export interface Fingerprint {
+  /** The portal root, without credentials or query. */
+  target: string;
+  /** From `GET api/2.0/settings/version/build` (anonymous), e.g. "communityServer 12.7.1.1744", or why it is unknown. */
+  serverVersion: string;
+  /** The profile the run judges by (WORKSPACE_PROFILE). */
+  profile: string;
+  /** When the run started, ISO 8601. */
+  testedAt: string;
+  /** This suite's version (package.json). */
+  suiteVersion: string;
+}
+
+export const DEFAULT_PROFILE = "documented";
+
+const MAX_ANSWER_CHARS = 64 * 1024;
+
+/** One anonymous request; a deployment that does not answer it is still tested, its version "unknown". */
+export async function takeFingerprint(
+  api: APIRequestContext,
+  url: string,
+  timeoutMs: number,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Fingerprint> {
+  const target = new URL(url);
+  target.username = target.password = target.search = target.hash = "";
+  return {
+    target: target.href,
+    serverVersion: await serverVersion(
+      api,
+      new URL("api/2.0/settings/version/build.json", url).href,
+      timeoutMs,
+    ),
+    profile: env.WORKSPACE_PROFILE?.trim() || DEFAULT_PROFILE,
+    testedAt: new Date().toISOString(),
+    suiteVersion: suiteVersion(),
+  };
+}
+
+async function serverVersion(api: APIRequestContext, url: string, timeoutMs: number): Promise<string> {
+  try {
+    const response = await api.get(url, {
+      headers: { Accept: "application/json" },
+      timeout: timeoutMs,
+      failOnStatusCode: false,
+      maxRedirects: 0,
+    });
+    if (response.status() !== 200) return `unknown (status ${response.status()})`;
+    const text = await response.text();
+    // A few hundred bytes on a real server; anything huge is not this answer (and would not fit in RunInfo).
+    if (text.length > MAX_ANSWER_CHARS) return `unknown (an answer of ${text.length} characters)`;
+    const versions = (
+      readLeniently(response.headers()["content-type"], text) as { response?: unknown } | undefined
+    )?.response;
+    const named =
+      versions && typeof versions === "object" && !Array.isArray(versions)
+        ? Object.entries(versions).filter(([, v]) => typeof v === "string" && v && v.length <= 100)
+        : [];
+    return named.length
+      ? named.map(([name, v]) => `${name} ${v}`).join(", ")
+      : "unknown (no versions in the answer)";
+  } catch (error) {
+    return `unknown (${describeTransportError(error as Error, timeoutMs)})`;
+  }
+}
+
+function suiteVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as {
+    name: string;
+    version: string;
+  };
+  return `${pkg.name} ${pkg.version}`;
+}
+
+/** The fingerprint as labelled pairs, in one order for every report (console, JUnit, HTML, Allure). */
+export function fingerprintEntries(fingerprint: Fingerprint): [label: string, value: string][] {
+  return [
+    ["Target", fingerprint.target],
+    ["Server version", fingerprint.serverVersion],
+    ["Profile", fingerprint.profile],
+    ["Tested at", fingerprint.testedAt],
+    ["Suite", fingerprint.suiteVersion],
+  ];
+}
+
+/** The lines that open the console output. */
+export function fingerprintBanner(fingerprint: Fingerprint): string {
+  const entries = fingerprintEntries(fingerprint);
+  const width = Math.max(...entries.map(([label]) => label.length));
+  return `${entries.map(([label, value]) => `${`${label}:`.padEnd(width + 2)}${value}`).join("\n")}\n\n`;
+}
+
+/**
+ * Shows the fingerprint before anything else (global setup runs before any reporter prints), and
+ * hands it to the reports that cannot read RunInfo: Playwright's metadata (in the HTML report's
+ * data). checks.json, junit.xml, Allure's environment and the tests' annotations read RunInfo.
+ */
+export function publishFingerprint(fingerprint: Fingerprint, config: FullConfig): void {
+  process.stdout.write(fingerprintBanner(fingerprint));
+  Object.assign(config.metadata, { deployment: Object.fromEntries(fingerprintEntries(fingerprint)) });
+}
+
+/** This run's fingerprint, for reporters in Playwright's main process (undefined before global setup). */
+export function runFingerprint(env: NodeJS.ProcessEnv = process.env): Fingerprint | undefined {
+  return env.WC_RUN_INFO ? readRunInfo(env).fingerprint : undefined;
+}
+
+/** The fingerprint as one test annotation: the HTML report shows it on every test's page. */
+export function fingerprintAnnotation(fingerprint: Fingerprint): { type: string; description: string } {
+  return {
+    type: "deployment",
+    description: fingerprintEntries(fingerprint)
+      .map(([label, value]) => `${label}: ${value}`)
+      .join(" · "),
+  };
+}

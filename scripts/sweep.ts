@@ -1,0 +1,79 @@
+import { request } from "@playwright/test";
+import { RequestBudget } from "../helpers/budget";
+import { WorkspaceClient } from "../helpers/client";
+import { ConfigError, loadConfig } from "../helpers/config";
+import { failFastAsync } from "../helpers/fail-fast";
+import { findLeftovers, type Leftover, RECORD_PREFIX, removeLeftovers } from "../helpers/leftovers";
+import { Redactor } from "../helpers/redaction";
+import { login } from "../helpers/session";
+
+/**
+ * `npm run sweep [-- --prefix wc-<run>] [--yes]`: lists the records earlier runs left on the
+ * deployment in WORKSPACE_URL (people, groups, folders named wc-...), and deletes them only with
+ * --yes and WORKSPACE_ALLOW_WRITES=true.
+ */
+async function sweep(args: string[]): Promise<number> {
+  const yes = args.includes("--yes");
+  const prefixAt = args.indexOf("--prefix");
+  const prefix = prefixAt >= 0 ? (args[prefixAt + 1] ?? "") : RECORD_PREFIX;
+  if (!prefix.startsWith(RECORD_PREFIX)) {
+    throw new ConfigError(
+      `--prefix must start with "${RECORD_PREFIX}" (got "${prefix}"): the sweep touches nothing else.`,
+    );
+  }
+  const config = loadConfig();
+  if (!config.url || !config.user || !config.password) {
+    throw new ConfigError(
+      "npm run sweep needs WORKSPACE_URL, WORKSPACE_USER and WORKSPACE_PASSWORD: the deployment to clean up (the embedded reference leaves nothing behind).",
+    );
+  }
+  if (yes && !config.allowWrites) {
+    throw new ConfigError(
+      `--yes deletes records from ${config.url}: set WORKSPACE_ALLOW_WRITES=true as well.`,
+    );
+  }
+  const api = await request.newContext({ ignoreHTTPSErrors: config.ignoreHttpsErrors });
+  try {
+    const session = await login(api, config.url, config.user, config.password, config.timeoutMs);
+    const redactor = new Redactor();
+    redactor.add(session.token);
+    redactor.add(config.password, config.user);
+    const client = new WorkspaceClient(api, {
+      baseUrl: config.url,
+      token: session.token,
+      timeoutMs: config.timeoutMs,
+      allowWrites: yes && config.allowWrites,
+      budget: RequestBudget.forWorker(config.rateLimit.limit, config.rateLimit.windowSeconds, 1),
+      redactor,
+    });
+    const leftovers = await findLeftovers(client, prefix);
+    if (!leftovers.length) {
+      console.log(`Nothing to sweep: no person, group or folder on ${config.url} is named ${prefix}...`);
+      return 0;
+    }
+    console.log(`${leftovers.length} records on ${config.url} are named ${prefix}...:`);
+    for (const leftover of leftovers) console.log(`  ${label(leftover)}`);
+    if (!yes) {
+      console.log(
+        "\nNothing deleted. To delete them: WORKSPACE_ALLOW_WRITES=true npm run sweep -- " +
+          `${prefix === RECORD_PREFIX ? "" : `--prefix ${prefix} `}--yes`,
+      );
+      return 0;
+    }
+    const { removed, failed } = await removeLeftovers(client, leftovers);
+    for (const leftover of removed) console.log(`removed ${label(leftover)}`);
+    for (const { leftover, why } of failed) console.log(`could not remove ${label(leftover)}: ${why}`);
+    console.log(`Swept ${removed.length} of ${leftovers.length} records.`);
+    return failed.length ? 1 : 0;
+  } finally {
+    await api.dispose();
+  }
+}
+
+function label(leftover: Leftover): string {
+  return `${leftover.kind.padEnd(6)} ${leftover.name} (${leftover.remove.method} ${leftover.remove.path})`;
+}
+
+failFastAsync(() => sweep(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { type BadServer, type BadServerMode, startBadServer } from "../support/bad-server";
+import { runSuite, type SuiteRun } from "../support/run-suite";
+
+/** A server that is not a healthy Workspace API: one message naming the problem and the fix, fast, no stack. */
+function against(server: BadServer, env: Record<string, string> = {}): Record<string, string> {
+  return {
+    WORKSPACE_URL: server.url,
+    WORKSPACE_USER: "conformance",
+    WORKSPACE_PASSWORD: "not-the-password",
+    ...env,
+  };
+}
+
+function assertClear(run: SuiteRun, exitCode: number, message: RegExp): void {
+  const output = run.stdout + run.stderr;
+  assert.equal(run.exitCode, exitCode, output);
+  assert.match(output, message);
+  assert.doesNotMatch(output, /\n\s+at /, "no stack trace");
+  assert.ok(run.ms < 30_000, `took ${run.ms} ms`);
+}
+
+const endsTheRun: { mode: BadServerMode; env?: Record<string, string>; message: RegExp }[] = [
+  {
+    mode: "html-page",
+    message: /answered an HTML page \(status 200\), not the API: WORKSPACE_URL may point at a login page/,
+  },
+  {
+    mode: "redirect-to-login",
+    message: /was redirected \(302 to \/sso\/login.*\): this is not the API\. Check WORKSPACE_URL/,
+  },
+  { mode: "self-signed-tls", message: /TLS error .*set WORKSPACE_IGNORE_HTTPS_ERRORS=true/ },
+  {
+    mode: "silent",
+    env: { WORKSPACE_TIMEOUT_MS: "1000" },
+    message: /no answer within 1000 ms .*raise WORKSPACE_TIMEOUT_MS/,
+  },
+  {
+    mode: "wrong-credentials",
+    message:
+      /Login as "conformance" failed \(status 401\): check WORKSPACE_USER and WORKSPACE_PASSWORD\. The suite tries only once/,
+  },
+];
+
+// Each case is its own server and its own Playwright process: they run side by side (the ones that
+// end in global setup are light; the two that start workers run one after the other).
+describe("a server that is not a healthy Workspace API", { concurrency: true }, () => {
+  for (const { mode, env, message } of endsTheRun) {
+    test(`${mode}: the run ends with one message naming the problem and the fix`, async () => {
+      const server = await startBadServer(mode);
+      try {
+        const run = await runSuite({ name: `bad-input/${mode}`, env: against(server, env) });
+        assertClear(run, 2, message);
+        if (mode === "wrong-credentials") assert.equal(server.logins, 1, "a wrong password is tried once");
+      } finally {
+        await server.close();
+      }
+    });
+  }
+
+  describe("bodies that cannot be read: the run goes on, the affected checks fail with a readable why", () => {
+    const servers: Partial<Record<BadServerMode, BadServer>> = {};
+    before(async () => {
+      servers["self-signed-tls"] = await startBadServer("self-signed-tls");
+      servers["huge-body"] = await startBadServer("huge-body");
+    });
+    after(async () => {
+      for (const server of Object.values(servers)) await server.close();
+    });
+
+    test("malformed JSON and XML (over self-signed TLS, accepted with WORKSPACE_IGNORE_HTTPS_ERRORS=true)", async () => {
+      const server = servers["self-signed-tls"] as BadServer;
+      const run = await runSuite({
+        name: "bad-input/malformed-bodies",
+        env: against(server, { WORKSPACE_IGNORE_HTTPS_ERRORS: "true" }),
+        args: ["--grep", "@settings.*@schema"],
+      });
+      assertClear(run, 1, /Conformance: \d+ checks/);
+      const schema = run.checks.filter((c) => c.family === "schema");
+      assert.ok(schema.length >= 2 && schema.every((c) => c.outcome === "failed"), JSON.stringify(schema));
+      for (const check of schema) assert.match(check.why, /JSON|XML/);
+    });
+
+    test("a body far larger than any API answer", async () => {
+      const server = servers["huge-body"] as BadServer;
+      const run = await runSuite({
+        name: "bad-input/huge-body",
+        env: against(server),
+        args: ["--grep", "@settings.*@schema"],
+      });
+      assertClear(run, 1, /Conformance: \d+ checks/);
+      assert.ok(run.failed.length > 0, run.stdout);
+      const bodyChecks = run.checks.filter((c) => c.family === "schema");
+      assert.ok(bodyChecks.length > 0 && bodyChecks.every((c) => c.outcome === "failed"), run.stdout);
+      for (const check of bodyChecks) assert.match(check.why, /too large to read: \d+ bytes/, check.why);
+    });
+  });
+});

@@ -1,0 +1,169 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { REFERENCE_ADMIN, type RunningReference, startReference } from "../../reference";
+import { leftoversOn } from "../support/leftovers-on";
+import { ROOT, runSuite } from "../support/run-suite";
+import { findSecrets, reportTexts } from "../support/secret-scan";
+
+const remote = (reference: RunningReference, env: Record<string, string> = {}) => ({
+  WORKSPACE_URL: reference.url,
+  WORKSPACE_USER: REFERENCE_ADMIN.user,
+  WORKSPACE_PASSWORD: REFERENCE_ADMIN.password,
+  WORKSPACE_ALLOW_WRITES: "true",
+  ...env,
+});
+
+describe("safe against a shared deployment", () => {
+  test("a failing run with writes and every report: nothing left behind, no secret in any report, the fingerprint in each", async () => {
+    // A broken rule on the very operations that create records, so the tests that create them fail.
+    const reference = await startReference({ faults: ["create-returns-200"] });
+    try {
+      const name = "safety/failing-full-reports";
+      const run = await runSuite({
+        name,
+        fullReports: true,
+        env: remote(reference),
+        args: ["contract.spec.ts", "auth.spec.ts", "--grep", "@status|@auth"],
+      });
+      const output = run.stdout + run.stderr;
+      assert.equal(run.exitCode, 1, output);
+      assert.ok(
+        run.failed.some((c) => c.id.endsWith(".create/status.success")),
+        output,
+      );
+      assert.deepEqual(await leftoversOn(reference), []);
+      const records = output.match(/(\d+) records created, (\d+) removed/);
+      assert.ok(records && Number(records[1]) > 0 && records[1] === records[2], output);
+
+      const dir = join(ROOT, "reports", "self-test", name);
+      const texts = [...reportTexts(dir), { name: "console", text: output }];
+      assert.ok(
+        texts.some((t) => /html\/index\.html \(embedded zip\)!report\.json$/.test(t.name)),
+        "the HTML report's data was read",
+      );
+      const tokens = reference.issuedTokens();
+      assert.ok(tokens.length > 0);
+      const secrets = {
+        password: REFERENCE_ADMIN.password,
+        ...Object.fromEntries(tokens.map((t, i) => [`token #${i + 1}`, t])),
+      };
+      assert.deepEqual(findSecrets(texts, secrets), []);
+
+      // The fingerprint: first in the console, then in every report.
+      assert.match(run.stdout, new RegExp(`^Target: +${reference.url}\\nServer version: +communityServer `));
+      assert.match(
+        readFileSync(join(dir, "junit.xml"), "utf8"),
+        /<property name="Server version" value="communityServer /,
+      );
+      assert.match(
+        readFileSync(join(dir, "allure-results", "environment.properties"), "utf8"),
+        /^Target=http/m, // written by allure-playwright from the fingerprint
+      );
+      const checksJson = JSON.parse(readFileSync(join(dir, "checks.json"), "utf8"));
+      assert.equal(checksJson.deployment.target, reference.url);
+      assert.ok(
+        texts.some((t) => t.name.endsWith("report.json") && t.text.includes('"Server version"')),
+        "HTML report metadata",
+      );
+    } finally {
+      await reference.close();
+    }
+  });
+
+  test("an interrupted run (Ctrl-C while records exist) removes what it created", async () => {
+    // A tight rate limit keeps the run going (the suite paces itself) while records exist.
+    const rateLimit = { limit: 30, windowSeconds: 10 };
+    const reference = await startReference({ rateLimit });
+    try {
+      const created = () =>
+        reference.requests().some((r) => r.method === "POST" && !/authentication/.test(r.path));
+      const run = await runSuite({
+        name: "safety/interrupted",
+        env: remote(reference, {
+          WORKSPACE_RATE_LIMIT: String(rateLimit.limit),
+          WORKSPACE_RATE_WINDOW: "10",
+        }),
+        args: ["--grep", "@request-body"],
+        interruptWhen: created,
+      });
+      assert.ok(created(), "records were created before the interrupt");
+      assert.notEqual(run.exitCode, 0, run.stdout + run.stderr);
+      const records = run.stdout.match(/(\d+) records created, (\d+) removed/);
+      assert.ok(records && Number(records[1]) > 0 && records[1] === records[2], run.stdout + run.stderr);
+      assert.deepEqual(await leftoversOn(reference), []);
+    } finally {
+      await reference.close();
+    }
+  });
+
+  describe("npm run sweep", () => {
+    let reference: RunningReference;
+    // Asynchronous: the reference answers from this very process.
+    const sweep = (args: string[], env: Record<string, string>) =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ["--import", "tsx", "scripts/sweep.ts", ...args],
+          { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...remote(reference), ...env } },
+          (error, stdout, stderr) => resolve({ status: error ? (error.code as number) : 0, stdout, stderr }),
+        );
+      });
+
+    before(async () => {
+      reference = await startReference();
+      const post = async (path: string, body: object, token: string) =>
+        (
+          await fetch(new URL(path, reference.url), {
+            method: "POST",
+            headers: { Authorization: token, "Content-Type": "application/json", Accept: "application/json" },
+            body: JSON.stringify(body),
+          })
+        ).json();
+      const { response } = await post(
+        "api/2.0/authentication.json",
+        { userName: REFERENCE_ADMIN.user, password: REFERENCE_ADMIN.password },
+        "",
+      );
+      const my = await (
+        await fetch(new URL("api/2.0/files/@my.json", reference.url), {
+          headers: { Authorization: response.token },
+        })
+      ).json();
+      await post(
+        "api/2.0/people.json",
+        { firstname: "Left", lastname: "wc-old-w0-1", email: "wc-old-w0-1@conformance.test" },
+        response.token,
+      );
+      await post("api/2.0/group.json", { groupName: "wc-old-w0-2" }, response.token);
+      await post(
+        `api/2.0/files/folder/${my.response.current.id}.json`,
+        { title: "wc-old-w0-3" },
+        response.token,
+      );
+    });
+    after(() => reference.close());
+
+    test("lists leftovers of earlier runs, deletes only with --yes and WORKSPACE_ALLOW_WRITES=true, and says what it removed", async () => {
+      const listed = await sweep([], { WORKSPACE_ALLOW_WRITES: "" });
+      assert.equal(listed.status, 0, listed.stderr);
+      assert.match(listed.stdout, /3 records .* named wc-/);
+      assert.match(listed.stdout, /Nothing deleted/);
+      assert.equal((await leftoversOn(reference)).length, 3);
+
+      const refused = await sweep(["--yes"], { WORKSPACE_ALLOW_WRITES: "" });
+      assert.equal(refused.status, 2);
+      assert.match(refused.stderr, /set WORKSPACE_ALLOW_WRITES=true/);
+      assert.equal((await leftoversOn(reference)).length, 3);
+
+      const swept = await sweep(["--yes"], {});
+      assert.equal(swept.status, 0, swept.stdout + swept.stderr);
+      assert.match(swept.stdout, /Swept 3 of 3 records/);
+      assert.deepEqual(await leftoversOn(reference), []);
+      const password = REFERENCE_ADMIN.password;
+      assert.ok(![listed, refused, swept].some((r) => (r.stdout + r.stderr).includes(password)));
+    });
+  });
+});

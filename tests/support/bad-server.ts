@@ -1,0 +1,108 @@
+import { readFileSync } from "node:fs";
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo, Socket } from "node:net";
+import { join } from "node:path";
+
+/**
+ * A deployment that misbehaves in one way, on loopback, for the bad-input self-tests. The TLS mode
+ * uses a self-signed certificate made once with
+ * `openssl req -x509 -newkey rsa:2048 -nodes -days 36500 -subj /CN=localhost -addext subjectAltName=IP:127.0.0.1,DNS:localhost`
+ * (tests/support/tls/: a test key, protecting nothing).
+ */
+export type BadServerMode =
+  | "html-page" // a login page or proxy answers every path
+  | "redirect-to-login" // every path redirects to an SSO login page
+  | "self-signed-tls" // HTTPS with a certificate no one signed
+  | "malformed-bodies" // logs in, then answers reads with broken JSON and XML
+  | "huge-body" // logs in, then answers reads with a body far larger than any API answer
+  | "silent" // accepts the connection and never answers
+  | "wrong-credentials"; // refuses every login with 401
+
+export interface BadServer {
+  url: string;
+  /** Login attempts received: a wrong password must be tried once, never again. */
+  logins: number;
+  close(): Promise<void>;
+}
+
+export const HUGE_BODY_BYTES = 9 * 1024 * 1024;
+
+const TOKEN = "bad-server-token-0123456789";
+
+export async function startBadServer(mode: BadServerMode): Promise<BadServer> {
+  const sockets = new Set<Socket>();
+  const state: BadServer = { url: "", logins: 0, close: async () => {} };
+  const handler = (request: IncomingMessage, response: ServerResponse) => {
+    const isLogin = /\/api\/2\.0\/authentication/.test(request.url ?? "");
+    if (isLogin) state.logins++;
+    answer(mode, isLogin, request, response);
+  };
+  const server: Server =
+    mode === "self-signed-tls"
+      ? createHttpsServer(
+          {
+            key: readFileSync(join(__dirname, "tls", "self-signed-key.pem")),
+            cert: readFileSync(join(__dirname, "tls", "self-signed-cert.pem")),
+          },
+          handler,
+        )
+      : createHttpServer(handler);
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  state.url = `${mode === "self-signed-tls" ? "https" : "http"}://127.0.0.1:${port}/`;
+  state.close = () =>
+    new Promise((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
+  return state;
+}
+
+function answer(
+  mode: BadServerMode,
+  isLogin: boolean,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  const json = /\.json(\?|$)/.test(request.url ?? "") || /json/.test(request.headers.accept ?? "");
+  switch (mode) {
+    case "silent":
+      return; // the request is read, and nothing ever comes back
+    case "html-page":
+      response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+      return void response.end(
+        "<!DOCTYPE html><html><body><form action='/login'>Sign in</form></body></html>",
+      );
+    case "redirect-to-login":
+      response.writeHead(302, { Location: "/sso/login?returnUrl=%2F" });
+      return void response.end();
+    case "wrong-credentials":
+      response.writeHead(isLogin ? 401 : 404, { "Content-Type": "application/json" });
+      return void response.end(
+        '{"status":1,"statusCode":401,"error":{"message":"User authentication failed"}}',
+      );
+  }
+  if (isLogin) {
+    response.writeHead(201, { "Content-Type": "application/json; charset=utf-8" });
+    return void response.end(JSON.stringify({ status: 0, statusCode: 201, response: { token: TOKEN } }));
+  }
+  if (mode === "huge-body") {
+    response.writeHead(200, { "Content-Type": "application/json; charset=utf-8" });
+    return void response.end(`{"status":0,"response":"${"x".repeat(HUGE_BODY_BYTES)}"}`);
+  }
+  // malformed-bodies (also the TLS mode, once the certificate is accepted)
+  response.writeHead(200, {
+    "Content-Type": json ? "application/json; charset=utf-8" : "application/xml; charset=utf-8",
+  });
+  response.end(json ? '{"status":0,"response":{"communityServer":' : "<result><status>0</status><response>");
+}

@@ -1,0 +1,34 @@
+import { request } from "@playwright/test";
+import { RequestBudget } from "../../helpers/budget";
+import { WorkspaceClient } from "../../helpers/client";
+import { findLeftovers } from "../../helpers/leftovers";
+import { Redactor } from "../../helpers/redaction";
+import { login } from "../../helpers/session";
+import { REFERENCE_ADMIN, type RunningReference } from "../../reference";
+
+/** The reference's records named wc-..., listed through its API as `npm run sweep` lists them. */
+export async function leftoversOn(reference: RunningReference): Promise<string[]> {
+  const api = await request.newContext();
+  try {
+    const { token } = await login(api, reference.url, REFERENCE_ADMIN.user, REFERENCE_ADMIN.password, 5000);
+    const client = new WorkspaceClient(api, {
+      baseUrl: reference.url,
+      token,
+      timeoutMs: 5000,
+      allowWrites: false,
+      budget: new RequestBudget(1000, 1000),
+      redactor: new Redactor(),
+    });
+    return (await findLeftovers(client)).map((l) => `${l.kind} ${l.name}`);
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** Requests that change something, the login aside: none may reach a deployment without WORKSPACE_ALLOW_WRITES. */
+export function writesReceived(reference: RunningReference): string[] {
+  return reference
+    .requests()
+    .filter((r) => r.method !== "GET" && !/\/api\/2\.0\/authentication(\.json|\.xml)?$/.test(r.path))
+    .map((r) => `${r.method} ${r.path}`);
+}

@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Exchange, RequestSpec, WorkspaceClient } from "../../helpers/client";
+import { Ledger } from "../../helpers/ledger";
+
+/** A client that records what it is asked to send and answers each path with a given status. */
+function clientAnswering(statusFor: (spec: RequestSpec) => number) {
+  const sent: string[] = [];
+  const client = {
+    async send(spec: RequestSpec): Promise<Exchange> {
+      sent.push(`${spec.method} ${spec.path}`);
+      return {
+        request: { method: spec.method, url: spec.path, headers: {} },
+        response: { status: statusFor(spec), headers: {}, body: "" },
+        ms: 0,
+      };
+    },
+  } as unknown as WorkspaceClient;
+  return { client, sent };
+}
+
+test("undo runs newest first; a record already gone (404) counts as undone, anything else is reported", async () => {
+  const ledger = new Ledger();
+  ledger.add("group a", { method: "DELETE", path: "api/2.0/group/a.json" });
+  ledger.add("group b", { method: "DELETE", path: "api/2.0/group/b.json" });
+  ledger.add("group c", { method: "DELETE", path: "api/2.0/group/c.json" });
+  const { client, sent } = clientAnswering((spec) =>
+    spec.path.includes("/b") ? 404 : spec.path.includes("/a") ? 500 : 200,
+  );
+  const problems = await ledger.undoAll(client);
+  assert.deepEqual(sent, [
+    "DELETE api/2.0/group/c.json",
+    "DELETE api/2.0/group/b.json",
+    "DELETE api/2.0/group/a.json",
+  ]);
+  assert.equal(problems.length, 1);
+  assert.match(problems[0], /could not undo group a .* status 500/);
+});
+
+test("a record the test deleted itself is not undone again, whatever suffix the delete used", async () => {
+  const ledger = new Ledger();
+  ledger.add("folder 7", { method: "DELETE", path: "api/2.0/files/folder/7.json" });
+  ledger.add("folder 8", { method: "DELETE", path: "api/2.0/files/folder/8.json" });
+  ledger.removed("DELETE", "api/2.0/files/folder/7.xml");
+  ledger.removed("DELETE", "api/2.0/files/folder/9");
+  // Workspace 12.x answers 403 for a folder that is gone: undoing folder 7 again would be reported.
+  const { client, sent } = clientAnswering(() => 403);
+  const problems = await ledger.undoAll(client);
+  assert.deepEqual(sent, ["DELETE api/2.0/files/folder/8.json"]);
+  assert.equal(problems.length, 1);
+});
