@@ -1,5 +1,6 @@
 import type { CheckResult } from "./checks/check";
 import type { Exchange } from "./client";
+import { curlCommand } from "./curl";
 import { formatOfContentType } from "./formats";
 
 /** A body as a person reads it: JSON and XML indented, anything else as it came. */
@@ -48,7 +49,51 @@ export function renderExchange(exchange: Exchange): string {
 }
 
 function show(value: unknown): string {
+  if (value === undefined) return "(absent)"; // a field one form has and the other lacks
   return typeof value === "string" ? value : JSON.stringify(value, null, 2);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === "object" && !Array.isArray(value);
+
+/** Continuation lines indented under a label, so a multi-line value reads as one block. */
+const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);
+
+/**
+ * Expected and given as a person compares them: a list (schema violations, each with its JSON pointer
+ * and, for XML, its element path) one item a line; two records keyed by field (parity) as the fields
+ * that differ, each with both values; anything else as it is.
+ */
+export function renderFindings(expected: unknown, given: unknown): string {
+  if (isRecord(expected) && isRecord(given) && Object.keys(given).every((key) => key in expected)) {
+    const fields = Object.keys(expected);
+    const lines = [`Differs:  ${fields.length} field${fields.length === 1 ? "" : "s"} (expected -> given)`];
+    for (const field of fields) {
+      lines.push(`  ${field}`, `    expected: ${indent(show(expected[field]), "      ")}`);
+      lines.push(`    given:    ${indent(show(given[field]), "      ")}`);
+    }
+    return lines.join("\n");
+  }
+  const expectedLine = `Expected: ${indent(show(expected), "  ")}`;
+  if (!Array.isArray(given)) return `${expectedLine}\nGiven:    ${indent(show(given), "  ")}`;
+  return [expectedLine, "Given:", ...given.map((item) => `  - ${indent(show(item), "    ")}`)].join("\n");
+}
+
+/** Outcomes whose requests a developer wants to send again: the check did not pass. */
+const REPRODUCIBLE = new Set<CheckResult["outcome"]>(["failed", "deviated"]);
+
+/** A check's result as the reporters receive it: without the exchanges, with `curl` to reproduce a failure. */
+export function reportedResult({ exchanges, ...result }: CheckResult) {
+  return {
+    ...result,
+    requests: exchanges.length,
+    ...(REPRODUCIBLE.has(result.outcome) && { curl: exchanges.map(curlCommand) }),
+  };
+}
+
+/** The check id a test error names when it is a check's verdict (renderVerdict's first line), not another error. */
+export function checkIdOfVerdict(message: string | undefined): string | undefined {
+  return message?.match(/^(?:Error: )?(\S+\/\S+): [A-Z]+\n/)?.[1];
 }
 
 /** Why a check failed, in words, with what was expected and what came back. */
@@ -57,12 +102,20 @@ export function renderVerdict(result: CheckResult): string {
     `${result.id}: ${result.outcome.toUpperCase()}`,
     `Rule:     ${result.rule}`,
     `Why:      ${result.why}`,
-    `Expected: ${show(result.expected)}`,
-    `Given:    ${show(result.given)}`,
+    renderFindings(result.expected, result.given),
   ].join("\n");
 }
 
-/** The whole evidence of one check: verdict first, then every request and response it made. */
+/**
+ * The whole evidence of one check: the verdict; when it did not pass, its requests as `curl` commands
+ * to reproduce it (secrets as shell variables); then every request and response it made.
+ */
 export function renderEvidence(result: CheckResult): string {
-  return [renderVerdict(result), ...result.exchanges.map(renderExchange)].join("\n\n");
+  const reproduce = REPRODUCIBLE.has(result.outcome)
+    ? result.exchanges.map(
+        (exchange, i) =>
+          `Reproduce request ${i + 1} (with WORKSPACE_TOKEN set, README "Reproducing a failure"):\n${curlCommand(exchange)}`,
+      )
+    : [];
+  return [renderVerdict(result), ...reproduce, ...result.exchanges.map(renderExchange)].join("\n\n");
 }

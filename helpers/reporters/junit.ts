@@ -1,4 +1,7 @@
+import { renderFindings } from "../evidence";
+import { type Fingerprint, fingerprintEntries } from "../fingerprint";
 import type { ReportedCheck } from "./conformance-reporter";
+import { informationalFailure } from "./summary";
 
 function escapeXml(text: string): string {
   return (
@@ -12,15 +15,15 @@ function escapeXml(text: string): string {
   );
 }
 
-function show(value: unknown): string {
-  return typeof value === "string" ? value : JSON.stringify(value, null, 2);
-}
-
 /** JUnit XML with one test case per check, named by its check id, one suite per section. */
-export function junitXml(checks: ReportedCheck[], durationMs: number): string {
+export function junitXml(checks: ReportedCheck[], durationMs: number, deployment?: Fingerprint): string {
   const sections = new Map<string, ReportedCheck[]>();
   for (const check of checks) sections.set(check.section, [...(sections.get(check.section) ?? []), check]);
-  const count = (list: ReportedCheck[], outcome: string) => list.filter((c) => c.outcome === outcome).length;
+  // Inconclusive checks read as skipped; informational failures as passed, with their reason in system-out.
+  const junitOutcome = (c: ReportedCheck) =>
+    informationalFailure(c) ? "informational" : c.outcome === "inconclusive" ? "skipped" : c.outcome;
+  const count = (list: ReportedCheck[], outcome: string) =>
+    list.filter((c) => junitOutcome(c) === outcome).length;
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="workspace-conformance" tests="${checks.length}" failures="${count(checks, "failed")}" skipped="${count(checks, "skipped")}" errors="0" time="${(durationMs / 1000).toFixed(3)}">`,
@@ -29,17 +32,31 @@ export function junitXml(checks: ReportedCheck[], durationMs: number): string {
     out.push(
       `  <testsuite name="${escapeXml(section)}" tests="${list.length}" failures="${count(list, "failed")}" skipped="${count(list, "skipped")}" errors="0">`,
     );
+    // What was tested, per suite: JUnit has no place for properties of the whole run.
+    if (deployment) {
+      out.push("    <properties>");
+      for (const [label, value] of fingerprintEntries(deployment))
+        out.push(`      <property name="${escapeXml(label)}" value="${escapeXml(value)}"/>`);
+      out.push("    </properties>");
+    }
     for (const check of list) {
       out.push(
         `    <testcase name="${escapeXml(check.id)}" classname="${escapeXml(`${check.section}.${check.family}`)}">`,
       );
-      if (check.outcome === "failed") {
-        const detail = `Rule: ${check.rule}\nExpected: ${show(check.expected)}\nGiven: ${show(check.given)}`;
+      if (junitOutcome(check) === "failed") {
+        const reproduce = (check.curl ?? []).map((command) => `\n\nReproduce:\n${command}`).join("");
+        const detail = `Rule: ${check.rule}\n${renderFindings(check.expected, check.given)}${reproduce}`;
         out.push(
           `      <failure message="${escapeXml(check.why)}" type="${escapeXml(check.family)}">${escapeXml(detail)}</failure>`,
         );
-      } else if (check.outcome === "skipped") {
-        out.push(`      <skipped message="${escapeXml(check.why)}"/>`);
+      } else if (junitOutcome(check) === "skipped") {
+        out.push(
+          `      <skipped message="${escapeXml(check.outcome === "inconclusive" ? `inconclusive: ${check.why}` : check.why)}"/>`,
+        );
+      } else if (junitOutcome(check) === "informational") {
+        out.push(
+          `      <system-out>${escapeXml(`informational failure (not gating): ${check.why}`)}</system-out>`,
+        );
       }
       out.push("    </testcase>");
     }

@@ -1,0 +1,217 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import type { FullConfig, Suite, TestCase, TestResult } from "@playwright/test/reporter";
+import { type Outcome, RESULTS_ATTACHMENT } from "../../helpers/checks/check";
+import { renderFindings } from "../../helpers/evidence";
+import { AllureTemplateChanged, offlineReport } from "../../helpers/reporters/allure-html";
+import AllureReporter from "../../helpers/reporters/allure-reporter";
+import { coverage, documentedOperations } from "../../helpers/reporters/coverage";
+import {
+  countsInWords,
+  outcomeTable,
+  type SummarisedCheck,
+  verdictInWords,
+} from "../../helpers/reporters/summary";
+
+const check = (id: string, outcome: Outcome): SummarisedCheck => {
+  const [key, rule] = id.split("/");
+  const [section, operation] = key.split(".");
+  return { id, section, operation, family: rule.split(".")[0], outcome, why: "because" };
+};
+
+test("the outcome table counts per section and family, with a mark per outcome besides passed", () => {
+  const checks = [
+    check("people.get-self/format.json-suffix", "passed"),
+    check("people.get-self/format.default-is-xml", "failed"),
+    check("people.get-self/schema.xml", "deviated"),
+    check("group.list/format.json-suffix", "skipped"),
+  ];
+  assert.deepEqual(outcomeTable(checks), [
+    ["section", "format", "schema", "all"],
+    ["group", "0/1 ⊘1", "·", "0/1 ⊘1"],
+    ["people", "1/2 ✘1", "0/1 ≈1", "1/3 ✘1 ≈1"],
+    ["all", "1/3 ✘1 ⊘1", "0/1 ≈1", "1/4 ✘1 ≈1 ⊘1"],
+  ]);
+  assert.equal(countsInWords(checks), "4 checks, 1 passed, 1 failed, 1 deviated, 1 skipped");
+  assert.match(verdictInWords(checks, false), /^DOES NOT CONFORM \(1 check failed\)/);
+  assert.equal(verdictInWords(checks.slice(2), true), "CONFORMS, with 1 known deviation");
+  assert.match(verdictInWords([check("people.list/status.success", "passed")], false), /^RUN FAILED/);
+});
+
+test("coverage matches our operations to documented ones by method and path, whatever the placeholders are called", () => {
+  const documented = documentedOperations();
+  assert.ok(documented.length > 800, "the snapshot holds the documented operations");
+  const ops = [
+    {
+      key: "people.get-by-id",
+      section: "people",
+      id: "get-by-id",
+      method: "GET",
+      path: "api/2.0/people/{userid}",
+    },
+    {
+      key: "people.gone",
+      section: "people",
+      id: "gone",
+      method: "GET",
+      path: "api/2.0/people/nowhere/at/all",
+    },
+    { key: "group.list", section: "group", id: "list", method: "GET", path: "api/2.0/group" },
+  ];
+  const result = coverage(
+    ops,
+    [
+      check("people.get-by-id/status.success", "passed"),
+      check("people.get-by-id/format.json-suffix", "failed"),
+      check("people.gone/status.success", "passed"),
+      check("group.list/status.success", "skipped"),
+    ],
+    documented,
+  );
+  assert.deepEqual(
+    result.exercised.map((e) => [
+      e.operation.key,
+      e.documented && `${e.documented.verb} ${e.documented.path}`,
+    ]),
+    [
+      ["people.get-by-id", "GET people/{username}"],
+      ["people.gone", undefined],
+    ],
+  );
+  assert.deepEqual(result.exercised[0].families, [
+    { family: "status", passed: 1, ran: 1 },
+    { family: "format", passed: 0, ran: 1 },
+  ]);
+  assert.equal(result.modules.find((m) => m.module === "people")?.exercised, 1);
+  assert.equal(result.modules.find((m) => m.module === "group")?.exercised, 0);
+});
+
+test("findings read as a list (schema violations) or as the fields that differ (parity)", () => {
+  const list = renderFindings("valid", ["/response/id (element result/response/id): must be string"]);
+  assert.match(list, /\nGiven:\n {2}- \/response\/id \(element result\/response\/id\): must be string$/);
+  const fields = renderFindings(
+    { "response.firstName": "Ann", "response.age": 3 },
+    { "response.firstName": "Anna" },
+  );
+  assert.match(fields, /2 fields \(expected -> given\)/);
+  assert.match(fields, /response\.firstName\n {4}expected: Ann\n {4}given: {4}Anna/);
+  assert.match(fields, /response\.age\n {4}expected: 3\n {4}given: {4}\(absent\)/);
+});
+
+test("the Allure report loses its analytics and gains a CSP; a changed template stops the build", () => {
+  const html = `<html><head>\n<meta charset="utf-8">\n<title>r</title></head><body>
+    <script async src="https://www.googletagmanager.com/gtag/js?id=G-X"></script>
+    <script>
+        window.dataLayer = window.dataLayer || [];
+        function gtag(){dataLayer.push(arguments);}
+        gtag('js', new Date());
+        gtag('config', 'G-X', {});
+    </script>
+    <script>window.report = 1</script></body></html>`;
+  const offline = offlineReport(html);
+  assert.doesNotMatch(offline, /googletagmanager|gtag/);
+  assert.match(
+    offline,
+    /<meta charset="utf-8">\n {4}<meta http-equiv="Content-Security-Policy" content="default-src 'none';/,
+  );
+  assert.match(offline, /window\.report = 1/);
+  assert.throws(() => offlineReport(html.replace("async src", "src")), AllureTemplateChanged);
+});
+
+test("Allure gets one result per check through allure-playwright, other tests one per test; a run begins empty", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "wc-allure-"));
+  writeFileSync(join(dir, "stale-result.json"), "{}");
+  const reporter = new AllureReporter({ resultsDir: dir, detail: false, suiteTitle: false });
+  const location = { file: join(process.cwd(), "specs", "contract.spec.ts"), line: 1, column: 1 };
+  const project = { name: "contract", testDir: join(process.cwd(), "specs"), repeatEach: 1 };
+  const parent = { titlePath: () => ["", "contract", "contract.spec.ts"], project: () => project };
+  const testCase = (id: string, title: string, tags: string[]) =>
+    ({
+      id,
+      title,
+      tags,
+      annotations: [],
+      expectedStatus: "passed",
+      location,
+      parent,
+      titlePath: () => ["", "contract", title],
+    }) as unknown as TestCase;
+  const familyTest = testCase("1", "format checks", ["@people", "@format"]);
+  const otherTest = testCase("2", "something else", ["@people"]);
+  reporter.onConfigure({ rootDir: process.cwd(), projects: [project] } as unknown as FullConfig);
+  reporter.onBegin({ allTests: () => [familyTest, otherTest] } as unknown as Suite);
+  const reported = (id: string, outcome: Outcome, extra = {}) => ({
+    ...check(id, outcome),
+    check: id.split(".").at(-1),
+    rule: "r",
+    expected: "e",
+    given: "g",
+    requests: 1,
+    ...extra,
+  });
+  const results = [
+    reported("people.get-self/format.default-is-xml", "failed"),
+    reported("people.list/format.default-is-xml", "deviated", {
+      deviation: {
+        profile: "cs-12",
+        checks: "*/format.default-is-xml",
+        reason: "JSON by default",
+        source: "facts §3",
+      },
+    }),
+  ];
+  const ended = (attachments: TestResult["attachments"]) =>
+    ({
+      status: "passed",
+      startTime: new Date(),
+      duration: 5,
+      errors: [],
+      steps: [],
+      stdout: [],
+      stderr: [],
+      retry: 0,
+      parallelIndex: 0,
+      attachments,
+    }) as unknown as TestResult;
+  for (const test of [familyTest, otherTest]) reporter.onTestBegin(test);
+  await reporter.onTestEnd(
+    familyTest,
+    ended([
+      {
+        name: RESULTS_ATTACHMENT,
+        contentType: "application/json",
+        body: Buffer.from(JSON.stringify({ results })),
+      },
+      { name: results[0].id, contentType: "text/plain", body: Buffer.from("the evidence") },
+    ]),
+  );
+  await reporter.onTestEnd(otherTest, ended([]));
+  await reporter.onEnd();
+  const files = readdirSync(dir);
+  assert.ok(!files.includes("stale-result.json"));
+  const written = files
+    .filter((name) => name.endsWith("-result.json"))
+    .map((name) => JSON.parse(readFileSync(join(dir, name), "utf8")))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  assert.deepEqual(
+    written.map((r) => [r.name, r.status]),
+    [
+      ["people.get-self/format.default-is-xml", "failed"],
+      ["people.list/format.default-is-xml", "skipped"],
+      ["something else", "passed"],
+    ],
+  );
+  const label = (r: { labels: { name: string; value: string }[] }, name: string) =>
+    r.labels.filter((l) => l.name === name).map((l) => l.value);
+  assert.deepEqual(label(written[0], "severity"), ["critical"]);
+  assert.deepEqual(label(written[0], "parentSuite"), ["people"]);
+  assert.deepEqual(label(written[0], "story"), ["format.default-is-xml"]);
+  assert.deepEqual(label(written[1], "deviation"), ["JSON by default (cs-12: facts §3)"]);
+  assert.ok(label(written[1], "tag").includes("known-deviation"));
+  assert.equal(readFileSync(join(dir, written[0].attachments[0].source), "utf8"), "the evidence");
+  assert.deepEqual(written[1].attachments, []);
+  assert.deepEqual(label(written[2], "parentSuite"), ["contract"]);
+});
