@@ -1,6 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { isNode, LineCounter, parseDocument } from "yaml";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import {
   ContractError,
   type Method,
@@ -12,7 +11,8 @@ import {
   type Section,
   SPECS_DIR,
 } from "./contract";
-import { SCHEMAS_DIR, schemaRegistry } from "./schemas";
+import { SCHEMAS_DIR } from "./schemas";
+import { readYamlFile } from "./yaml-file";
 
 /** Loads and validates every `specs/*.yaml`; throws one ContractError listing all problems. */
 export function loadContracts(dir = SPECS_DIR): Section[] {
@@ -37,46 +37,16 @@ export function loadContracts(dir = SPECS_DIR): Section[] {
 }
 
 function loadContractFile(file: string, problems: string[]): Section | undefined {
-  const shown = relative(process.cwd(), file) || file;
-  const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter: lines, prettyErrors: false });
-  const at = (offset: number | undefined) => {
-    if (offset === undefined) return shown;
-    const { line, col } = lines.linePos(offset);
-    return `${shown}:${line}:${col}`;
-  };
-  if (doc.errors.length) {
-    for (const error of doc.errors)
-      problems.push(`${at(error.pos[0])}: YAML: ${error.message.split("\n")[0]}`);
-    return undefined;
-  }
-  const data = doc.toJS() as unknown;
-  const violations = schemaRegistry().validate("contract/contract-file.json", data);
-  if (violations.length) {
-    for (const v of violations) {
-      const segments = v.path.split("/").slice(1);
-      const place = segments.join(".") || "(top level)";
-      problems.push(`${at(nodeOffset(doc, segments))} ${place}: ${v.message}`);
-    }
-    return undefined;
-  }
-  const raw = data as RawContract;
+  const read = readYamlFile<RawContract>(file, "contract/contract-file.json", problems);
+  if (!read) return undefined;
+  const { data: raw, at, shown } = read;
   const operations = Object.entries(raw.operations).map(([id, op]) =>
-    toOperation(raw.section, id, op, at(nodeOffset(doc, ["operations", id]))),
+    toOperation(raw.section, id, op, at(["operations", id])),
   );
   const before = problems.length;
   for (const op of operations) checkReferences(op, operations, problems);
   if (problems.length > before) return undefined;
   return { name: raw.section, title: raw.title ?? raw.section, file: shown, operations };
-}
-
-/** The offset of the deepest YAML node that exists on the path, so a missing key points at its parent. */
-function nodeOffset(doc: ReturnType<typeof parseDocument>, segments: string[]): number | undefined {
-  for (let n = segments.length; n >= 0; n--) {
-    const node = doc.getIn(segments.slice(0, n), true);
-    if (isNode(node) && node.range) return node.range[0];
-  }
-  return undefined;
 }
 
 interface RawOperation {

@@ -1,6 +1,5 @@
-import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { handedOver, handOver } from "./hand-over";
 
 export type Scalar = string | number | boolean;
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
@@ -56,34 +55,18 @@ export const SPECS_DIR = join(__dirname, "..", "specs");
 
 let cached: Section[] | undefined;
 
-/** Where the main process leaves the parsed contract for its workers. */
-const SHARED = "WC_CONTRACTS_FILE";
-
-/**
- * The contract of this checkout, loaded once per process. Workers read what the main process parsed
- * and validated: a worker restarts after every failed test, and YAML plus validation cost ~0.2 s.
- */
+/** The contract of this checkout, loaded once per process; workers read what the main process loaded. */
 export function contracts(): Section[] {
-  const shared = process.env[SHARED];
-  cached ??= shared
-    ? (JSON.parse(readFileSync(shared, "utf8")) as Section[])
-    : // Loaded lazily: the YAML parser is needed only where the contract is read from its files.
-      (require("./contract-loader") as typeof import("./contract-loader")).loadContracts();
+  cached ??=
+    handedOver<Section[]>("CONTRACTS") ??
+    // Loaded lazily: the YAML parser is needed only where the contract is read from its files.
+    (require("./contract-loader") as typeof import("./contract-loader")).loadContracts();
   return cached;
 }
 
-/** Hands the loaded contract to worker processes (they inherit the environment); removed at exit. */
-export function shareContracts(sections: Section[], env: NodeJS.ProcessEnv = process.env): void {
-  const file = join(tmpdir(), `wc-contracts-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify(sections));
-  env[SHARED] = file;
-  process.on("exit", () => {
-    try {
-      unlinkSync(file);
-    } catch {
-      // Already gone: nothing to clean.
-    }
-  });
+/** Hands the loaded contract to the worker processes. */
+export function shareContracts(sections: Section[]): void {
+  handOver("CONTRACTS", sections);
 }
 
 let index: Map<string, Operation> | undefined;

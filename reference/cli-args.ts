@@ -23,7 +23,7 @@ function number(flag: string, text: string | undefined): number {
 }
 
 /**
- * `[--port N] [--host H] [--prefix P] [--fault NAME]... [--variant NAME]... [--rate-limit N]
+ * `[--port N] [--host H] [--prefix P] [--profile NAME] [--fault NAME]... [--variant NAME]... [--rate-limit N]
  * [--rate-window S] [--list]`; REFERENCE_PORT, REFERENCE_FAULTS and REFERENCE_VARIANTS (comma lists)
  * supply defaults, flags add to or override them.
  */
@@ -57,6 +57,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
       case "--fault":
         options.faults?.push(...commaList(value()));
         break;
+      case "--profile":
+        options.profile = value();
+        break;
       case "--variant":
         options.variants?.push(...commaList(value()));
         break;
@@ -70,7 +73,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
         list = true;
         break;
       default:
-        throw new UsageError(`unknown argument "${flag}" (try --list, --port, --prefix, --fault, --variant)`);
+        throw new UsageError(
+          `unknown argument "${flag}" (try --list, --port, --prefix, --profile, --fault, --variant)`,
+        );
     }
   }
   options.rateLimit = { limit, windowSeconds };

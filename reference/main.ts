@@ -1,8 +1,16 @@
 import { parseCli, UsageError } from "./cli-args";
 import { FAULTS, REFERENCE_ADMIN, startReference, VARIANTS } from "./index";
-import { resolveOptions } from "./options";
+import { type ReferenceOptions, resolveOptions } from "./options";
+import { REFERENCE_PROFILES } from "./profiles";
 
 /** CLI for `npm run reference`: start a reference deployment a person can explore with curl. */
+
+const profileCatalogue = Object.fromEntries(
+  Object.entries(REFERENCE_PROFILES).map(([name, p]) => [
+    name,
+    `${p.description}; --fault ${p.faults.join(",")}`,
+  ]),
+);
 
 function catalogueLines(catalogue: Record<string, string>): string {
   return Object.entries(catalogue)
@@ -10,12 +18,13 @@ function catalogueLines(catalogue: Record<string, string>): string {
     .join("\n");
 }
 
-function banner(url: string, faults: string[], variants: string[]): string {
+function banner(url: string, { profile, faults = [], variants = [] }: ReferenceOptions): string {
   const api = `${url}api/2.0`;
   return [
     `Reference ONLYOFFICE Workspace API listening on ${url}`,
     `  API root:  ${api}/`,
     `  Admin:     ${REFERENCE_ADMIN.user} (or admin@reference.test) / ${REFERENCE_ADMIN.password}`,
+    `  Imitates:  ${profile ?? "nothing: the documented contract"}`,
     `  Faults:    ${faults.length > 0 ? faults.join(", ") : "none"}`,
     `  Variants:  ${variants.length > 0 ? variants.join(", ") : "none"}`,
     "",
@@ -33,6 +42,7 @@ async function main(): Promise<void> {
   if (list) {
     console.log(`Faults (each breaks one documented rule):\n${catalogueLines(FAULTS)}\n`);
     console.log(`Variants (legitimate wire variations):\n${catalogueLines(VARIANTS)}`);
+    console.log(`\nProfiles (real deployments to imitate):\n${catalogueLines(profileCatalogue)}`);
     return;
   }
   try {
@@ -41,7 +51,7 @@ async function main(): Promise<void> {
     throw new UsageError((error as Error).message);
   }
   const reference = await startReference(options);
-  console.log(banner(reference.url, options.faults ?? [], options.variants ?? []));
+  console.log(banner(reference.url, options));
   const stop = () => {
     reference.close().then(
       () => process.exit(0),

@@ -1,5 +1,6 @@
 import { parseFaults } from "./faults";
 import type { InstanceSettings } from "./instance";
+import { profileSwitches } from "./profiles";
 import { parseVariants } from "./variants";
 
 export interface ReferenceOptions {
@@ -13,6 +14,8 @@ export interface ReferenceOptions {
   faults?: string[];
   /** Names from VARIANTS; an unknown name throws. */
   variants?: string[];
+  /** A name from REFERENCE_PROFILES: imitate that real deployment (its faults and variants are added). */
+  profile?: string;
   /** Default { limit: 500, windowSeconds: 10 }, the documented limit. */
   rateLimit?: { limit: number; windowSeconds: number };
   /** Default 1 MiB; a larger body answers 413. */
@@ -43,12 +46,13 @@ export function resolveOptions(options: ReferenceOptions = {}): ResolvedOptions 
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`port must be 0-65535, got ${port}`);
   const rateLimit = options.rateLimit ?? { limit: 500, windowSeconds: 10 };
+  const imitated = profileSwitches(options.profile);
   return {
     port,
     host: options.host ?? "127.0.0.1",
     prefix: normalizePrefix(options.pathPrefix ?? ""),
-    faults: parseFaults(options.faults),
-    variants: parseVariants(options.variants),
+    faults: parseFaults([...imitated.faults, ...(options.faults ?? [])]),
+    variants: parseVariants([...imitated.variants, ...(options.variants ?? [])]),
     maxBodyBytes: positive("maxBodyBytes", options.maxBodyBytes ?? 1024 * 1024, true),
     rateLimit: {
       limit: positive("rateLimit.limit", rateLimit.limit, true),

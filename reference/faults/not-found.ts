@@ -8,4 +8,8 @@ export const NOT_FOUND_FAULTS = {
   "not-found-returns-500": "An unknown record must answer 404; this answers 500.",
   "not-found-without-envelope":
     "An unknown record must answer 404 with the error envelope; this answers a plain-text body.",
+  // Workspace 12.x: FileStorageServiceController.ErrorIf raises InvalidOperationException("The
+  // required folder was not found"), which ApiHttpHandler maps to 403 (workspace-api-facts.md §2).
+  "folder-not-found-returns-403":
+    'An unknown folder must answer 404; this answers 403 "The required folder was not found", as Workspace 12.x does.',
 } as const;

@@ -1,0 +1,84 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { deviationFor, loadProfile } from "../../helpers/profile";
+import { REFERENCE_PROFILES } from "../../reference/profiles";
+import { FAULT_EXPECTATIONS } from "../faults/expectations";
+import { ruleOf, runSuite, type SuiteRun } from "../support/run-suite";
+
+/**
+ * A profile turns a real deployment's known deviations into reported, non-gating results. Proven
+ * against the reference imitating Workspace 12.x: with the profile the run passes and reports each
+ * deviation; without it, it fails on exactly those checks; an unlisted fault still fails the run;
+ * a deviation the deployment no longer has is reported as fixed, and fails the run.
+ */
+const PROFILE = "communityserver-12";
+const imitating = { WORKSPACE_REFERENCE_PROFILE: PROFILE };
+const withProfile = { ...imitating, WORKSPACE_PROFILE: PROFILE };
+const ids = (run: SuiteRun, outcome: string) =>
+  run.checks
+    .filter((c) => c.outcome === outcome)
+    .map((c) => c.id)
+    .sort();
+const output = (run: SuiteRun) => `${run.stdout.slice(-3000)}\n${run.stderr.slice(-2000)}`;
+
+describe(`profile ${PROFILE} against the reference imitating it`, () => {
+  const profile = loadProfile(PROFILE);
+  let deviated: string[] = [];
+
+  test("with the profile the run passes, and every deviation is reported with its entry", async () => {
+    const run = await runSuite({ name: "profiles/with-profile", env: withProfile });
+    assert.equal(run.exitCode, 0, output(run));
+    deviated = ids(run, "deviated");
+    assert.ok(deviated.length > 0, "no known deviation was reported");
+    for (const entry of profile.deviations) {
+      assert.ok(
+        deviated.some((id) => deviationFor({ ...profile, deviations: [entry] }, id)),
+        `profile entry ${entry.checks} matched no deviation`,
+      );
+    }
+    const reported = run.checks.filter((c) => c.outcome === "deviated");
+    assert.ok(reported.every((c) => c.deviation?.profile === PROFILE && c.deviation.source));
+    assert.match(run.stdout, new RegExp(`${deviated.length} deviated`));
+  });
+
+  test("without the profile the same run fails on exactly those checks", async () => {
+    const run = await runSuite({ name: "profiles/without-profile", env: imitating });
+    assert.notEqual(run.exitCode, 0);
+    assert.ok(deviated.length > 0, "the run with the profile did not produce its deviations");
+    assert.deepEqual(ids(run, "failed"), deviated);
+  });
+
+  test("an unlisted fault on top fails the run on that fault's checks only", async () => {
+    const fault = "person-missing-display-name";
+    const run = await runSuite({ name: "profiles/unlisted-fault", env: withProfile, faults: [fault] });
+    assert.notEqual(run.exitCode, 0, output(run));
+    const expectation = FAULT_EXPECTATIONS[fault];
+    const failedRules = new Set(run.failed.map((c) => ruleOf(c.id)));
+    for (const rule of expectation.caughtBy) assert.ok(failedRules.has(rule), `${rule} did not fail`);
+    const allowed = new Set([...expectation.caughtBy, ...(expectation.collateral ?? [])]);
+    assert.deepEqual(
+      run.failed.filter((c) => !allowed.has(ruleOf(c.id))).map((c) => c.id),
+      [],
+    );
+    assert.ok(ids(run, "deviated").length > 0);
+  });
+
+  test("a deviation the deployment no longer has is reported as fixed, and fails the run", async () => {
+    const repaired = "accept-ignored";
+    const faults = REFERENCE_PROFILES[PROFILE].faults.filter((f) => f !== repaired);
+    const run = await runSuite({
+      name: "profiles/fixed",
+      faults: [...faults],
+      env: { WORKSPACE_PROFILE: PROFILE },
+    });
+    assert.notEqual(run.exitCode, 0, output(run));
+    const fixed = ids(run, "fixed");
+    assert.ok(fixed.length > 0, "nothing was reported as fixed");
+    assert.ok(
+      fixed.every((id) => ruleOf(id) === "format.accept-xml"),
+      fixed.join(", "),
+    );
+    assert.deepEqual(ids(run, "failed"), []);
+    assert.match(run.stdout, /fixed/);
+  });
+});
