@@ -2,19 +2,23 @@ import { defineConfig } from "@playwright/test";
 import { loadConfig } from "./helpers/config";
 import { contracts, shareContracts } from "./helpers/contract";
 import { failFast } from "./helpers/fail-fast";
+import { loadProfile, shareProfile } from "./helpers/profile";
 import { exportCliGrep } from "./helpers/selection";
 
 // Configuration and contract files are checked before anything runs: a mistake ends the run with
 // one message, before any request is sent. Workers (which load this file too) get the parsed
-// contract and the CLI's --grep from the main process.
+// contract, the profile and the CLI's --grep from the main process.
 const config = failFast(() => {
+  const loaded = loadConfig();
   if (process.env.TEST_WORKER_INDEX === undefined) {
     shareContracts(contracts());
+    shareProfile(loadProfile(loaded.profile));
     exportCliGrep(process.argv);
   }
-  return loadConfig();
+  return loaded;
 });
 const reports = config.reportsDir;
+const sharded = process.argv.some((arg) => arg.startsWith("--shard")) || process.env.WORKSPACE_BLOB === "1";
 
 export default defineConfig({
   testDir: "specs",
@@ -27,6 +31,12 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 120_000,
+  // The rate-limit checks trip the deployment's limit on purpose, so they run alone after every other
+  // test: as the teardown project of the rest, which Playwright runs even when those tests failed.
+  projects: [
+    { name: "contract", testIgnore: "**/rate-limit.spec.ts", teardown: "rate-limit" },
+    { name: "rate-limit", testMatch: "**/rate-limit.spec.ts", fullyParallel: false },
+  ],
   // WC_MINIMAL_REPORTS: the suite's own tests run it many times and read only the per-check results.
   reporter: process.env.WC_MINIMAL_REPORTS
     ? [["./helpers/reporters/conformance-reporter.ts", { outputDir: reports }]]
@@ -34,6 +44,12 @@ export default defineConfig({
         [process.env.CI ? "dot" : "list"],
         ["html", { outputFolder: `${reports}/html`, open: "never" }],
         ["./helpers/reporters/conformance-reporter.ts", { outputDir: reports }],
-        ["allure-playwright", { resultsDir: `${reports}/allure-results`, detail: false, suiteTitle: false }],
+        // allure-playwright, writing one result per check for the tests that run checks.
+        [
+          "./helpers/reporters/allure-reporter.ts",
+          { resultsDir: `${reports}/allure-results`, detail: false, suiteTitle: false },
+        ],
+        // A shard also writes a blob report, for `npx playwright merge-reports` (README, CI).
+        ...(sharded ? [["blob", { outputDir: `${reports}/blob` }] as const] : []),
       ],
 });

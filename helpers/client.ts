@@ -1,7 +1,8 @@
 import type { APIRequestContext } from "@playwright/test";
-import type { RequestBudget } from "./budget";
+import type { Budget } from "./budget";
 import type { Method, Scalar } from "./contract";
-import type { Redactor } from "./redaction";
+import { issuedTokens, type Redactor } from "./redaction";
+import { classifyThrottle } from "./throttle";
 
 export type Body = { kind: "json" | "form"; data: Record<string, unknown> };
 
@@ -13,6 +14,8 @@ export interface RequestSpec {
   headers?: Record<string, string>;
   /** Send the run's token (default). */
   authenticated?: boolean;
+  /** Send this Authorization value instead (null: none at all); overrides `authenticated`. */
+  authorization?: string | null;
   body?: Body;
 }
 
@@ -23,6 +26,10 @@ export interface Exchange {
   /** A transport failure (timeout, refused, TLS), in words. */
   error?: string;
   ms: number;
+  /** What the client did about it, for the evidence: a 503 it waited out and retried once, say. */
+  note?: string;
+  /** The deployment throttled the suite while it kept its budget: the check fails with this. */
+  throttledEarly?: string;
 }
 
 export class WriteRefused extends Error {
@@ -34,8 +41,10 @@ export interface ClientOptions {
   token?: string;
   timeoutMs: number;
   allowWrites: boolean;
-  budget: RequestBudget;
+  budget: Budget;
   redactor: Redactor;
+  /** Classify 503s (helpers/throttle.ts); off only for the rate-limit checks, which provoke them. */
+  classifyThrottles?: boolean;
   /** Largest body read into memory; a larger one is an error, not an out-of-memory. */
   maxBodyBytes?: number;
 }
@@ -53,7 +62,21 @@ export class WorkspaceClient {
     return url.href;
   }
 
+  /** Sends one request; a 503 is classified (helpers/throttle.ts), never silently retried. */
   async send(spec: RequestSpec): Promise<Exchange> {
+    const exchange = await this.attempt(spec);
+    if (exchange.response?.status !== 503 || this.options.classifyThrottles === false) return exchange;
+    const decision = classifyThrottle(
+      exchange.response.headers["retry-after"],
+      await this.options.budget.throttled(),
+    );
+    if (decision.kind === "throttled-early") return { ...exchange, throttledEarly: decision.why };
+    if (decision.kind === "not-a-throttle") return { ...exchange, note: decision.note };
+    await new Promise((resolve) => setTimeout(resolve, decision.waitMs));
+    return { ...(await this.attempt(spec)), note: decision.note };
+  }
+
+  private async attempt(spec: RequestSpec): Promise<Exchange> {
     const isLogin = spec.method === "POST" && /^api\/2\.0\/authentication(\.json|\.xml)?$/.test(spec.path);
     if (spec.method !== "GET" && !isLogin && !this.options.allowWrites) {
       throw new WriteRefused(
@@ -61,7 +84,9 @@ export class WorkspaceClient {
       );
     }
     const headers: Record<string, string> = { ...spec.headers };
-    if (spec.authenticated !== false && this.options.token) headers.Authorization = this.options.token;
+    if (spec.authorization !== undefined) {
+      if (spec.authorization !== null) headers.Authorization = spec.authorization;
+    } else if (spec.authenticated !== false && this.options.token) headers.Authorization = this.options.token;
     let data: string | undefined;
     if (spec.body) {
       headers["Content-Type"] =
@@ -91,6 +116,11 @@ export class WorkspaceClient {
         maxRedirects: 0,
       });
       const body = await response.body();
+      // A request is authenticated by what it carries, never by a cookie an earlier answer set
+      // (a login sets asc_auth_key, which would authenticate the auth matrix's refusals).
+      if (response.headers()["set-cookie"] !== undefined) await this.api.clearCookies();
+      // A login answers a new, valid token: a secret like the run's own, from now on.
+      if (isLogin) for (const token of issuedTokens(body.toString("utf8"))) this.options.redactor.add(token);
       const limit = this.options.maxBodyBytes ?? 8 * 1024 * 1024;
       exchange.response = {
         status: response.status(),
@@ -101,7 +131,7 @@ export class WorkspaceClient {
             : redact(body.toString("utf8")),
       };
       if (body.length > limit)
-        exchange.error = `the body has ${body.length} bytes, more than the ${limit} expected at most`;
+        exchange.error = `too large to read: ${body.length} bytes, more than the ${limit} a check reads`;
     } catch (error) {
       exchange.error = describeTransportError(error as Error, this.options.timeoutMs);
     }

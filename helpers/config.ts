@@ -13,7 +13,17 @@ export interface SuiteConfig {
   ignoreHttpsErrors: boolean;
   /** The documented rate limit the deployment enforces: requests per window, per IP and account. */
   rateLimit: { limit: number; windowSeconds: number };
+  /** Run the rate-limit checks (they trip the limit on purpose); off for deployments that must not be throttled. */
+  rateLimitChecks: boolean;
+  /** Another account on the same deployment, for the rate limit's keying (WORKSPACE_SECOND_USER/_PASSWORD). */
+  secondAccount?: { user: string; password: string };
   reportsDir: string;
+  /** The deployment's profile: which checks it is known to fail (`profiles/<name>.yaml`). */
+  profile: string;
+  /** A check the profile lists as failing that passes fails the run, so the list stays true. */
+  failOnFixed: boolean;
+  /** `full`: every auth case on every operation; `representative`: all cases on one read per section. */
+  authMatrix: "representative" | "full";
 }
 
 /** A configuration problem, stated with its fix; the runner prints the message without a stack. */
@@ -48,7 +58,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
       limit: parsePositiveInt(env, "WORKSPACE_RATE_LIMIT", 500),
       windowSeconds: parsePositiveInt(env, "WORKSPACE_RATE_WINDOW", 10),
     },
+    rateLimitChecks: parseBoolean(env, "WORKSPACE_RATE_LIMIT_CHECKS", true),
+    secondAccount: parseSecondAccount(env),
     reportsDir: blankToUndefined(env.WORKSPACE_REPORTS_DIR) ?? "reports",
+    profile: parseProfileName(blankToUndefined(env.WORKSPACE_PROFILE)),
+    failOnFixed: parseBoolean(env, "WORKSPACE_FAIL_ON_FIXED", true),
+    authMatrix: parseAuthMatrix(blankToUndefined(env.WORKSPACE_AUTH_MATRIX)),
   };
 }
 
@@ -87,6 +102,33 @@ function parseBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): 
   if (/^(true|1|yes)$/i.test(value)) return true;
   if (/^(false|0|no)$/i.test(value)) return false;
   throw new ConfigError(`${name} must be true or false, got "${value}".`);
+}
+
+function parseAuthMatrix(value: string | undefined): SuiteConfig["authMatrix"] {
+  if (value === undefined || value === "representative" || value === "full") return value ?? "representative";
+  throw new ConfigError(`WORKSPACE_AUTH_MATRIX must be "full" or "representative", got "${value}".`);
+}
+
+function parseProfileName(value: string | undefined): string {
+  if (value === undefined) return "documented";
+  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(value)) {
+    throw new ConfigError(
+      `WORKSPACE_PROFILE must be a profile name such as communityserver-12, got "${value}".`,
+    );
+  }
+  return value;
+}
+
+function parseSecondAccount(env: NodeJS.ProcessEnv): SuiteConfig["secondAccount"] {
+  const user = blankToUndefined(env.WORKSPACE_SECOND_USER);
+  const password = blankToUndefined(env.WORKSPACE_SECOND_PASSWORD);
+  if (!user && !password) return undefined;
+  if (!user || !password) {
+    throw new ConfigError(
+      `${user ? "WORKSPACE_SECOND_USER" : "WORKSPACE_SECOND_PASSWORD"} is set but ${user ? "WORKSPACE_SECOND_PASSWORD" : "WORKSPACE_SECOND_USER"} is not: set both (a second account, for the rate limit's keying) or neither.`,
+    );
+  }
+  return { user, password };
 }
 
 function parsePositiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

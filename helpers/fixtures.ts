@@ -1,20 +1,27 @@
 import { test as base, expect as baseExpect } from "@playwright/test";
-import { RequestBudget } from "./budget";
-import { type Check, type CheckResult, RESULTS_ATTACHMENT } from "./checks/check";
+import { SharedBudget } from "./budget-server";
+import { alteredToken } from "./checks/auth-cases";
+import { type Check, type CheckResult, failsTheRun, RESULTS_ATTACHMENT } from "./checks/check";
 import { runCheck } from "./checks/index";
 import { WorkspaceClient } from "./client";
 import { loadConfig, type SuiteConfig } from "./config";
 import { contractIndex, type Operation } from "./contract";
-import { renderEvidence, renderVerdict } from "./evidence";
+import { renderEvidence, renderVerdict, reportedResult } from "./evidence";
+import { fingerprintAnnotation } from "./fingerprint";
 import { Ledger } from "./ledger";
 import { DiscoveredValues, OperationRunner } from "./operations";
+import { activeProfile, applyProfile, type Profile } from "./profile";
 import { Redactor } from "./redaction";
 import { type RunInfo, readRunInfo } from "./run-info";
+import { RunLedgerFile } from "./run-ledger";
 import { schemaRegistry } from "./schemas";
+import { withEarlyThrottle } from "./throttle";
 
 export interface Conformance {
   /** Runs one check as a step of the current test; a failure is soft, so the other checks still run. */
   check(op: Operation, check: Check): Promise<CheckResult>;
+  /** Records a result found outside `check` (the rate-limit checks), the same way, as a step. */
+  record(result: CheckResult): Promise<CheckResult>;
 }
 
 type WorkerFixtures = {
@@ -24,12 +31,15 @@ type WorkerFixtures = {
   run: RunInfo;
   workspace: WorkspaceClient;
   discovered: DiscoveredValues;
+  /** Which checks this deployment is known to fail (WORKSPACE_PROFILE). */
+  profile: Profile;
 };
 type TestFixtures = { ledger: Ledger; conformance: Conformance };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   config: [async ({}, use) => use(loadConfig()), { scope: "worker" }],
   run: [async ({}, use) => use(readRunInfo()), { scope: "worker" }],
+  profile: [async ({ config }, use) => use(activeProfile(config.profile)), { scope: "worker" }],
   uniqueName: [
     async ({ run }, use, workerInfo) => {
       let n = 0;
@@ -38,16 +48,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: "worker" },
   ],
   workspace: [
-    async ({ playwright, config, run }, use, workerInfo) => {
+    async ({ playwright, config, run }, use) => {
       const api = await playwright.request.newContext({ ignoreHTTPSErrors: config.ignoreHttpsErrors });
       const redactor = new Redactor();
       redactor.add(run.token);
-      redactor.add(config.password, config.user);
-      const budget = RequestBudget.forWorker(
-        run.rateLimit.limit,
-        run.rateLimit.windowSeconds,
-        workerInfo.config.workers,
-      );
+      redactor.add(run.credentials.password, run.credentials.user);
+      redactor.add(alteredToken(run.token)); // sent by the auth matrix; derived from the real one
+      const budget = new SharedBudget(run.budgetUrl);
       await use(
         new WorkspaceClient(api, {
           baseUrl: run.url,
@@ -58,22 +65,40 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           redactor,
         }),
       );
+      await budget.flush();
       await api.dispose();
     },
     { scope: "worker" },
   ],
   discovered: [async ({ workspace }, use) => use(new DiscoveredValues(workspace)), { scope: "worker" }],
-  ledger: async ({ workspace }, use) => {
-    const ledger = new Ledger();
+  ledger: async ({ workspace, run }, use) => {
+    const ledger = new Ledger(new RunLedgerFile(run.ledgerFile));
     await use(ledger);
     const problems = await ledger.undoAll(workspace);
     if (problems.length)
       throw new Error(`Cleanup failed, records may be left behind:\n${problems.join("\n")}`);
   },
-  conformance: async ({ workspace, discovered, ledger, uniqueName, run }, use, testInfo) => {
+  conformance: async ({ workspace, discovered, ledger, uniqueName, run, profile, config }, use, testInfo) => {
     const schemas = schemaRegistry();
     const results: CheckResult[] = [];
     const requestsBefore = workspace.options.budget.total;
+    testInfo.annotations.push(fingerprintAnnotation(run.fingerprint));
+    const record = async (found: CheckResult) => {
+      const result = applyProfile(withEarlyThrottle(found), profile);
+      results.push(result);
+      await testInfo.attach(result.id, { body: renderEvidence(result), contentType: "text/plain" });
+      if (result.outcome === "skipped")
+        testInfo.annotations.push({ type: "skipped check", description: `${result.id}: ${result.why}` });
+      for (const { note } of result.exchanges)
+        if (note) testInfo.annotations.push({ type: "503", description: `${result.id}: ${note}` });
+      if (result.deviation) {
+        const { reason, source } = result.deviation;
+        const type = result.outcome === "fixed" ? "fixed deviation" : "known deviation";
+        testInfo.annotations.push({ type, description: `${result.id}: ${reason} (${source})` });
+      }
+      expect.soft(result).toConform(config.failOnFixed);
+      return result;
+    };
     await use({
       check: (op, check) =>
         base.step(`${op.key}/${check.family}.${check.name}`, async () => {
@@ -88,16 +113,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
             evidence,
             run.namePrefix,
           );
-          const result = await runCheck(op, check, runner, evidence);
-          results.push(result);
-          await testInfo.attach(result.id, { body: renderEvidence(result), contentType: "text/plain" });
-          if (result.outcome === "skipped")
-            testInfo.annotations.push({ type: "skipped check", description: `${result.id}: ${result.why}` });
-          expect.soft(result).toConform();
-          return result;
+          return record(await runCheck(op, check, runner, evidence));
         }),
+      record: (result) => base.step(result.id, () => record(result)),
     });
-    const summary = results.map(({ exchanges, ...rest }) => ({ ...rest, requests: exchanges.length }));
+    const summary = results.map(reportedResult);
     await testInfo.attach(RESULTS_ATTACHMENT, {
       body: JSON.stringify({ results: summary, requests: workspace.options.budget.total - requestsBefore }),
       contentType: "application/json",
@@ -106,9 +126,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export const expect = baseExpect.extend({
-  toConform(result: CheckResult) {
+  toConform(result: CheckResult, failOnFixed: boolean) {
     return {
-      pass: result.outcome !== "failed",
+      pass: !failsTheRun(result, failOnFixed),
       name: "toConform",
       message: () => renderVerdict(result),
     };

@@ -95,6 +95,7 @@ export class OperationRunner implements CheckContext {
       query,
       headers: variation.headers,
       authenticated: op.auth === "required",
+      authorization: variation.authorization,
     };
     if (op.body) {
       const data = Object.fromEntries(
@@ -102,10 +103,14 @@ export class OperationRunner implements CheckContext {
       );
       spec.body = { kind: variation.bodyKind ?? "json", data };
     }
+    // Before sending: a creation whose answer is lost (Ctrl-C, a timeout) still leaves a trace.
+    if (op.creates) this.ledger.creating(unique);
     const read = this.read(await this.send(spec), op);
     if (op.reflects)
       read.reflects = Object.fromEntries(Object.entries(op.reflects).map(([k, v]) => [k, fill(v)]));
     if (op.creates && read.status !== undefined && read.status < 300) this.recordUndo(op, read);
+    if (op.method === "DELETE" && read.status !== undefined && read.status < 300)
+      this.ledger.removed("DELETE", path);
     return read;
   }
 
@@ -118,6 +123,11 @@ export class OperationRunner implements CheckContext {
     read.contentType = response.headers["content-type"];
     read.format = formatOfContentType(read.contentType);
     if (!read.format) return read;
+    // A body the client would not read whole (too large) is no body to judge.
+    if (exchange.error) {
+      read.unreadable = exchange.error;
+      return read;
+    }
     const parsed = parseBody(read.format, response.body);
     if (!parsed.ok) {
       read.unreadable = parsed.why;
@@ -186,6 +196,10 @@ export class OperationRunner implements CheckContext {
       return;
     }
     const path = target.path.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(String(values[n])));
-    this.ledger.add(`${op.key} ${JSON.stringify(values)}`, { method: target.method, path: `${path}.json` });
+    this.ledger.add(`${op.key} ${JSON.stringify(values)}`, {
+      method: target.method,
+      path: `${path}.json`,
+      query: target.query,
+    });
   }
 }

@@ -1,3 +1,5 @@
+import type { Fingerprint } from "./fingerprint";
+
 /**
  * Facts of this run that global setup establishes once (the target, the session, the run id) and
  * every worker reads: handed over in the environment, which workers inherit and reports never show.
@@ -7,10 +9,20 @@ export interface RunInfo {
   url: string;
   embedded: boolean;
   token: string;
+  /** The account the run signed in with; the login checks sign in again (redacted by value everywhere). */
+  credentials: { user: string; password: string };
   runId: string;
   /** Every record the run creates is named with this prefix, so leftovers are recognisable. */
   namePrefix: string;
   rateLimit: { limit: number; windowSeconds: number };
+  /** The run's one request budget, shared by every worker (helpers/budget-server.ts). */
+  budgetUrl: string;
+  /** Another account, for the rate-limit checks' keying (the reference's seeded user when embedded). */
+  secondAccount?: { user: string; password: string };
+  /** What is being tested, for every report (helpers/fingerprint.ts). */
+  fingerprint: Fingerprint;
+  /** The run ledger: every record the run creates, until it is removed (helpers/run-ledger.ts). */
+  ledgerFile: string;
 }
 
 const VARIABLE = "WC_RUN_INFO";

@@ -1,7 +1,8 @@
+import type { IncomingMessage } from "node:http";
 import { createInstance } from "./instance";
 import { type ReferenceOptions, resolveOptions } from "./options";
 import { close, createReferenceServer, listen } from "./server";
-import { ADMIN_PASSWORD } from "./store/seed";
+import { ADMIN_PASSWORD, USER_PASSWORD } from "./store/seed";
 
 export { FAULTS } from "./faults";
 export type { ReferenceOptions } from "./options";
@@ -12,6 +13,10 @@ export interface RunningReference {
   url: string;
   port: number;
   close(): Promise<void>;
+  /** Every request received so far, method and path: for self-tests that count what the suite sent. */
+  requests(): { method: string; path: string }[];
+  /** Tokens of the sessions still open: for self-tests that search reports for them. */
+  issuedTokens(): string[];
 }
 
 /** The seeded admin; signing in with the email admin@reference.test works too. */
@@ -20,11 +25,28 @@ export const REFERENCE_ADMIN: { user: string; password: string } = {
   password: ADMIN_PASSWORD,
 };
 
+/** A seeded user who is not an administrator: a second account, for the rate limit's keying. */
+export const REFERENCE_USER: { user: string; password: string } = {
+  user: "james.carter",
+  password: USER_PASSWORD,
+};
+
 /** Starts a reference deployment with its own freshly seeded store. */
 export async function startReference(options?: ReferenceOptions): Promise<RunningReference> {
   const resolved = resolveOptions(options);
-  const server = createReferenceServer(createInstance(resolved));
+  const instance = createInstance(resolved);
+  const received: { method: string; path: string }[] = [];
+  const server = createReferenceServer(instance);
+  server.on("request", (request: IncomingMessage) =>
+    received.push({ method: request.method ?? "", path: (request.url ?? "").split("?")[0] }),
+  );
   const port = await listen(server, resolved.port, resolved.host);
   const host = resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;
-  return { url: `http://${host}:${port}${resolved.prefix}/`, port, close: () => close(server) };
+  return {
+    url: `http://${host}:${port}${resolved.prefix}/`,
+    port,
+    close: () => close(server),
+    requests: () => [...received],
+    issuedTokens: () => [...instance.store.sessions.keys()],
+  };
 }

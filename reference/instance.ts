@@ -33,6 +33,6 @@ export function createInstance(settings: InstanceSettings): Instance {
     maxBodyBytes: settings.maxBodyBytes,
     store: seedStore(),
     router: new Router(ROUTES),
-    limiter: new RateLimiter(settings.rateLimit.limit, settings.rateLimit.windowSeconds),
+    limiter: new RateLimiter(settings.rateLimit.limit, settings.rateLimit.windowSeconds, settings.faults),
   };
 }

@@ -1,20 +1,25 @@
+import { resolve } from "node:path";
 import type { FullConfig } from "@playwright/test";
 import { request } from "@playwright/test";
-import { loadConfig } from "../helpers/config";
+import { runBudget, startBudgetServer } from "../helpers/budget-server";
+import { ConfigError, loadConfig } from "../helpers/config";
 import { failFastAsync } from "../helpers/fail-fast";
-import { newRunId, writeRunInfo } from "../helpers/run-info";
+import { publishFingerprint, takeFingerprint } from "../helpers/fingerprint";
+import { publishAccounting } from "../helpers/request-accounting";
+import { newRunId, readRunInfo, writeRunInfo } from "../helpers/run-info";
+import { runLedgerPath, settleRunLedger, treatTerminateAsInterrupt } from "../helpers/run-ledger";
 import { login } from "../helpers/session";
-import { REFERENCE_ADMIN, startReference } from "../reference";
+import { REFERENCE_ADMIN, REFERENCE_USER, startReference } from "../reference";
 
 /**
  * Once per run, before any test: picks the target (WORKSPACE_URL, or the embedded reference started
  * here), logs in once, and hands the session to the workers.
  */
-export default function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
-  return failFastAsync(setUp);
+export default function globalSetup(fullConfig: FullConfig): Promise<() => Promise<void>> {
+  return failFastAsync(() => setUp(fullConfig));
 }
 
-async function setUp(): Promise<() => Promise<void>> {
+async function setUp(fullConfig: FullConfig): Promise<() => Promise<void>> {
   const config = loadConfig();
   const list = (name: string) =>
     (process.env[name] ?? "")
@@ -26,30 +31,48 @@ async function setUp(): Promise<() => Promise<void>> {
     : await startReference({
         faults: list("WORKSPACE_REFERENCE_FAULTS"),
         variants: list("WORKSPACE_REFERENCE_VARIANTS"),
+        profile: process.env.WORKSPACE_REFERENCE_PROFILE?.trim() || undefined,
         rateLimit: config.rateLimit,
+      }).catch((error: Error) => {
+        // An unknown fault, variant or profile name: a configuration mistake, said without a stack.
+        throw new ConfigError(`The embedded reference cannot start: ${error.message}.`);
       });
   const url = config.url ?? (reference?.url as string);
   const user = config.user ?? REFERENCE_ADMIN.user;
   const password = config.password ?? REFERENCE_ADMIN.password;
+  // One budget for the run; shards (--shard i/n) on one IP and account share the deployment's limit.
+  const { limit, windowSeconds } = config.rateLimit;
+  const budget = await startBudgetServer(runBudget(limit, fullConfig.shard?.total), windowSeconds);
   const api = await request.newContext({ ignoreHTTPSErrors: config.ignoreHttpsErrors });
   try {
     const session = await login(api, url, user, password, config.timeoutMs);
     const runId = newRunId();
+    const fingerprint = await takeFingerprint(api, url, config.timeoutMs);
+    publishFingerprint(fingerprint, fullConfig);
     writeRunInfo({
       url,
       embedded: !config.url,
       token: session.token,
+      credentials: { user, password },
       runId,
       namePrefix: `wc-${runId}`,
       rateLimit: config.rateLimit,
+      budgetUrl: budget.url,
+      secondAccount: config.secondAccount ?? (config.url ? undefined : REFERENCE_USER),
+      fingerprint,
+      ledgerFile: resolve(runLedgerPath(config.reportsDir, runId)),
     });
+    treatTerminateAsInterrupt();
   } catch (error) {
+    await budget.close();
     await reference?.close();
     throw error;
   } finally {
     await api.dispose();
   }
   return async () => {
+    await settleRunLedger(readRunInfo(), config);
+    publishAccounting(await budget.close());
     await reference?.close();
   };
 }

@@ -3,8 +3,22 @@ import type { Operation } from "../contract";
 import type { Format } from "../formats";
 import type { SchemaRegistry } from "../schemas";
 
-/** Check families: the second half of a check id names one, and so does its `@tag`. */
-export const FAMILIES = ["status", "not-found", "format", "request-body", "parity", "schema"] as const;
+/**
+ * Check families: the second half of a check id names one, and so does its `@tag`. `auth` and
+ * `login` run from specs/auth.spec.ts (helpers/checks/auth.ts), not from ALL_CHECKS; `rate-limit`
+ * from specs/rate-limit.spec.ts (helpers/checks/rate-limit.ts).
+ */
+export const FAMILIES = [
+  "status",
+  "not-found",
+  "format",
+  "request-body",
+  "parity",
+  "schema",
+  "auth",
+  "login",
+  "rate-limit",
+] as const;
 export type Family = (typeof FAMILIES)[number];
 
 /** What one check found, in one shape every reporter understands (after Step CI's matcher results). */
@@ -14,12 +28,19 @@ export interface Verdict {
   given: unknown;
   /** Why it failed (or what passing meant), in words. */
   why: string;
+  /** Its control failed, so neither passing nor failing would mean anything. */
+  inconclusive?: true;
 }
 
 /** Name of the attachment that carries a test's check results to the reporters. */
 export const RESULTS_ATTACHMENT = "conformance-results.json";
 
-export type Outcome = "passed" | "failed" | "skipped";
+/**
+ * passed; failed; skipped (not run, with the reason); inconclusive (its control failed, so the result
+ * proves nothing); deviated (failed, as the deployment's profile expects); fixed (passed, though the
+ * profile expects a failure).
+ */
+export type Outcome = "passed" | "failed" | "skipped" | "inconclusive" | "deviated" | "fixed";
 
 export interface CheckResult {
   /** `people.get-self/format.default-is-xml` */
@@ -34,6 +55,22 @@ export interface CheckResult {
   given: unknown;
   why: string;
   exchanges: Exchange[];
+  /** Reported, never gating: the documentation is silent on it (see Check.informational). */
+  informational?: true;
+  /** The profile entry that lists this check as a known failure of the deployment. */
+  deviation?: { profile: string; checks: string; reason: string; source: string };
+}
+
+/**
+ * Whether a result fails the run: a failure the profile does not expect, or (by default, so the
+ * profile stays true) a check the profile lists as failing that passes. Informational checks never do.
+ */
+export function failsTheRun(
+  result: Pick<CheckResult, "outcome" | "informational">,
+  failOnFixed = true,
+): boolean {
+  if (result.informational) return false;
+  return result.outcome === "failed" || (result.outcome === "fixed" && failOnFixed);
 }
 
 /** How a check asks for a response: the operation's request, varied in format, headers, body or ids. */
@@ -44,6 +81,8 @@ export interface Variation {
   unknownIds?: boolean;
   /** For operations with a body: how to send it. */
   bodyKind?: "json" | "form";
+  /** Send this Authorization value (null: none) instead of what the operation's `auth` calls for. */
+  authorization?: string | null;
 }
 
 /** A response, read: its format by Content-Type and, when it parses, its value (XML converted by schema). */
@@ -81,6 +120,8 @@ export interface Check {
   rule: string;
   appliesTo(op: Operation): boolean;
   run(op: Operation, ctx: CheckContext): Promise<Verdict>;
+  /** Where the documentation is silent: a failure is reported but does not fail the run. */
+  informational?: true;
 }
 
 export function checkId(op: Operation, check: Check): string {

@@ -36,10 +36,12 @@ export async function runCheck(
     check: check.name,
     rule: check.rule,
     exchanges: evidence,
+    ...(check.informational && { informational: true as const }),
   };
   try {
-    const verdict = await check.run(op, ctx);
-    return { ...base, ...verdict, outcome: verdict.passed ? "passed" : "failed" } satisfies CheckResult;
+    const { inconclusive, ...verdict } = await check.run(op, ctx);
+    const outcome = inconclusive ? "inconclusive" : verdict.passed ? "passed" : "failed";
+    return { ...base, ...verdict, outcome } satisfies CheckResult;
   } catch (error) {
     const why = (error as Error).message;
     const outcome = (error as Error).name === "WriteRefused" ? "skipped" : "failed";

@@ -1,10 +1,16 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
-import { type CheckResult, RESULTS_ATTACHMENT } from "../checks/check";
+import { RESULTS_ATTACHMENT } from "../checks/check";
+import { checkIdOfVerdict, type reportedResult } from "../evidence";
+import { runFingerprint } from "../fingerprint";
+import { describeAccounting, readAccounting } from "../request-accounting";
+import { describeRecords, recordsOfRun } from "../run-ledger";
 import { junitXml } from "./junit";
+import { countsInWords, informationalFailure, verdictInWords, writeSummary } from "./summary";
 
-export type ReportedCheck = Omit<CheckResult, "exchanges"> & { requests: number; test: string };
+/** A check's result as its test reported it (evidence.ts reportedResult: with `curl` when it failed). */
+export type ReportedCheck = ReturnType<typeof reportedResult> & { test: string };
 
 /**
  * Collects every check's result from the tests' attachments and writes them per check:
@@ -33,7 +39,7 @@ export default class ConformanceReporter implements Reporter {
       this.requests += data.requests;
     }
     for (const error of result.errors) {
-      if (!/toConform/.test(error.message ?? ""))
+      if (!checkIdOfVerdict(error.message))
         this.errors.push(`${test.title}: ${(error.message ?? "").split("\n")[0]}`);
     }
   }
@@ -42,22 +48,29 @@ export default class ConformanceReporter implements Reporter {
     const dir = this.options.outputDir ?? "reports";
     mkdirSync(dir, { recursive: true });
     this.checks.sort((a, b) => a.id.localeCompare(b.id));
+    const deployment = runFingerprint();
+    const records = recordsOfRun();
+    const accounting = readAccounting();
     writeFileSync(
       join(dir, "checks.json"),
-      `${JSON.stringify({ status: result.status, requests: this.requests, checks: this.checks }, null, 2)}\n`,
+      `${JSON.stringify({ status: result.status, deployment, records, requests: this.requests, accounting, checks: this.checks }, null, 2)}\n`,
     );
-    writeFileSync(join(dir, "junit.xml"), junitXml(this.checks, result.duration));
-    const count = (outcome: string) => this.checks.filter((c) => c.outcome === outcome).length;
-    const failed = this.checks.filter((c) => c.outcome === "failed");
+    writeFileSync(join(dir, "junit.xml"), junitXml(this.checks, result.duration, deployment));
+    const failed = this.checks.filter((c) => c.outcome === "failed" && !c.informational);
     const lines = [""];
     if (failed.length) {
       lines.push("Failed checks:");
       for (const check of failed) lines.push(`  ✘ ${check.id}: ${check.why}`);
     }
+    const informational = this.checks.filter(informationalFailure);
+    if (informational.length) {
+      lines.push("Informational (the documentation is silent; not gating):");
+      for (const check of informational) lines.push(`  i ${check.id}: ${check.why}`);
+    }
     for (const error of this.errors) lines.push(`  ! ${error}`);
-    lines.push(
-      `Conformance: ${this.checks.length} checks, ${count("passed")} passed, ${failed.length} failed, ${count("skipped")} skipped; ${this.requests} requests; reports in ${dir}/`,
-    );
+    const passed = result.status === "passed";
+    const verdict = `Conformance: ${countsInWords(this.checks)}: ${verdictInWords(this.checks, passed)}; ${accounting ? describeAccounting(accounting) : `${this.requests} requests`}; ${records ? `${describeRecords(records)}; ` : ""}reports in ${dir}/`;
+    lines.push("", ...writeSummary(dir, this.checks, verdict, passed, deployment), verdict);
     process.stdout.write(`${lines.join("\n")}\n`);
   }
 }

@@ -1,8 +1,10 @@
 import { parseSwitches, type Switches } from "../switches";
+import { AUTH_FAULTS } from "./auth";
 import { BODY_FAULTS } from "./bodies";
 import { FORMAT_FAULTS } from "./format";
 import { NOT_FOUND_FAULTS } from "./not-found";
 import { PARITY_FAULTS } from "./parity";
+import { RATE_LIMIT_FAULTS } from "./rate-limit";
 import { SCHEMA_FAULTS } from "./schema";
 import { STATUS_FAULTS } from "./status";
 
@@ -18,6 +20,8 @@ export const FAULTS = {
   ...NOT_FOUND_FAULTS,
   ...SCHEMA_FAULTS,
   ...BODY_FAULTS,
+  ...RATE_LIMIT_FAULTS,
+  ...AUTH_FAULTS,
 } as const;
 
 export type FaultName = keyof typeof FAULTS;

@@ -7,6 +7,16 @@
 export interface FaultExpectation {
   caughtBy: string[];
   collateral?: string[];
+  /**
+   * A --grep narrowing the run to a part of the suite that shows the fault caught, for a fault no
+   * other check can meet; each failing auth row costs a worker restart, so this keeps the matrix
+   * fast. The auth faults act only on requests without the run's valid token and on logins, and
+   * every other check sends that token (the run's own login accepts any 2xx); that each breaks
+   * nothing else is shown by tests/unit/reference/auth-faults.ts.
+   */
+  scope?: string;
+  /** A fault of the rate limit: only the rate-limit project runs, against a small limit and window. */
+  rateLimit?: true;
 }
 
 const readsThroughJson = [
@@ -17,6 +27,8 @@ const readsThroughJson = [
   "request-body.form",
 ];
 const readsThroughXml = ["schema.xml", "parity.xml-matches-json", "not-found.error-envelope"];
+// The login checks read the token in each format and validate it against its schema.
+const readsLogins = ["login.json-body", "login.form-body"];
 
 export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
   "json-by-default": { caughtBy: ["format.default-is-xml"], collateral: ["not-found.error-envelope"] },
@@ -26,24 +38,42 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
   "accept-q-values-ignored": { caughtBy: ["format.accept-q-values"] },
   "wrong-json-content-type": {
     caughtBy: ["format.json-suffix", "format.accept-json"],
-    collateral: [...readsThroughJson, "format.accept-q-values"],
+    collateral: [...readsThroughJson, "format.accept-q-values", ...readsLogins],
   },
   "malformed-xml": {
     caughtBy: ["format.default-is-xml", "format.xml-suffix", "format.accept-xml"],
-    collateral: readsThroughXml,
+    collateral: [...readsThroughXml, ...readsLogins],
   },
   "xml-json-disagree": { caughtBy: ["parity.xml-matches-json"] },
   "create-returns-200": { caughtBy: ["status.success"] },
   "not-found-returns-200": { caughtBy: ["not-found.status-404", "not-found.error-envelope"] },
   "not-found-returns-500": { caughtBy: ["not-found.status-404", "not-found.error-envelope"] },
   "not-found-without-envelope": { caughtBy: ["not-found.error-envelope"] },
+  "folder-not-found-returns-403": { caughtBy: ["not-found.status-404", "not-found.error-envelope"] },
   "person-missing-display-name": { caughtBy: ["schema.json", "schema.xml"] },
-  "envelope-status-as-string": { caughtBy: ["schema.json", "schema.xml"] },
+  "envelope-status-as-string": { caughtBy: ["schema.json", "schema.xml"], collateral: readsLogins },
   "form-body-ignored": { caughtBy: ["request-body.form"] },
   // Records for update and delete checks are made with a JSON body, so those fail along with it.
   "json-body-ignored": {
     caughtBy: ["request-body.json"],
-    collateral: ["status.success", "schema.json", "schema.xml", "request-body.form"],
+    collateral: ["status.success", "schema.json", "schema.xml", "request-body.form", "auth.control"],
   },
   "delete-returns-204": { caughtBy: ["status.success"], collateral: ["schema.json", "schema.xml"] },
+  "auth-not-enforced": { caughtBy: ["auth.no-header"], scope: "@auth @people" },
+  "any-token-accepted": {
+    caughtBy: ["auth.malformed-header", "auth.unknown-token", "auth.altered-token", "auth.unknown-scheme"],
+    scope: "@auth @portal",
+  },
+  "missing-credentials-403": { caughtBy: ["auth.no-header"], scope: "@auth @portal" },
+  "login-returns-200": { caughtBy: ["login.json-body", "login.form-body"], scope: "@auth @authentication" },
+  "token-expires-in-past": {
+    caughtBy: ["login.json-body", "login.form-body"],
+    scope: "@auth @authentication",
+  },
+  "no-rate-limit": { caughtBy: ["rate-limit.limit-then-503"], rateLimit: true },
+  "rate-limit-429": { caughtBy: ["rate-limit.limit-then-503"], rateLimit: true },
+  "no-retry-after": { caughtBy: ["rate-limit.retry-after"], rateLimit: true },
+  "throttles-early": { caughtBy: ["rate-limit.limit-then-503"], rateLimit: true },
+  "block-outlasts-retry-after": { caughtBy: ["rate-limit.recovery"], rateLimit: true },
+  "rate-limit-keyed-on-ip": { caughtBy: ["rate-limit.keyed-per-account"], rateLimit: true },
 };

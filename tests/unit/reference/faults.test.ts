@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { FAULTS } from "../../../reference";
+import { AUTH_FAULT_CHECKS } from "./auth-faults";
+import { RATE_LIMIT_FAULT_CHECKS } from "./rate-limit-faults";
 import { ADMIN_BASIC, type Api, jsonBody, reference, SEED } from "./support";
 
 const auth = { Authorization: ADMIN_BASIC };
@@ -78,6 +80,11 @@ const CHECKS: Record<keyof typeof FAULTS, (api: Api) => Promise<void>> = {
       [404, "text/plain; charset=utf-8", "Not Found"],
     );
   },
+  "folder-not-found-returns-403": async (api) => {
+    const missing = await api.json("files/folder/424242.json");
+    assert.deepEqual([missing.status, missing.body.statusCode], [403, 403]);
+    assert.equal((await api.json("people/nobody.json")).status, 404);
+  },
   "person-missing-display-name": async (api) => {
     assert.doesNotMatch((await get(api, "people/@self.xml")).body, /displayName/);
     const group = await api.json(`group/${SEED.groups.development}.json`);
@@ -112,6 +119,8 @@ const CHECKS: Record<keyof typeof FAULTS, (api: Api) => Promise<void>> = {
     });
     assert.deepEqual([response.status, await response.text()], [204, ""]);
   },
+  ...AUTH_FAULT_CHECKS,
+  ...RATE_LIMIT_FAULT_CHECKS,
 };
 
 describe("faults: each breaks exactly its rule", () => {
