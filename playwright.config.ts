@@ -2,6 +2,7 @@ import { defineConfig } from "@playwright/test";
 import { loadConfig } from "./helpers/config";
 import { contracts, shareContracts } from "./helpers/contract";
 import { failFast } from "./helpers/fail-fast";
+import { isMainProcess } from "./helpers/hand-over";
 import { loadProfile, shareProfile } from "./helpers/profile";
 import { exportCliGrep } from "./helpers/selection";
 
@@ -10,7 +11,7 @@ import { exportCliGrep } from "./helpers/selection";
 // contract, the profile and the CLI's --grep from the main process.
 const config = failFast(() => {
   const loaded = loadConfig();
-  if (process.env.TEST_WORKER_INDEX === undefined) {
+  if (isMainProcess()) {
     shareContracts(contracts());
     shareProfile(loadProfile(loaded.profile));
     exportCliGrep(process.argv);

@@ -27,3 +27,12 @@ export function handedOver<T>(key: string, env: NodeJS.ProcessEnv = process.env)
   const file = env[variable(key)];
   return file ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
 }
+
+/**
+ * True in the process the user started (`playwright test`): it loads and hands over. Playwright's
+ * loader and worker processes evaluate the config too, but inherit the marker, so they only read.
+ */
+export function isMainProcess(env: NodeJS.ProcessEnv = process.env): boolean {
+  env.WC_MAIN_PID ??= String(process.pid);
+  return env.WC_MAIN_PID === String(process.pid);
+}

@@ -27,9 +27,8 @@ export function cliGrep(argv: readonly string[]): { grep?: string; grepInvert?: 
   return found;
 }
 
-/** In the main process only: workers inherit the environment, but have their own argv. */
+/** Called in the main process only: its loader and workers inherit the environment, not its argv. */
 export function exportCliGrep(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): void {
-  if (env.TEST_WORKER_INDEX !== undefined) return;
   const { grep, grepInvert } = cliGrep(argv);
   env[GREP] = grep ?? "";
   env[GREP_INVERT] = grepInvert ?? "";

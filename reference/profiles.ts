@@ -16,8 +16,8 @@ interface ReferenceProfile {
 export const REFERENCE_PROFILES = {
   "communityserver-12": {
     description:
-      "ONLYOFFICE Workspace Community Server 12.x as its source shows (workspace-api-facts.md): JSON by default, Accept ignored, 403 for an unknown folder",
-    faults: ["json-by-default", "accept-ignored", "folder-not-found-returns-403"],
+      "ONLYOFFICE Workspace Community Server 12.x as its source shows (workspace-api-facts.md): JSON by default, Accept ignored, 403 for an unknown folder, no rate limiter",
+    faults: ["json-by-default", "accept-ignored", "folder-not-found-returns-403", "no-rate-limit"],
     variants: [],
   },
 } as const satisfies Record<string, ReferenceProfile>;

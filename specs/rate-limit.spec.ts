@@ -17,6 +17,7 @@ import { loadConfig } from "../helpers/config";
 import { test } from "../helpers/fixtures";
 import { Redactor } from "../helpers/redaction";
 import type { RunInfo } from "../helpers/run-info";
+import { selects } from "../helpers/selection";
 import { login } from "../helpers/session";
 
 /*
@@ -29,6 +30,8 @@ test.skip(
   !loadConfig().rateLimitChecks,
   "WORKSPACE_RATE_LIMIT_CHECKS=false: the rate-limit checks are switched off",
 );
+// A teardown project runs whatever --grep selects; these checks run only when it selects them too.
+test.skip(!selects("rate-limit.spec.ts rate-limit checks @rate-limit"), "not selected by --grep");
 
 test(
   "rate-limit checks",

@@ -19,7 +19,15 @@ export async function leftoversOn(reference: RunningReference): Promise<string[]
       budget: new RequestBudget(1000, 1000),
       redactor: new Redactor(),
     });
-    return (await findLeftovers(client)).map((l) => `${l.kind} ${l.name}`);
+    const list = async () => (await findLeftovers(client)).map((l) => `${l.kind} ${l.name}`);
+    try {
+      return await list();
+    } catch (error) {
+      // A run under a tight rate limit may have used this account's window: wait it out once.
+      if (!/status 503/.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+      return await list();
+    }
   } finally {
     await api.dispose();
   }

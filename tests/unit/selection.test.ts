@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { isMainProcess } from "../../helpers/hand-over";
 import { cliGrep, exportCliGrep, selects } from "../../helpers/selection";
 
 test("the CLI's grep is read in every spelling Playwright accepts, the last one winning", () => {
@@ -24,11 +25,17 @@ test("steps are selected as Playwright selects tests: case-insensitive patterns,
   assert.equal(selects(step, env("@schema", "get-self")), false);
 });
 
-test("only the main process exports its grep: workers keep what they inherited", () => {
-  const main: NodeJS.ProcessEnv = {};
-  exportCliGrep(["test", "--grep", "@people"], main);
-  assert.equal(main.WC_GREP, "@people");
-  const worker: NodeJS.ProcessEnv = { ...main, TEST_WORKER_INDEX: "0" };
-  exportCliGrep(["worker-entry"], worker);
-  assert.equal(worker.WC_GREP, "@people");
+test("the main process exports its grep, even none, so nothing stale is inherited", () => {
+  const env: NodeJS.ProcessEnv = { WC_GREP: "@stale" };
+  exportCliGrep(["test", "--grep", "@people"], env);
+  assert.equal(env.WC_GREP, "@people");
+  exportCliGrep(["test"], env);
+  assert.equal(env.WC_GREP, "");
+});
+
+test("the first process to ask is the main one; processes inheriting its marker are not", () => {
+  const env: NodeJS.ProcessEnv = {};
+  assert.equal(isMainProcess(env), true);
+  assert.equal(isMainProcess(env), true);
+  assert.equal(isMainProcess({ WC_MAIN_PID: "1" }), process.pid === 1);
 });
