@@ -20,13 +20,15 @@ export async function leftoversOn(reference: RunningReference): Promise<string[]
       redactor: new Redactor(),
     });
     const list = async () => (await findLeftovers(client)).map((l) => `${l.kind} ${l.name}`);
-    try {
-      return await list();
-    } catch (error) {
-      // A run under a tight rate limit may have used this account's window: wait it out once.
-      if (!/status 503/.test((error as Error).message)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10_000));
-      return await list();
+    // A run under a tight rate limit may have used this account's window: wait for it to pass,
+    // a second at a time, for at most the documented 10 s.
+    for (let waited = 0; ; waited++) {
+      try {
+        return await list();
+      } catch (error) {
+        if (!/status 503/.test((error as Error).message) || waited === 10) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
     }
   } finally {
     await api.dispose();
