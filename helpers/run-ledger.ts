@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { request } from "@playwright/test";
-import { RequestBudget } from "./budget";
+import { SharedBudget } from "./budget-server";
 import { type RequestSpec, WorkspaceClient } from "./client";
 import type { SuiteConfig } from "./config";
 import { findLeftovers, removeLeftovers } from "./leftovers";
@@ -113,6 +113,7 @@ export async function settleRunLedger(run: RunInfo, config: SuiteConfig): Promis
   // Records on the embedded reference end with it; only a real deployment keeps leftovers.
   if (run.embedded || (!open.length && !attempted)) return;
   const api = await request.newContext({ ignoreHTTPSErrors: config.ignoreHttpsErrors });
+  const budget = new SharedBudget(run.budgetUrl);
   const redactor = new Redactor();
   redactor.add(run.token);
   const client = new WorkspaceClient(api, {
@@ -120,7 +121,8 @@ export async function settleRunLedger(run: RunInfo, config: SuiteConfig): Promis
     token: run.token,
     timeoutMs: config.timeoutMs,
     allowWrites: config.allowWrites,
-    budget: RequestBudget.forWorker(run.rateLimit.limit, run.rateLimit.windowSeconds, 1),
+    // The run's own budget (its server is still up): it knows how much of the window the run has used.
+    budget,
     redactor,
   });
   try {
@@ -137,6 +139,7 @@ export async function settleRunLedger(run: RunInfo, config: SuiteConfig): Promis
   } catch (error) {
     process.stderr.write(`\nCould not finish removing this run's records: ${(error as Error).message}\n`);
   } finally {
+    await budget.flush();
     await api.dispose();
   }
   const left = file.state();

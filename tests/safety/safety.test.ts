@@ -75,7 +75,7 @@ describe("safe against a shared deployment", () => {
 
   test("an interrupted run (Ctrl-C while records exist) removes what it created", async () => {
     // A tight rate limit keeps the run going (the suite paces itself) while records exist.
-    const rateLimit = { limit: 6, windowSeconds: 2 };
+    const rateLimit = { limit: 30, windowSeconds: 10 };
     const reference = await startReference({ rateLimit });
     try {
       const created = () =>
