@@ -19,7 +19,7 @@ const config = failFast(() => {
   return loaded;
 });
 const reports = config.reportsDir;
-const sharded = process.argv.some((arg) => arg.startsWith("--shard")) || process.env.WORKSPACE_BLOB === "1";
+const sharded = process.argv.some((arg) => arg.startsWith("--shard")) || config.blobReport;
 
 export default defineConfig({
   testDir: "specs",

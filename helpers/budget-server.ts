@@ -10,11 +10,6 @@ import { peakInWindow, type RequestAccounting } from "./request-accounting";
  * leasing never lets more than the budget reach the deployment in any window.
  */
 
-/** The run's share of the deployment's limit: 80% of it, divided among shards that share one IP. */
-export function runBudget(limit: number, shards = 1, safeFraction = 0.8): number {
-  return Math.max(1, Math.floor((limit * safeFraction) / Math.max(1, shards)));
-}
-
 interface LeaseReply {
   granted: number;
   /** Epoch ms (same machine, same clock): the granted requests must be sent before then. */

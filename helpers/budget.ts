@@ -20,6 +20,11 @@ export interface Budget {
   throttled(): Promise<WindowUse>;
 }
 
+/** The run's share of the deployment's limit: 80% of it, divided among shards that share one IP. */
+export function runBudget(limit: number, shards = 1, safeFraction = 0.8): number {
+  return Math.max(1, Math.floor((limit * safeFraction) / Math.max(1, shards)));
+}
+
 /**
  * Paces requests so the suite never trips the deployment's rate limit by accident: a sliding window
  * of at most `share` requests per `windowMs`. The run's one budget lives in the budget server
@@ -30,7 +35,6 @@ export class RequestBudget implements Budget {
   private readonly stamps: number[] = [];
   total = 0;
   waitedMs = 0;
-  throttledCount = 0;
 
   constructor(
     readonly share: number,
@@ -39,22 +43,15 @@ export class RequestBudget implements Budget {
     readonly holdMs = 0,
   ) {}
 
-  static forWorker(limit: number, windowSeconds: number, workers: number, safeFraction = 0.8): RequestBudget {
-    return new RequestBudget(
-      Math.max(1, Math.floor((limit * safeFraction) / Math.max(1, workers))),
-      windowSeconds * 1000,
-    );
-  }
-
   /** Requests counted in the window at `t`. */
   inWindow(t = Date.now()): number {
     while (this.stamps.length && this.stamps[0] <= t - this.windowMs) this.stamps.shift();
     return this.stamps.length;
   }
 
-  /** Waits until at least one request fits, then takes up to `want` of them; resolves to how many. */
-  async take(want = 1, now = Date.now): Promise<number> {
-    return (await this.lease(want, now)).granted;
+  /** Waits until one more request fits, and takes it. */
+  async take(): Promise<void> {
+    await this.lease();
   }
 
   /** `take`, and the stamp the requests are counted at (to refund the unsent ones). */
@@ -92,7 +89,6 @@ export class RequestBudget implements Budget {
   }
 
   throttled(): Promise<WindowUse> {
-    this.throttledCount++;
     return this.windowUse();
   }
 }

@@ -22,6 +22,8 @@ export interface SuiteConfig {
   profile: string;
   /** A check the profile lists as failing that passes fails the run, so the list stays true. */
   failOnFixed: boolean;
+  /** Also write a blob report, for merge-reports (on by itself with --shard). */
+  blobReport: boolean;
   /** `full`: every auth case on every operation; `representative`: all cases on one read per section. */
   authMatrix: "representative" | "full";
 }
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
     reportsDir: blankToUndefined(env.WORKSPACE_REPORTS_DIR) ?? "reports",
     profile: parseProfileName(blankToUndefined(env.WORKSPACE_PROFILE)),
     failOnFixed: parseBoolean(env, "WORKSPACE_FAIL_ON_FIXED", true),
+    blobReport: parseBoolean(env, "WORKSPACE_BLOB", false),
     authMatrix: parseAuthMatrix(blankToUndefined(env.WORKSPACE_AUTH_MATRIX)),
   };
 }

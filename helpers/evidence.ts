@@ -1,4 +1,4 @@
-import type { CheckResult } from "./checks/check";
+import { type CheckResult, failsTheRun } from "./checks/check";
 import type { Exchange } from "./client";
 import { curlCommand } from "./curl";
 import { formatOfContentType } from "./formats";
@@ -83,9 +83,11 @@ export function renderFindings(expected: unknown, given: unknown): string {
 const REPRODUCIBLE = new Set<CheckResult["outcome"]>(["failed", "deviated"]);
 
 /** A check's result as the reporters receive it: without the exchanges, with `curl` to reproduce a failure. */
-export function reportedResult({ exchanges, ...result }: CheckResult) {
+export function reportedResult({ exchanges, ...result }: CheckResult, failOnFixed: boolean) {
   return {
     ...result,
+    /** Whether it fails the run (failsTheRun): every report decides "failed" by this one flag. */
+    gating: failsTheRun(result, failOnFixed),
     requests: exchanges.length,
     ...(REPRODUCIBLE.has(result.outcome) && { curl: exchanges.map(curlCommand) }),
   };

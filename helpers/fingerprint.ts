@@ -19,8 +19,6 @@ export interface Fingerprint {
   suiteVersion: string;
 }
 
-export const DEFAULT_PROFILE = "documented";
-
 const MAX_ANSWER_CHARS = 64 * 1024;
 
 /** One anonymous request; a deployment that does not answer it is still tested, its version "unknown". */
@@ -28,7 +26,7 @@ export async function takeFingerprint(
   api: APIRequestContext,
   url: string,
   timeoutMs: number,
-  env: NodeJS.ProcessEnv = process.env,
+  profile: string,
 ): Promise<Fingerprint> {
   const target = new URL(url);
   target.username = target.password = target.search = target.hash = "";
@@ -39,7 +37,7 @@ export async function takeFingerprint(
       new URL("api/2.0/settings/version/build.json", url).href,
       timeoutMs,
     ),
-    profile: env.WORKSPACE_PROFILE?.trim() || DEFAULT_PROFILE,
+    profile,
     testedAt: new Date().toISOString(),
     suiteVersion: suiteVersion(),
   };

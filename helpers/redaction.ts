@@ -2,24 +2,33 @@
 export const REDACTED = "[REDACTED]";
 
 export class Redactor {
-  private readonly needles = new Set<string>();
+  /** Each secret's forms, with what replaces them. */
+  private readonly needles = new Map<string, string>();
+  private sorted?: [string, string][];
 
-  /** Registers a secret; its URL-encoded, JSON-escaped and Basic-auth forms are redacted too. */
-  add(secret: string | undefined, user?: string): void {
+  /**
+   * Registers a secret; its URL-encoded, JSON-escaped and Basic-auth forms are redacted too. A secret
+   * that is not the run's token (one derived from it, say) gets its own marker, so a reproduction
+   * command does not put the real token in its place (helpers/curl.ts).
+   */
+  add(secret: string | undefined, user?: string, marker = REDACTED): void {
     if (!secret || secret.length < 4) return;
-    this.needles.add(secret);
-    this.needles.add(encodeURIComponent(secret));
-    this.needles.add(new URLSearchParams({ s: secret }).toString().slice(2));
-    this.needles.add(JSON.stringify(secret).slice(1, -1));
-    if (user) this.needles.add(Buffer.from(`${user}:${secret}`).toString("base64"));
+    const forms = [
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      JSON.stringify(secret).slice(1, -1),
+    ];
+    if (user) forms.push(Buffer.from(`${user}:${secret}`).toString("base64"));
+    for (const form of forms) this.needles.set(form, marker);
+    this.sorted = undefined;
   }
 
   redact(text: string): string {
-    let out = text;
     // Longest first, so a secret that contains another is replaced whole.
-    for (const needle of [...this.needles].sort((a, b) => b.length - a.length)) {
-      if (needle) out = out.split(needle).join(REDACTED);
-    }
+    this.sorted ??= [...this.needles].sort(([a], [b]) => b.length - a.length);
+    let out = text;
+    for (const [needle, marker] of this.sorted) out = out.split(needle).join(marker);
     return out;
   }
 }

@@ -110,8 +110,12 @@ export class RunLedgerFile {
 export async function settleRunLedger(run: RunInfo, config: SuiteConfig): Promise<void> {
   const file = new RunLedgerFile(run.ledgerFile);
   const { open, attempted } = file.state();
-  // Records on the embedded reference end with it; only a real deployment keeps leftovers.
-  if (run.embedded || (!open.length && !attempted)) return;
+  // Records on the embedded reference end with it (it closes next); only a real deployment keeps leftovers.
+  if (run.embedded) {
+    for (const entry of open) file.undone(entry.id);
+    return;
+  }
+  if (!open.length && !attempted) return;
   const api = await request.newContext({ ignoreHTTPSErrors: config.ignoreHttpsErrors });
   const budget = new SharedBudget(run.budgetUrl);
   const redactor = new Redactor();

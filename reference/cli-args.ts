@@ -24,14 +24,15 @@ function number(flag: string, text: string | undefined): number {
 
 /**
  * `[--port N] [--host H] [--prefix P] [--profile NAME] [--fault NAME]... [--variant NAME]... [--rate-limit N]
- * [--rate-window S] [--list]`; REFERENCE_PORT, REFERENCE_FAULTS and REFERENCE_VARIANTS (comma lists)
- * supply defaults, flags add to or override them.
+ * [--rate-window S] [--list]`; REFERENCE_PORT, REFERENCE_PROFILE, REFERENCE_FAULTS and
+ * REFERENCE_VARIANTS (comma lists) supply defaults, flags add to or override them.
  */
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   const options: ReferenceOptions = {
     port: env.REFERENCE_PORT ? number("REFERENCE_PORT", env.REFERENCE_PORT) : 8080,
     faults: commaList(env.REFERENCE_FAULTS),
     variants: commaList(env.REFERENCE_VARIANTS),
+    profile: env.REFERENCE_PROFILE?.trim() || undefined,
   };
   let list = false;
   let limit = 500;

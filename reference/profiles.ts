@@ -18,11 +18,10 @@ export const REFERENCE_PROFILES = {
     description:
       "ONLYOFFICE Workspace Community Server 12.x as its source shows (workspace-api-facts.md): JSON by default, Accept ignored, 403 for an unknown folder, no rate limiter",
     faults: ["json-by-default", "accept-ignored", "folder-not-found-returns-403", "no-rate-limit"],
-    variants: [],
+    // Its content types and JSON strings (workspace-api-facts.md §0, §1, §3).
+    variants: ["text-xml", "charset-uppercase", "escaped-slashes"],
   },
 } as const satisfies Record<string, ReferenceProfile>;
-
-export type ReferenceProfileName = keyof typeof REFERENCE_PROFILES;
 
 /** The faults and variants a profile stands for; an unknown name throws, listing the known ones. */
 export function profileSwitches(name: string | undefined): { faults: string[]; variants: string[] } {

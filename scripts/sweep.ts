@@ -1,5 +1,5 @@
 import { request } from "@playwright/test";
-import { RequestBudget } from "../helpers/budget";
+import { RequestBudget, runBudget } from "../helpers/budget";
 import { WorkspaceClient } from "../helpers/client";
 import { ConfigError, loadConfig } from "../helpers/config";
 import { failFastAsync } from "../helpers/fail-fast";
@@ -43,7 +43,7 @@ async function sweep(args: string[]): Promise<number> {
       token: session.token,
       timeoutMs: config.timeoutMs,
       allowWrites: yes && config.allowWrites,
-      budget: RequestBudget.forWorker(config.rateLimit.limit, config.rateLimit.windowSeconds, 1),
+      budget: new RequestBudget(runBudget(config.rateLimit.limit), config.rateLimit.windowSeconds * 1000),
       redactor,
     });
     const leftovers = await findLeftovers(client, prefix);

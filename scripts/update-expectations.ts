@@ -10,7 +10,10 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocument, YAMLSeq } from "yaml";
 import { failsTheRun } from "../helpers/checks/check";
-import { type Deviation, deviationFor, PROFILES_DIR, type Profile } from "../helpers/profile";
+import { loadConfig } from "../helpers/config";
+import { failFast } from "../helpers/fail-fast";
+import type { Fingerprint } from "../helpers/fingerprint";
+import { type Deviation, DOCUMENTED, deviationFor, PROFILES_DIR, type Profile } from "../helpers/profile";
 import type { ReportedCheck } from "../helpers/reporters/conformance-reporter";
 
 interface Plan {
@@ -43,12 +46,14 @@ function main(): void {
   if (!name || name.startsWith("-") || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
     fail("usage: npm run update-expectations -- <profile name> [reports dir]   (e.g. my-staging)");
   }
-  const reports = process.argv[3] ?? process.env.WORKSPACE_REPORTS_DIR ?? "reports";
+  if (name === DOCUMENTED.name)
+    fail(`"${DOCUMENTED.name}" is the built-in profile that lists nothing: name a new one.`);
+  const reports = process.argv[3] ?? failFast(loadConfig).reportsDir;
   const resultsFile = join(reports, "checks.json");
   if (!existsSync(resultsFile)) fail(`${resultsFile} does not exist: run "npm run conformance" first.`);
   const results = JSON.parse(readFileSync(resultsFile, "utf8")) as {
     checks: ReportedCheck[];
-    fingerprint?: { target?: string; time?: string };
+    deployment?: Fingerprint;
   };
   const file = join(PROFILES_DIR, `${name}.yaml`);
   const doc = existsSync(file)
@@ -57,8 +62,8 @@ function main(): void {
         `# Known deviations of a deployment; see README "Profiles".\nprofile: ${name}\ndeviations: []\n`,
       );
   const existing = ((doc.toJS() as { deviations?: Deviation[] }).deviations ?? []) as Deviation[];
-  const where = results.fingerprint?.target ? ` against ${results.fingerprint.target}` : "";
-  const observed = `observed in the run of ${results.fingerprint?.time ?? new Date().toISOString()}${where}`;
+  const where = results.deployment ? ` against ${results.deployment.target}` : "";
+  const observed = `observed in the run of ${results.deployment?.testedAt ?? new Date().toISOString()}${where}`;
   const plan = planUpdate(existing, results.checks, observed);
   const seq = doc.get("deviations", true) as YAMLSeq;
   const keep = new Set(plan.kept.map((d) => existing.indexOf(d)));

@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import type { FullConfig } from "@playwright/test";
 import { request } from "@playwright/test";
-import { runBudget, startBudgetServer } from "../helpers/budget-server";
+import { runBudget } from "../helpers/budget";
+import { startBudgetServer } from "../helpers/budget-server";
 import { ConfigError, loadConfig } from "../helpers/config";
 import { failFastAsync } from "../helpers/fail-fast";
 import { publishFingerprint, takeFingerprint } from "../helpers/fingerprint";
@@ -47,7 +48,7 @@ async function setUp(fullConfig: FullConfig): Promise<() => Promise<void>> {
   try {
     const session = await login(api, url, user, password, config.timeoutMs);
     const runId = newRunId();
-    const fingerprint = await takeFingerprint(api, url, config.timeoutMs);
+    const fingerprint = await takeFingerprint(api, url, config.timeoutMs, config.profile);
     publishFingerprint(fingerprint, fullConfig);
     writeRunInfo({
       url,
@@ -71,8 +72,11 @@ async function setUp(fullConfig: FullConfig): Promise<() => Promise<void>> {
     await api.dispose();
   }
   return async () => {
-    await settleRunLedger(readRunInfo(), config);
-    publishAccounting(await budget.close());
-    await reference?.close();
+    try {
+      await settleRunLedger(readRunInfo(), config);
+    } finally {
+      publishAccounting(await budget.close());
+      await reference?.close();
+    }
   };
 }

@@ -56,7 +56,7 @@ export default class ConformanceReporter implements Reporter {
       `${JSON.stringify({ status: result.status, deployment, records, requests: this.requests, accounting, checks: this.checks }, null, 2)}\n`,
     );
     writeFileSync(join(dir, "junit.xml"), junitXml(this.checks, result.duration, deployment));
-    const failed = this.checks.filter((c) => c.outcome === "failed" && !c.informational);
+    const failed = this.checks.filter((c) => c.gating);
     const lines = [""];
     if (failed.length) {
       lines.push("Failed checks:");

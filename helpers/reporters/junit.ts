@@ -21,7 +21,15 @@ export function junitXml(checks: ReportedCheck[], durationMs: number, deployment
   for (const check of checks) sections.set(check.section, [...(sections.get(check.section) ?? []), check]);
   // Inconclusive checks read as skipped; informational failures as passed, with their reason in system-out.
   const junitOutcome = (c: ReportedCheck) =>
-    informationalFailure(c) ? "informational" : c.outcome === "inconclusive" ? "skipped" : c.outcome;
+    c.gating
+      ? "failed"
+      : informationalFailure(c)
+        ? "informational"
+        : c.outcome === "inconclusive"
+          ? "skipped"
+          : c.outcome === "failed"
+            ? "passed"
+            : c.outcome;
   const count = (list: ReportedCheck[], outcome: string) =>
     list.filter((c) => junitOutcome(c) === outcome).length;
   const out = [

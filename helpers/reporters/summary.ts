@@ -10,6 +10,8 @@ export interface SummarisedCheck extends CoveredCheck {
   id: string;
   why: string;
   informational?: true;
+  /** It fails the run (failsTheRun, decided where the check ran). */
+  gating: boolean;
 }
 
 /** An informational check that failed: reported on its own, never gating (Check.informational). */
@@ -50,8 +52,12 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
  */
 export function verdictInWords(checks: SummarisedCheck[], runPassed: boolean): string {
   const n = countOutcomes(checks);
-  const gating = [n.failed && `${plural(n.failed, "check")} failed`, n.fixed && `${n.fixed} fixed`];
-  if (n.failed || n.fixed) return `DOES NOT CONFORM (${gating.filter(Boolean).join(", ")})`;
+  const gating = countOutcomes(checks.filter((c) => c.gating));
+  const reasons = [
+    gating.failed && `${plural(gating.failed, "check")} failed`,
+    gating.fixed && `${gating.fixed} fixed`,
+  ];
+  if (gating.failed || gating.fixed) return `DOES NOT CONFORM (${reasons.filter(Boolean).join(", ")})`;
   if (!runPassed) return "RUN FAILED (an error outside the checks, see above)";
   if (!checks.length) return "NOTHING CHECKED";
   const notes = [
@@ -157,7 +163,7 @@ export function summaryMarkdown(options: {
   out.push(
     ...listChecks(
       "Failed checks",
-      checks.filter((c) => (c.outcome === "failed" && !c.informational) || c.outcome === "fixed"),
+      checks.filter((c) => c.gating),
     ),
   );
   out.push(

@@ -1,6 +1,7 @@
 /**
  * Missing records (basic concepts): "if a requested record could not be found" the response is
- * `HTTP/1.1 404 Not Found` with error information in the negotiated format. Hooked in http/respond.ts.
+ * `HTTP/1.1 404 Not Found` with error information in the negotiated format. Hooked in http/respond.ts
+ * (folder-not-found-returns-403: in routes/files.ts, where a folder is looked up).
  */
 export const NOT_FOUND_FAULTS = {
   "not-found-returns-200":

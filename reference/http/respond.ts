@@ -59,15 +59,8 @@ export function sendError(response: ServerResponse, error: ApiError, reply: Repl
   } else if (missingRecord && faults.has("not-found-without-envelope")) {
     sendPlain(response, 404, "Not Found");
   } else {
-    const folderAs403 =
-      missingRecord && error.message === "Folder not found" && faults.has("folder-not-found-returns-403");
-    const status = folderAs403
-      ? 403
-      : missingRecord && faults.has("not-found-returns-500")
-        ? 500
-        : error.status;
-    const message = folderAs403 ? "The required folder was not found" : error.message;
-    const envelope = errorEnvelope(status, message, error.hresult, startIndex);
+    const status = missingRecord && faults.has("not-found-returns-500") ? 500 : error.status;
+    const envelope = errorEnvelope(status, error.message, error.hresult, startIndex);
     sendEnvelope(response, status, envelope, reply, error.headers);
   }
 }

@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { REFERENCE_ADMIN, type RunningReference, startReference } from "../../reference";
 import { leftoversOn } from "../support/leftovers-on";
-import { ROOT, runSuite } from "../support/run-suite";
+import { ROOT, runSuite, SETTINGS } from "../support/run-suite";
 import { findSecrets, reportTexts } from "../support/secret-scan";
 
+const blankSettings = Object.fromEntries(SETTINGS.map((name) => [name, ""]));
 const remote = (reference: RunningReference, env: Record<string, string> = {}) => ({
   WORKSPACE_URL: reference.url,
   WORKSPACE_USER: REFERENCE_ADMIN.user,
@@ -107,7 +108,11 @@ describe("safe against a shared deployment", () => {
         execFile(
           process.execPath,
           ["--import", "tsx", "scripts/sweep.ts", ...args],
-          { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...remote(reference), ...env } },
+          {
+            cwd: ROOT,
+            encoding: "utf8",
+            env: { ...process.env, ...blankSettings, ...remote(reference), ...env },
+          },
           (error, stdout, stderr) => resolve({ status: error ? (error.code as number) : 0, stdout, stderr }),
         );
       });

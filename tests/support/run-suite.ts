@@ -6,6 +6,11 @@ import type { RequestAccounting } from "../../helpers/request-accounting";
 
 export const ROOT = join(__dirname, "..", "..");
 
+/** Every WORKSPACE_* setting, as .env.example documents them. */
+export const SETTINGS = [
+  ...new Set(readFileSync(join(ROOT, ".env.example"), "utf8").match(/^WORKSPACE_\w+(?==)/gm) ?? []),
+];
+
 export interface SuiteRun {
   exitCode: number;
   stdout: string;
@@ -36,9 +41,9 @@ export function runSuite(options: SuiteOptions): Promise<SuiteRun> {
   const reportsDir = join("reports", "self-test", options.name);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    WORKSPACE_URL: "",
-    WORKSPACE_USER: "",
-    WORKSPACE_PASSWORD: "",
+    // Nothing of the developer's environment or .env (a staging profile, a second account): every
+    // setting .env.example names starts blank, which means its default (dotenv fills only unset ones).
+    ...Object.fromEntries(SETTINGS.map((name) => [name, ""])),
     WORKSPACE_REFERENCE_FAULTS: (options.faults ?? []).join(","),
     WORKSPACE_REFERENCE_VARIANTS: (options.variants ?? []).join(","),
     WORKSPACE_REPORTS_DIR: reportsDir,

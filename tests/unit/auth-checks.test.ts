@@ -5,6 +5,7 @@ import { alteredToken, REFUSAL_CASES } from "../../helpers/checks/auth-cases";
 import type { CheckContext, ReadResponse, Variation } from "../../helpers/checks/check";
 import { runCheck } from "../../helpers/checks/index";
 import type { Operation, Section } from "../../helpers/contract";
+import { reportedResult } from "../../helpers/evidence";
 import { issuedTokens } from "../../helpers/redaction";
 import { countsInWords, verdictInWords } from "../../helpers/reporters/summary";
 import { SCHEMA_BASE, schemaRegistry } from "../../helpers/schemas";
@@ -144,10 +145,12 @@ describe("refusal checks", () => {
     const { ctx } = context(() => ({ status: 401 }));
     const result = await runCheck(operation("anon", { auth: "anonymous" }), invalidHeader, ctx, []);
     assert.deepEqual([result.outcome, result.informational], ["failed", true]);
-    const checks = [{ ...result, id: result.id }];
+    const checks = [reportedResult(result, true)];
+    assert.equal(checks[0].gating, false);
     assert.match(countsInWords(checks), /0 failed.*1 informational/);
     assert.match(verdictInWords(checks, true), /^CONFORMS, with 1 informational failure/);
-    assert.match(verdictInWords([{ ...result, informational: undefined }], true), /^DOES NOT CONFORM/);
+    const gating = reportedResult({ ...result, informational: undefined }, true);
+    assert.match(verdictInWords([gating], true), /^DOES NOT CONFORM/);
   });
 });
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { runBudget, SharedBudget, startBudgetServer } from "../../helpers/budget-server";
+import { runBudget } from "../../helpers/budget";
+import { SharedBudget, startBudgetServer } from "../../helpers/budget-server";
 import { describeAccounting, peakInWindow } from "../../helpers/request-accounting";
 
 test("the run's budget is 80% of the limit, divided among shards", () => {

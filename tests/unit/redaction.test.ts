@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { curlCommand } from "../../helpers/curl";
 import { REDACTED, Redactor } from "../../helpers/redaction";
 
 test("secrets are redacted by value in every encoding a request carries them", () => {
@@ -12,4 +13,23 @@ test("secrets are redacted by value in every encoding a request carries them", (
   assert.ok(!out.includes("p%40ss"), out);
   assert.ok(!out.includes(basic), out);
   assert.equal(out.split(REDACTED).length - 1, 4);
+});
+
+test("a secret derived from the token keeps its own marker, so a curl reproduction never sends the real token for it", () => {
+  const redactor = new Redactor();
+  redactor.add("token-abcdef");
+  redactor.add("token-abcdeX", undefined, "[REDACTED: altered]");
+  const headers = { Authorization: redactor.redact("token-abcdeX") };
+  assert.equal(headers.Authorization, "[REDACTED: altered]");
+  const curl = curlCommand({ request: { method: "GET", url: "http://h/api/2.0/x", headers }, ms: 0 });
+  assert.doesNotMatch(curl, /WORKSPACE_TOKEN/);
+  const real = curlCommand({
+    request: {
+      method: "GET",
+      url: "http://h/api/2.0/x",
+      headers: { Authorization: redactor.redact("token-abcdef") },
+    },
+    ms: 0,
+  });
+  assert.match(real, /\$WORKSPACE_TOKEN/);
 });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { FullConfig, Suite, TestCase, TestResult } from "@playwright/test/reporter";
-import { type Outcome, RESULTS_ATTACHMENT } from "../../helpers/checks/check";
+import { failsTheRun, type Outcome, RESULTS_ATTACHMENT } from "../../helpers/checks/check";
 import { renderFindings } from "../../helpers/evidence";
 import { AllureTemplateChanged, offlineReport } from "../../helpers/reporters/allure-html";
 import AllureReporter from "../../helpers/reporters/allure-reporter";
@@ -19,7 +19,8 @@ import {
 const check = (id: string, outcome: Outcome): SummarisedCheck => {
   const [key, rule] = id.split("/");
   const [section, operation] = key.split(".");
-  return { id, section, operation, family: rule.split(".")[0], outcome, why: "because" };
+  const gating = failsTheRun({ outcome });
+  return { id, section, operation, family: rule.split(".")[0], outcome, why: "because", gating };
 };
 
 test("the outcome table counts per section and family, with a mark per outcome besides passed", () => {
@@ -214,4 +215,11 @@ test("Allure gets one result per check through allure-playwright, other tests on
   assert.equal(readFileSync(join(dir, written[0].attachments[0].source), "utf8"), "the evidence");
   assert.deepEqual(written[1].attachments, []);
   assert.deepEqual(label(written[2], "parentSuite"), ["contract"]);
+});
+
+test("a fixed check fails the verdict only while it gates (WORKSPACE_FAIL_ON_FIXED, decided where it ran)", () => {
+  const fixed = check("people.get-self/format.accept-xml", "fixed");
+  assert.equal(fixed.gating, true);
+  assert.match(verdictInWords([fixed], false), /^DOES NOT CONFORM \(1 fixed\)/);
+  assert.doesNotMatch(verdictInWords([{ ...fixed, gating: false }], true), /DOES NOT CONFORM/);
 });
