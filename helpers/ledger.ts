@@ -32,6 +32,11 @@ export class Ledger {
     this.runFile?.creating(name);
   }
 
+  /** The deployment answered that creation: whatever it made is recorded (or nothing was made). */
+  answered(name: string): void {
+    this.runFile?.answered(name);
+  }
+
   /** A record was created but cannot be undone: reported, never silently left. */
   orphan(what: string): void {
     this.orphans.push(what);

@@ -106,6 +106,7 @@ export class OperationRunner implements CheckContext {
     // Before sending: a creation whose answer is lost (Ctrl-C, a timeout) still leaves a trace.
     if (op.creates) this.ledger.creating(unique);
     const read = this.read(await this.send(spec), op);
+    if (op.creates && read.exchange.response) this.ledger.answered(unique);
     if (op.reflects)
       read.reflects = Object.fromEntries(Object.entries(op.reflects).map(([k, v]) => [k, fill(v)]));
     if (op.creates && read.status !== undefined && read.status < 300) this.recordUndo(op, read);

@@ -17,6 +17,8 @@ export interface LedgerEntry {
 
 type Line =
   | { creating: string }
+  /** The deployment answered that creation (with a record or an error): nothing to search for. */
+  | { answered: string }
   | { created: LedgerEntry }
   | { undone: string }
   | { orphan: string }
@@ -24,8 +26,8 @@ type Line =
   | { swept: string };
 
 export interface LedgerState {
-  /** Creations sent, answered or not. */
-  attempted: number;
+  /** Creations sent whose answer never came (interrupted, timed out): found by name at teardown. */
+  unanswered: string[];
   created: number;
   removed: number;
   /** Created and not (yet) removed. */
@@ -49,6 +51,10 @@ export class RunLedgerFile {
 
   creating(name: string): void {
     this.append({ creating: name });
+  }
+
+  answered(name: string): void {
+    this.append({ answered: name });
   }
 
   created(what: string, undo: RequestSpec): string {
@@ -77,9 +83,11 @@ export class RunLedgerFile {
           .map((line) => JSON.parse(line) as Line)
       : [];
     const open = new Map<string, LedgerEntry>();
-    const state: LedgerState = { attempted: 0, created: 0, removed: 0, open: [], orphans: [] };
+    const state: LedgerState = { unanswered: [], created: 0, removed: 0, open: [], orphans: [] };
+    const unanswered = new Set<string>();
     for (const line of lines) {
-      if ("creating" in line) state.attempted++;
+      if ("creating" in line) unanswered.add(line.creating);
+      else if ("answered" in line) unanswered.delete(line.answered);
       else if ("swept" in line) {
         state.created++;
         state.removed++;
@@ -93,6 +101,7 @@ export class RunLedgerFile {
       }
     }
     state.open = [...open.values()];
+    state.unanswered = [...unanswered];
     return state;
   }
 
@@ -109,13 +118,13 @@ export class RunLedgerFile {
  */
 export async function settleRunLedger(run: RunInfo, config: SuiteConfig): Promise<void> {
   const file = new RunLedgerFile(run.ledgerFile);
-  const { open, attempted } = file.state();
+  const { open, unanswered } = file.state();
   // Records on the embedded reference end with it (it closes next); only a real deployment keeps leftovers.
   if (run.embedded) {
     for (const entry of open) file.undone(entry.id);
     return;
   }
-  if (!open.length && !attempted) return;
+  if (!open.length && !unanswered.length) return;
   const api = await request.newContext({ ignoreHTTPSErrors: config.ignoreHttpsErrors });
   const budget = new SharedBudget(run.budgetUrl);
   const redactor = new Redactor();
@@ -134,8 +143,9 @@ export async function settleRunLedger(run: RunInfo, config: SuiteConfig): Promis
       const status = (await client.send(entry.undo).catch(() => undefined))?.response?.status;
       if (status !== undefined && (status < 300 || status === 404)) file.undone(entry.id);
     }
-    // A creation whose answer was lost (interrupted mid-request) is in no entry: find it by the run's prefix.
-    const unknown = await findLeftovers(client, run.namePrefix);
+    // A creation whose answer was lost (interrupted mid-request) is in no entry: find it by the run's
+    // prefix, only then (listing every person and group of a deployment is not free).
+    const unknown = unanswered.length ? await findLeftovers(client, run.namePrefix) : [];
     const { removed } = await removeLeftovers(client, unknown);
     for (const leftover of removed) file.swept(`${leftover.kind} ${leftover.name}`);
     for (const leftover of unknown.filter((l) => !removed.includes(l)))

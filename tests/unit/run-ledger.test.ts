@@ -22,3 +22,13 @@ test("the run ledger file: what was created stays open until it is marked undone
   assert.equal(state.orphans.length, 1);
   assert.equal(describeRecords(state), "3 records created, 1 removed, 2 LEFT BEHIND (listed above)");
 });
+
+test("a creation counts as unanswered until the deployment answers it: only those make teardown search by name", () => {
+  const file = new RunLedgerFile(join(mkdtempSync(join(tmpdir(), "wc-ledger-")), ".ledger", "run.jsonl"));
+  file.creating("wc-run-w0-1");
+  file.answered("wc-run-w0-1");
+  file.creating("wc-run-w0-2");
+  file.creating("wc-run-w1-1");
+  file.answered("wc-run-w1-1");
+  assert.deepEqual(file.state().unanswered, ["wc-run-w0-2"]);
+});
