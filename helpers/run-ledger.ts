@@ -3,10 +3,10 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdir
 import { dirname, join } from "node:path";
 import { request } from "@playwright/test";
 import { SharedBudget } from "./budget-server";
-import { type RequestSpec, WorkspaceClient } from "./client";
+import type { RequestSpec } from "./client";
 import type { SuiteConfig } from "./config";
 import { findLeftovers, removeLeftovers } from "./leftovers";
-import { Redactor } from "./redaction";
+import { runClient } from "./run-client";
 import { type RunInfo, readRunInfo } from "./run-info";
 
 export interface LedgerEntry {
@@ -127,16 +127,11 @@ export async function settleRunLedger(run: RunInfo, config: SuiteConfig): Promis
   if (!open.length && !unanswered.length) return;
   const api = await request.newContext({ ignoreHTTPSErrors: config.ignoreHttpsErrors });
   const budget = new SharedBudget(run.budgetUrl);
-  const redactor = new Redactor();
-  redactor.add(run.token);
-  const client = new WorkspaceClient(api, {
-    baseUrl: run.url,
-    token: run.token,
+  // The run's own budget (its server is still up): it knows how much of the window the run has used.
+  const client = runClient(api, run, {
     timeoutMs: config.timeoutMs,
     allowWrites: config.allowWrites,
-    // The run's own budget (its server is still up): it knows how much of the window the run has used.
     budget,
-    redactor,
   });
   try {
     for (const entry of open.reverse()) {

@@ -95,6 +95,11 @@ function listJson(dir: string): string[] {
   });
 }
 
+/** `/response/id must be string; /status is missing`: violations in one line, for a check's why. */
+export function violationsInWords(violations: Violation[]): string {
+  return violations.map((v) => `${v.path} ${v.message}`).join("; ");
+}
+
 /** ajv's errors, without the noise of combinators, in plain words. */
 export function describeErrors(errors: ErrorObject[]): Violation[] {
   const seen = new Set<string>();

@@ -12,6 +12,11 @@ export type ThrottleDecision =
   | { kind: "retry"; waitMs: number; note: string }
   | { kind: "not-a-throttle"; note: string };
 
+/** Retry-After as the documentation means it: whole seconds. Undefined when absent or another form. */
+export function retryAfterSeconds(value: string | undefined): number | undefined {
+  return value !== undefined && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
+}
+
 export function classifyThrottle(retryAfter: string | undefined, use: WindowUse): ThrottleDecision {
   const window = `${use.requests} requests in the last window, budget ${use.budget}`;
   if (retryAfter === undefined) {
@@ -27,7 +32,7 @@ export function classifyThrottle(retryAfter: string | undefined, use: WindowUse)
     };
   }
   // A number of seconds, at most one window; anything else (an HTTP date) waits one window.
-  const given = /^\s*\d+\s*$/.test(retryAfter) ? Number(retryAfter) : use.windowSeconds;
+  const given = retryAfterSeconds(retryAfter) ?? use.windowSeconds;
   const seconds = Math.min(given, use.windowSeconds);
   return {
     kind: "retry",

@@ -6,16 +6,16 @@ import {
   type Keying,
   keyingResult,
   limitResult,
+  noRefusal,
   observed,
   recover,
   recoveryResult,
   retryAfterResult,
   sendBurst,
 } from "../helpers/checks/rate-limit";
-import { WorkspaceClient } from "../helpers/client";
 import { loadConfig } from "../helpers/config";
 import { test } from "../helpers/fixtures";
-import { Redactor } from "../helpers/redaction";
+import { runClient } from "../helpers/run-client";
 import type { RunInfo } from "../helpers/run-info";
 import { selects } from "../helpers/selection";
 import { login } from "../helpers/session";
@@ -45,7 +45,13 @@ test(
     const api = await playwright.request.newContext({ ignoreHTTPSErrors: config.ignoreHttpsErrors });
     // Outside the run's budget (it trips the limit on purpose) but counted in its accounting.
     const budget = new SharedBudget(run.budgetUrl, false);
-    const client = burstClient(api, run, budget, config.timeoutMs);
+    // It provokes 503s: the client must hand them back as they are, not classify them.
+    const client = runClient(api, run, {
+      timeoutMs: config.timeoutMs,
+      allowWrites: false,
+      budget,
+      classifyThrottles: false,
+    });
     try {
       const second = await secondAccountToken(api, run, config.timeoutMs);
       const { limit, windowSeconds } = run.rateLimit;
@@ -55,7 +61,7 @@ test(
       const settings = { limit, windowSeconds, earlier: (await budget.windowUse()).requests };
       const send = () => client.send(BURST_REQUEST);
       const burst = await sendBurst(send, settings);
-      let keying: Keying | string = second.why ?? "no request was refused, so there is nothing to check";
+      let keying: Keying | string = second.why ?? noRefusal;
       if (burst.refusal && second.token) {
         client.options.redactor.add(second.token);
         keying = {
@@ -83,27 +89,6 @@ test(
     }
   },
 );
-
-function burstClient(
-  api: APIRequestContext,
-  run: RunInfo,
-  budget: SharedBudget,
-  timeoutMs: number,
-): WorkspaceClient {
-  const redactor = new Redactor();
-  redactor.add(run.token);
-  redactor.add(run.credentials.password, run.credentials.user);
-  if (run.secondAccount) redactor.add(run.secondAccount.password, run.secondAccount.user);
-  return new WorkspaceClient(api, {
-    baseUrl: run.url,
-    token: run.token,
-    timeoutMs,
-    allowWrites: false,
-    budget,
-    redactor,
-    classifyThrottles: false,
-  });
-}
 
 /** The second account's token, or why there is none (the keying check then says so). */
 async function secondAccountToken(

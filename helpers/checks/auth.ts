@@ -1,5 +1,6 @@
 import type { Operation, Section } from "../contract";
 import { readRunInfo } from "../run-info";
+import { violationsInWords } from "../schemas";
 import { type Caller, REFUSAL_CASES, type RefusalCase } from "./auth-cases";
 import type { Check, CheckContext, ReadResponse, Verdict } from "./check";
 import { describeResponse } from "./check";
@@ -51,7 +52,7 @@ function refusalBodyProblem(read: ReadResponse, ctx: CheckContext): string | und
   if (value.response !== undefined && value.response !== null) return "the body carries a `response`";
   const violations = ctx.schemas.validate(ctx.envelopeSchema(undefined, "error"), value);
   if (violations.length === 0) return undefined;
-  return `the body is an envelope but not the error envelope: ${violations.map((v) => `${v.path} ${v.message}`).join("; ")}`;
+  return `the body is an envelope but not the error envelope: ${violationsInWords(violations)}`;
 }
 
 function refusalCheck(refusal: RefusalCase): Check {

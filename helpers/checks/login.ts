@@ -1,5 +1,6 @@
 import type { Operation } from "../contract";
 import { readRunInfo } from "../run-info";
+import { violationsInWords } from "../schemas";
 import { WRONG_PASSWORD } from "./auth-cases";
 import type { Check, CheckContext, ReadResponse, Variation, Verdict } from "./check";
 import { describeResponse } from "./check";
@@ -43,7 +44,7 @@ function loginProblem(read: ReadResponse, op: Operation, ctx: CheckContext, now:
   if (read.unreadable || read.value === undefined)
     return read.unreadable ?? "the body is neither JSON nor XML";
   const violations = ctx.schemas.validate(ctx.envelopeSchema(op, "success"), read.value);
-  if (violations.length) return `schema: ${violations.map((v) => `${v.path} ${v.message}`).join("; ")}`;
+  if (violations.length) return `schema: ${violationsInWords(violations)}`;
   const { token, expires } = (read.value as { response: { token: string; expires: string } }).response;
   if (!token) return "the token is empty";
   // ApiDateTime carries up to 7 fractional digits; Date reads 3.

@@ -1,5 +1,6 @@
 import type { Operation } from "../contract";
 import type { Format } from "../formats";
+import { violationsInWords } from "../schemas";
 import type { Check, CheckContext, ReadResponse, Verdict } from "./check";
 import { describeResponse } from "./check";
 
@@ -16,7 +17,7 @@ function envelopeProblem(read: ReadResponse, format: Format, ctx: CheckContext):
   if (read.unreadable) return `the body is ${read.unreadable}`;
   const violations = ctx.schemas.validate(ctx.envelopeSchema(undefined, "error"), read.value);
   if (violations.length) {
-    return `the body is not an error envelope: ${violations.map((v) => `${v.path} ${v.message}`).join("; ")}`;
+    return `the body is not an error envelope: ${violationsInWords(violations)}`;
   }
   const statusCode = (read.value as { statusCode?: unknown }).statusCode;
   if (statusCode !== 404) return `the envelope's statusCode is ${JSON.stringify(statusCode)}, not 404`;

@@ -1,6 +1,7 @@
 import type { Exchange, RequestSpec } from "../client";
 import { formatOfContentType, parseJson } from "../formats";
-import { SCHEMA_BASE, schemaRegistry } from "../schemas";
+import { SCHEMA_BASE, schemaRegistry, violationsInWords } from "../schemas";
+import { retryAfterSeconds } from "../throttle";
 import type { CheckResult, Outcome } from "./check";
 
 /*
@@ -90,12 +91,6 @@ export interface Recovery {
   at: number;
 }
 
-/** Retry-After as the documentation means it: whole seconds. Undefined when absent or another form. */
-export function retryAfterSeconds(refusal: Exchange): number | undefined {
-  const value = refusal.response?.headers["retry-after"];
-  return value !== undefined && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
-}
-
 /** Waits what Retry-After said (at most one window; the window if it said nothing usable), then asks again. */
 export async function recover(
   send: () => Promise<Exchange>,
@@ -103,7 +98,7 @@ export async function recover(
   settings: RateLimitSettings,
 ): Promise<Recovery | undefined> {
   if (!burst.refusal || burst.refusedAt === undefined) return undefined;
-  const said = retryAfterSeconds(burst.refusal);
+  const said = retryAfterSeconds(burst.refusal.response?.headers["retry-after"]);
   const waitedSeconds = Math.min(said ?? settings.windowSeconds, settings.windowSeconds);
   const because =
     said === undefined
@@ -210,7 +205,7 @@ export function limitResult(
   );
 }
 
-const noRefusal = "no request was refused, so there is nothing to check";
+export const noRefusal = "no request was refused, so there is nothing to check";
 
 export function retryAfterResult(burst: Burst, settings: RateLimitSettings): CheckResult {
   const expected = `Retry-After: a whole number of seconds, at most ${settings.windowSeconds}`;
@@ -219,7 +214,7 @@ export function retryAfterResult(burst: Burst, settings: RateLimitSettings): Che
   if (!burst.refusal) return verdict("skipped", "no refusal", noRefusal);
   const value = burst.refusal.response?.headers["retry-after"];
   if (value === undefined) return verdict("failed", "no Retry-After", "the 503 has no Retry-After header");
-  const seconds = retryAfterSeconds(burst.refusal);
+  const seconds = retryAfterSeconds(value);
   if (seconds === undefined)
     return verdict("failed", value, `Retry-After "${value}" is not a whole number of seconds`);
   if (seconds > settings.windowSeconds)
@@ -246,11 +241,7 @@ export function errorEnvelopeResult(burst: Burst): CheckResult {
   if (!parsed.ok) return verdict("failed", given, `the body is ${parsed.why}`);
   const violations = schemaRegistry().validate(`${SCHEMA_BASE}envelope/error.json`, parsed.value);
   if (violations.length)
-    return verdict(
-      "failed",
-      given,
-      `not the error envelope: ${violations.map((v) => `${v.path} ${v.message}`).join("; ")}`,
-    );
+    return verdict("failed", given, `not the error envelope: ${violationsInWords(violations)}`);
   const statusCode = (parsed.value as { statusCode?: unknown }).statusCode;
   if (statusCode !== response.status)
     return verdict(
