@@ -1,6 +1,6 @@
-import type { APIRequestContext } from "@playwright/test";
 import type { Budget } from "./budget";
 import type { Method, Scalar } from "./contract";
+import type { HttpTransport } from "./http";
 import { issuedTokens, type Redactor } from "./redaction";
 import { classifyThrottle } from "./throttle";
 
@@ -52,7 +52,7 @@ export interface ClientOptions {
 /** The only way the suite talks to a deployment: paced, read-only unless allowed, evidence redacted. */
 export class WorkspaceClient {
   constructor(
-    private readonly api: APIRequestContext,
+    private readonly http: HttpTransport,
     readonly options: ClientOptions,
   ) {}
 
@@ -107,37 +107,35 @@ export class WorkspaceClient {
       ms: 0,
     };
     try {
-      const response = await this.api.fetch(url, {
-        method: spec.method,
-        headers,
-        data,
-        timeout: this.options.timeoutMs,
-        failOnStatusCode: false,
-        maxRedirects: 0,
-      });
-      const body = await response.body();
-      // A request is authenticated by what it carries, never by a cookie an earlier answer set
-      // (a login sets asc_auth_key, which would authenticate the auth matrix's refusals).
-      if (response.headers()["set-cookie"] !== undefined) await this.api.clearCookies();
-      // A login answers a new, valid token: a secret like the run's own, from now on.
-      if (isLogin) for (const token of issuedTokens(body.toString("utf8"))) this.options.redactor.add(token);
       const limit = this.options.maxBodyBytes ?? 8 * 1024 * 1024;
+      const response = await this.http.send({
+        method: spec.method,
+        url,
+        headers,
+        body: data,
+        timeoutMs: this.options.timeoutMs,
+        maxBodyBytes: limit,
+      });
+      const text = response.body.toString("utf8");
+      // A login answers a new, valid token: a secret like the run's own, from now on.
+      if (isLogin) for (const token of issuedTokens(text)) this.options.redactor.add(token);
       exchange.response = {
-        status: response.status(),
-        headers: redactHeaders(response.headers(), redact),
-        body:
-          body.length > limit
-            ? `[${body.length} bytes: larger than the ${limit} bytes a check reads]`
-            : redact(body.toString("utf8")),
+        status: response.status,
+        headers: redactHeaders(response.headers, redact),
+        body: response.tooLarge ? "" : redact(text),
       };
-      if (body.length > limit)
-        exchange.error = `too large to read: ${body.length} bytes, more than the ${limit} a check reads`;
+      if (response.tooLarge)
+        exchange.error = `too large to read: ${describeSize(response.tooLarge)}, more than the ${limit} bytes a check reads; the connection was closed`;
     } catch (error) {
       exchange.error = describeTransportError(error as Error, this.options.timeoutMs);
     }
     exchange.ms = Math.round(performance.now() - started);
     return exchange;
   }
+}
+
+function describeSize({ bytesSeen, declared }: { bytesSeen: number; declared?: number }): string {
+  return declared !== undefined ? `${declared} bytes announced` : `${bytesSeen} bytes and more`;
 }
 
 export function formEncode(data: Record<string, unknown>): string {

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { APIRequestContext, FullConfig } from "@playwright/test";
+import type { FullConfig } from "@playwright/test";
 import { describeTransportError } from "./client";
 import { readLeniently } from "./formats";
+import type { HttpTransport } from "./http";
 import { readRunInfo } from "./run-info";
 
 /** What a run tested, recorded in every report: which deployment, which version, by which suite. */
@@ -19,11 +20,11 @@ export interface Fingerprint {
   suiteVersion: string;
 }
 
-const MAX_ANSWER_CHARS = 64 * 1024;
+const MAX_ANSWER_BYTES = 64 * 1024;
 
 /** One anonymous request; a deployment that does not answer it is still tested, its version "unknown". */
 export async function takeFingerprint(
-  api: APIRequestContext,
+  http: HttpTransport,
   url: string,
   timeoutMs: number,
   profile: string,
@@ -33,7 +34,7 @@ export async function takeFingerprint(
   return {
     target: target.href,
     serverVersion: await serverVersion(
-      api,
+      http,
       new URL("api/2.0/settings/version/build.json", url).href,
       timeoutMs,
     ),
@@ -43,20 +44,21 @@ export async function takeFingerprint(
   };
 }
 
-async function serverVersion(api: APIRequestContext, url: string, timeoutMs: number): Promise<string> {
+async function serverVersion(http: HttpTransport, url: string, timeoutMs: number): Promise<string> {
   try {
-    const response = await api.get(url, {
+    const response = await http.send({
+      method: "GET",
+      url,
       headers: { Accept: "application/json" },
-      timeout: timeoutMs,
-      failOnStatusCode: false,
-      maxRedirects: 0,
+      timeoutMs,
+      // A few hundred bytes on a real server; anything huge is not this answer (and would not fit in RunInfo).
+      maxBodyBytes: MAX_ANSWER_BYTES,
     });
-    if (response.status() !== 200) return `unknown (status ${response.status()})`;
-    const text = await response.text();
-    // A few hundred bytes on a real server; anything huge is not this answer (and would not fit in RunInfo).
-    if (text.length > MAX_ANSWER_CHARS) return `unknown (an answer of ${text.length} characters)`;
+    if (response.status !== 200) return `unknown (status ${response.status})`;
+    if (response.tooLarge) return `unknown (an answer of more than ${MAX_ANSWER_BYTES} bytes)`;
+    const text = response.body.toString("utf8");
     const versions = (
-      readLeniently(response.headers()["content-type"], text) as { response?: unknown } | undefined
+      readLeniently(response.headers["content-type"], text) as { response?: unknown } | undefined
     )?.response;
     const named =
       versions && typeof versions === "object" && !Array.isArray(versions)

@@ -9,6 +9,7 @@ import { loadConfig, type SuiteConfig } from "./config";
 import { contractIndex, type Operation } from "./contract";
 import { renderEvidence, renderVerdict, reportedResult } from "./evidence";
 import { fingerprintAnnotation } from "./fingerprint";
+import { HttpTransport } from "./http";
 import { Ledger } from "./ledger";
 import { DiscoveredValues, OperationRunner } from "./operations";
 import { activeProfile, applyProfile, type Profile } from "./profile";
@@ -49,14 +50,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: "worker" },
   ],
   workspace: [
-    async ({ playwright, config, run }, use) => {
-      const api = await playwright.request.newContext({ ignoreHTTPSErrors: config.ignoreHttpsErrors });
+    async ({ config, run }, use) => {
+      const http = new HttpTransport({ ignoreHttpsErrors: config.ignoreHttpsErrors });
       const budget = new SharedBudget(run.budgetUrl);
       await use(
-        runClient(api, run, { timeoutMs: config.timeoutMs, allowWrites: config.allowWrites, budget }),
+        runClient(http, run, { timeoutMs: config.timeoutMs, allowWrites: config.allowWrites, budget }),
       );
       await budget.flush();
-      await api.dispose();
+      http.close();
     },
     { scope: "worker" },
   ],

@@ -1,7 +1,7 @@
-import type { APIRequestContext } from "@playwright/test";
 import type { Budget } from "./budget";
 import { alteredToken } from "./checks/auth-cases";
 import { type ClientOptions, WorkspaceClient } from "./client";
+import type { HttpTransport } from "./http";
 import { Redactor } from "./redaction";
 import type { RunInfo } from "./run-info";
 
@@ -18,14 +18,14 @@ export function runRedactor(run: RunInfo): Redactor {
 
 /** A client for the run's target, with the run's session, paced by `budget`, its secrets redacted. */
 export function runClient(
-  api: APIRequestContext,
+  http: HttpTransport,
   run: RunInfo,
   options: { timeoutMs: number; allowWrites: boolean; budget: Budget } & Pick<
     ClientOptions,
     "classifyThrottles"
   >,
 ): WorkspaceClient {
-  return new WorkspaceClient(api, {
+  return new WorkspaceClient(http, {
     baseUrl: run.url,
     token: run.token,
     redactor: runRedactor(run),

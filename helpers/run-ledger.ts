@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { request } from "@playwright/test";
 import { SharedBudget } from "./budget-server";
 import type { RequestSpec } from "./client";
 import type { SuiteConfig } from "./config";
+import { HttpTransport } from "./http";
 import { findLeftovers, removeLeftovers } from "./leftovers";
 import { runClient } from "./run-client";
 import { type RunInfo, readRunInfo } from "./run-info";
@@ -125,10 +125,10 @@ export async function settleRunLedger(run: RunInfo, config: SuiteConfig): Promis
     return;
   }
   if (!open.length && !unanswered.length) return;
-  const api = await request.newContext({ ignoreHTTPSErrors: config.ignoreHttpsErrors });
+  const http = new HttpTransport({ ignoreHttpsErrors: config.ignoreHttpsErrors });
   const budget = new SharedBudget(run.budgetUrl);
   // The run's own budget (its server is still up): it knows how much of the window the run has used.
-  const client = runClient(api, run, {
+  const client = runClient(http, run, {
     timeoutMs: config.timeoutMs,
     allowWrites: config.allowWrites,
     budget,
@@ -149,7 +149,7 @@ export async function settleRunLedger(run: RunInfo, config: SuiteConfig): Promis
     process.stderr.write(`\nCould not finish removing this run's records: ${(error as Error).message}\n`);
   } finally {
     await budget.flush();
-    await api.dispose();
+    http.close();
   }
   const left = file.state();
   if (left.open.length || left.orphans.length) process.stderr.write(`\n${leftoverReport(left, run)}\n`);

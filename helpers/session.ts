@@ -1,6 +1,6 @@
-import type { APIRequestContext } from "@playwright/test";
 import { describeTransportError } from "./client";
 import { readLeniently } from "./formats";
+import type { HttpResponse, HttpTransport } from "./http";
 
 /** The target cannot be tested as given: one message naming the problem and the fix. */
 export class TargetError extends Error {
@@ -12,33 +12,41 @@ export interface Session {
   expires?: string;
 }
 
+/** A login answer is a few hundred bytes; a megabyte is something else entirely. */
+const MAX_LOGIN_ANSWER_BYTES = 1024 * 1024;
+
 /**
  * One login for the whole run (POST api/2.0/authentication.json). A failed login stops the run at
  * once: retrying would walk into the server's brute-force lock-out (5 failures per 60 s per login+IP).
  */
 export async function login(
-  api: APIRequestContext,
+  http: HttpTransport,
   baseUrl: string,
   user: string,
   password: string,
   timeoutMs: number,
 ): Promise<Session> {
   const url = new URL("api/2.0/authentication.json", baseUrl).href;
-  let response: Awaited<ReturnType<APIRequestContext["post"]>>;
+  let response: HttpResponse;
   try {
-    response = await api.post(url, {
-      data: JSON.stringify({ userName: user, password }),
+    response = await http.send({
+      method: "POST",
+      url,
+      body: JSON.stringify({ userName: user, password }),
       headers: { "Content-Type": "application/json", Accept: "application/json" },
-      timeout: timeoutMs,
-      failOnStatusCode: false,
-      maxRedirects: 0,
+      timeoutMs,
+      maxBodyBytes: MAX_LOGIN_ANSWER_BYTES,
     });
   } catch (error) {
     throw new TargetError(`Cannot reach ${baseUrl}: ${describeTransportError(error as Error, timeoutMs)}.`);
   }
-  const status = response.status();
-  const headers = response.headers();
-  const text = await response.text();
+  const { status, headers } = response;
+  const text = response.body.toString("utf8");
+  if (response.tooLarge) {
+    throw new TargetError(
+      `${url} answered more than ${MAX_LOGIN_ANSWER_BYTES} bytes to a login (status ${status}): this is not the API. Check WORKSPACE_URL.`,
+    );
+  }
   if (status >= 300 && status < 400) {
     throw new TargetError(
       `Logging in to ${baseUrl} was redirected (${status} to ${headers.location ?? "?"}): this is not the API. Check WORKSPACE_URL (the portal root) and any proxy or SSO in front of it.`,

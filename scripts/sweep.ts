@@ -1,8 +1,8 @@
-import { request } from "@playwright/test";
 import { RequestBudget, runBudget } from "../helpers/budget";
 import { WorkspaceClient } from "../helpers/client";
 import { ConfigError, loadConfig } from "../helpers/config";
 import { failFastAsync } from "../helpers/fail-fast";
+import { HttpTransport } from "../helpers/http";
 import { findLeftovers, type Leftover, RECORD_PREFIX, removeLeftovers } from "../helpers/leftovers";
 import { Redactor } from "../helpers/redaction";
 import { login } from "../helpers/session";
@@ -32,13 +32,13 @@ async function sweep(args: string[]): Promise<number> {
       `--yes deletes records from ${config.url}: set WORKSPACE_ALLOW_WRITES=true as well.`,
     );
   }
-  const api = await request.newContext({ ignoreHTTPSErrors: config.ignoreHttpsErrors });
+  const http = new HttpTransport({ ignoreHttpsErrors: config.ignoreHttpsErrors });
   try {
-    const session = await login(api, config.url, config.user, config.password, config.timeoutMs);
+    const session = await login(http, config.url, config.user, config.password, config.timeoutMs);
     const redactor = new Redactor();
     redactor.add(session.token);
     redactor.add(config.password, config.user);
-    const client = new WorkspaceClient(api, {
+    const client = new WorkspaceClient(http, {
       baseUrl: config.url,
       token: session.token,
       timeoutMs: config.timeoutMs,
@@ -66,7 +66,7 @@ async function sweep(args: string[]): Promise<number> {
     console.log(`Swept ${removed.length} of ${leftovers.length} records.`);
     return failed.length ? 1 : 0;
   } finally {
-    await api.dispose();
+    http.close();
   }
 }
 

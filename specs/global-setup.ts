@@ -1,11 +1,11 @@
 import { resolve } from "node:path";
 import type { FullConfig } from "@playwright/test";
-import { request } from "@playwright/test";
 import { runBudget } from "../helpers/budget";
 import { startBudgetServer } from "../helpers/budget-server";
 import { ConfigError, loadConfig } from "../helpers/config";
 import { failFastAsync } from "../helpers/fail-fast";
 import { publishFingerprint, takeFingerprint } from "../helpers/fingerprint";
+import { HttpTransport } from "../helpers/http";
 import { publishAccounting } from "../helpers/request-accounting";
 import { newRunId, readRunInfo, writeRunInfo } from "../helpers/run-info";
 import { runLedgerPath, settleRunLedger, treatTerminateAsInterrupt } from "../helpers/run-ledger";
@@ -44,11 +44,11 @@ async function setUp(fullConfig: FullConfig): Promise<() => Promise<void>> {
   // One budget for the run; shards (--shard i/n) on one IP and account share the deployment's limit.
   const { limit, windowSeconds } = config.rateLimit;
   const budget = await startBudgetServer(runBudget(limit, fullConfig.shard?.total), windowSeconds);
-  const api = await request.newContext({ ignoreHTTPSErrors: config.ignoreHttpsErrors });
+  const http = new HttpTransport({ ignoreHttpsErrors: config.ignoreHttpsErrors });
   try {
-    const session = await login(api, url, user, password, config.timeoutMs);
+    const session = await login(http, url, user, password, config.timeoutMs);
     const runId = newRunId();
-    const fingerprint = await takeFingerprint(api, url, config.timeoutMs, config.profile);
+    const fingerprint = await takeFingerprint(http, url, config.timeoutMs, config.profile);
     publishFingerprint(fingerprint, fullConfig);
     writeRunInfo({
       url,
@@ -69,7 +69,7 @@ async function setUp(fullConfig: FullConfig): Promise<() => Promise<void>> {
     await reference?.close();
     throw error;
   } finally {
-    await api.dispose();
+    http.close();
   }
   return async () => {
     try {

@@ -1,4 +1,3 @@
-import type { APIRequestContext } from "@playwright/test";
 import { SharedBudget } from "../helpers/budget-server";
 import {
   BURST_REQUEST,
@@ -15,6 +14,7 @@ import {
 } from "../helpers/checks/rate-limit";
 import { loadConfig } from "../helpers/config";
 import { test } from "../helpers/fixtures";
+import { HttpTransport } from "../helpers/http";
 import { runClient } from "../helpers/run-client";
 import type { RunInfo } from "../helpers/run-info";
 import { selects } from "../helpers/selection";
@@ -33,66 +33,62 @@ test.skip(
 // A teardown project runs whatever --grep selects; these checks run only when it selects them too.
 test.skip(!selects("rate-limit.spec.ts rate-limit checks @rate-limit"), "not selected by --grep");
 
-test(
-  "rate-limit checks",
-  { tag: "@rate-limit" },
-  async ({ conformance, config, run, playwright }, testInfo) => {
-    const { shard } = testInfo.config;
-    test.skip(
-      shard !== null,
-      `a sharded run (--shard ${shard?.current}/${shard?.total}): the burst would throttle the other shards; run the rate-limit checks once, unsharded: npx playwright test --project rate-limit`,
-    );
-    const api = await playwright.request.newContext({ ignoreHTTPSErrors: config.ignoreHttpsErrors });
-    // Outside the run's budget (it trips the limit on purpose) but counted in its accounting.
-    const budget = new SharedBudget(run.budgetUrl, false);
-    // It provokes 503s: the client must hand them back as they are, not classify them.
-    const client = runClient(api, run, {
-      timeoutMs: config.timeoutMs,
-      allowWrites: false,
-      budget,
-      classifyThrottles: false,
-    });
-    try {
-      const second = await secondAccountToken(api, run, config.timeoutMs);
-      const { limit, windowSeconds } = run.rateLimit;
-      // A clean window first: the run's requests just before would count towards the same limit.
-      const { clearInMs } = await budget.windowUse();
-      await new Promise((resolve) => setTimeout(resolve, clearInMs));
-      const settings = { limit, windowSeconds, earlier: (await budget.windowUse()).requests };
-      const send = () => client.send(BURST_REQUEST);
-      const burst = await sendBurst(send, settings);
-      let keying: Keying | string = second.why ?? noRefusal;
-      if (burst.refusal && second.token) {
-        client.options.redactor.add(second.token);
-        keying = {
-          second: await client.send({ ...BURST_REQUEST, authorization: second.token }),
-          control: await send(),
-        };
-      }
-      const recovery = await recover(send, burst, settings);
-      const seen = observed(burst, recovery);
-      testInfo.annotations.push({
-        type: "rate limit observed",
-        description: `${seen.succeeded} of ${seen.sent} requests succeeded in ${seen.burstMs} ms (${settings.earlier} sent just before), first refusal: ${seen.firstRefusal}; the block had ended within ${seen.windowEndedWithinSeconds ?? "?"} s of the burst's first request`,
-      });
-      for (const found of [
-        limitResult(burst, recovery, settings),
-        retryAfterResult(burst, settings),
-        errorEnvelopeResult(burst),
-        recoveryResult(burst, recovery),
-        keyingResult(burst, keying),
-      ])
-        await conformance.record(found);
-    } finally {
-      await budget.flush();
-      await api.dispose();
+test("rate-limit checks", { tag: "@rate-limit" }, async ({ conformance, config, run }, testInfo) => {
+  const { shard } = testInfo.config;
+  test.skip(
+    shard !== null,
+    `a sharded run (--shard ${shard?.current}/${shard?.total}): the burst would throttle the other shards; run the rate-limit checks once, unsharded: npx playwright test --project rate-limit`,
+  );
+  const http = new HttpTransport({ ignoreHttpsErrors: config.ignoreHttpsErrors });
+  // Outside the run's budget (it trips the limit on purpose) but counted in its accounting.
+  const budget = new SharedBudget(run.budgetUrl, false);
+  // It provokes 503s: the client must hand them back as they are, not classify them.
+  const client = runClient(http, run, {
+    timeoutMs: config.timeoutMs,
+    allowWrites: false,
+    budget,
+    classifyThrottles: false,
+  });
+  try {
+    const second = await secondAccountToken(http, run, config.timeoutMs);
+    const { limit, windowSeconds } = run.rateLimit;
+    // A clean window first: the run's requests just before would count towards the same limit.
+    const { clearInMs } = await budget.windowUse();
+    await new Promise((resolve) => setTimeout(resolve, clearInMs));
+    const settings = { limit, windowSeconds, earlier: (await budget.windowUse()).requests };
+    const send = () => client.send(BURST_REQUEST);
+    const burst = await sendBurst(send, settings);
+    let keying: Keying | string = second.why ?? noRefusal;
+    if (burst.refusal && second.token) {
+      client.options.redactor.add(second.token);
+      keying = {
+        second: await client.send({ ...BURST_REQUEST, authorization: second.token }),
+        control: await send(),
+      };
     }
-  },
-);
+    const recovery = await recover(send, burst, settings);
+    const seen = observed(burst, recovery);
+    testInfo.annotations.push({
+      type: "rate limit observed",
+      description: `${seen.succeeded} of ${seen.sent} requests succeeded in ${seen.burstMs} ms (${settings.earlier} sent just before), first refusal: ${seen.firstRefusal}; the block had ended within ${seen.windowEndedWithinSeconds ?? "?"} s of the burst's first request`,
+    });
+    for (const found of [
+      limitResult(burst, recovery, settings),
+      retryAfterResult(burst, settings),
+      errorEnvelopeResult(burst),
+      recoveryResult(burst, recovery),
+      keyingResult(burst, keying),
+    ])
+      await conformance.record(found);
+  } finally {
+    await budget.flush();
+    http.close();
+  }
+});
 
 /** The second account's token, or why there is none (the keying check then says so). */
 async function secondAccountToken(
-  api: APIRequestContext,
+  http: HttpTransport,
   run: RunInfo,
   timeoutMs: number,
 ): Promise<{ token?: string; why?: string }> {
@@ -102,9 +98,7 @@ async function secondAccountToken(
     };
   try {
     const { user, password } = run.secondAccount;
-    const { token } = await login(api, run.url, user, password, timeoutMs);
-    // The login's cookie would authenticate the burst as the second account: the token alone must.
-    await api.clearCookies();
+    const { token } = await login(http, run.url, user, password, timeoutMs);
     return { token };
   } catch (error) {
     return {

@@ -1,6 +1,6 @@
-import { request } from "@playwright/test";
 import { RequestBudget } from "../../helpers/budget";
 import { WorkspaceClient } from "../../helpers/client";
+import { HttpTransport } from "../../helpers/http";
 import { findLeftovers } from "../../helpers/leftovers";
 import { Redactor } from "../../helpers/redaction";
 import { login } from "../../helpers/session";
@@ -8,10 +8,10 @@ import { REFERENCE_ADMIN, type RunningReference } from "../../reference";
 
 /** The reference's records named wc-..., listed through its API as `npm run sweep` lists them. */
 export async function leftoversOn(reference: RunningReference): Promise<string[]> {
-  const api = await request.newContext();
+  const http = new HttpTransport();
   try {
-    const { token } = await login(api, reference.url, REFERENCE_ADMIN.user, REFERENCE_ADMIN.password, 5000);
-    const client = new WorkspaceClient(api, {
+    const { token } = await login(http, reference.url, REFERENCE_ADMIN.user, REFERENCE_ADMIN.password, 5000);
+    const client = new WorkspaceClient(http, {
       baseUrl: reference.url,
       token,
       timeoutMs: 5000,
@@ -31,7 +31,7 @@ export async function leftoversOn(reference: RunningReference): Promise<string[]
       }
     }
   } finally {
-    await api.dispose();
+    http.close();
   }
 }
 

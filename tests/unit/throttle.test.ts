@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { request } from "@playwright/test";
 import type { Budget, WindowUse } from "../../helpers/budget";
 import { RequestBudget } from "../../helpers/budget";
 import type { CheckResult } from "../../helpers/checks/check";
 import { type Exchange, WorkspaceClient } from "../../helpers/client";
+import { HttpTransport } from "../../helpers/http";
 import { Redactor } from "../../helpers/redaction";
+import { login } from "../../helpers/session";
 import { classifyThrottle, withEarlyThrottle } from "../../helpers/throttle";
 import { REFERENCE_ADMIN, type RunningReference, startReference } from "../../reference";
 
@@ -53,12 +54,8 @@ describe("the client against a deployment that throttles at 4 requests per 1 s",
   after(() => reference.close());
 
   async function client(budget: Budget) {
-    const api = await request.newContext();
-    const login = await api.post(`${reference.url}api/2.0/authentication.json`, {
-      data: { userName: REFERENCE_ADMIN.user, password: REFERENCE_ADMIN.password },
-    });
-    const token = ((await login.json()) as { response: { token: string } }).response.token;
-    await api.clearCookies();
+    const api = new HttpTransport();
+    const { token } = await login(api, reference.url, REFERENCE_ADMIN.user, REFERENCE_ADMIN.password, 5000);
     const options = { baseUrl: reference.url, token, timeoutMs: 5000, allowWrites: false, budget };
     return { api, client: new WorkspaceClient(api, { ...options, redactor: new Redactor() }) };
   }
@@ -68,7 +65,7 @@ describe("the client against a deployment that throttles at 4 requests per 1 s",
     const { api, client: c } = await client(new RequestBudget(32, 2000));
     const exchanges = [];
     for (let i = 0; i < 5; i++) exchanges.push(await c.send(self));
-    await api.dispose();
+    api.close();
     assert.deepEqual(
       exchanges.map((e) => e.response?.status),
       [200, 200, 200, 200, 503],
@@ -89,7 +86,7 @@ describe("the client against a deployment that throttles at 4 requests per 1 s",
     const { api, client: c } = await client(overBudget);
     const exchanges: Exchange[] = [];
     while (exchanges.length < 6 && !exchanges.some((e) => e.note)) exchanges.push(await c.send(self));
-    await api.dispose();
+    api.close();
     const retried = exchanges.find((e) => e.note);
     assert.equal(retried?.response?.status, 200);
     assert.match(
