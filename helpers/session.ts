@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { describeTransportError } from "./client";
-import { readLeniently } from "./formats";
+import { formatOfContentType, parseBody, readLeniently } from "./formats";
 
 /** The target cannot be tested as given: one message naming the problem and the fix. */
 export class TargetError extends Error {
@@ -64,9 +64,15 @@ export async function login(
     | { response?: { token?: unknown; expires?: unknown } }
     | undefined;
   const token = body?.response?.token;
+  if (!body) {
+    const parsed = parseBody(formatOfContentType(headers["content-type"]) ?? "json", text);
+    throw new TargetError(
+      `Login to ${url} succeeded (status ${status}) but its answer cannot be read: ${parsed.ok ? "it holds no envelope" : parsed.why}.`,
+    );
+  }
   if (typeof token !== "string" || !token) {
     throw new TargetError(
-      `Login to ${url} succeeded (status ${status}) but no token came back (${body ? "no response.token" : "the body is neither JSON nor XML"}); two-factor authentication may be on for this account.`,
+      `Login to ${url} succeeded (status ${status}) but no token came back (no response.token); two-factor authentication may be on for this account.`,
     );
   }
   const expires = typeof body?.response?.expires === "string" ? body.response.expires : undefined;

@@ -21,6 +21,8 @@ export type BadServerMode =
   | "self-signed-tls" // HTTPS with a certificate no one signed
   | "malformed-bodies" // logs in, then answers reads with broken JSON and XML
   | "huge-body" // logs in, then answers reads with a body far larger than any API answer
+  | "deeply-nested-login" // answers the login with XML nested past the parser's limit
+  | "deeply-nested-bodies" // logs in, then answers reads with JSON and XML nested thousands deep
   | "silent" // accepts the connection and never answers
   | "wrong-credentials"; // refuses every login with 401
 
@@ -34,6 +36,9 @@ export interface BadServer {
 export const HUGE_BODY_BYTES = 9 * 1024 * 1024;
 
 const TOKEN = "bad-server-token-0123456789";
+
+/** Far deeper than any parser or recursion should follow. */
+const DEPTH = 20_000;
 
 export async function startBadServer(mode: BadServerMode): Promise<BadServer> {
   const sockets = new Set<Socket>();
@@ -91,6 +96,16 @@ function answer(
       return void response.end(
         '{"status":1,"statusCode":401,"error":{"message":"User authentication failed"}}',
       );
+  }
+  if (mode === "deeply-nested-login" || (mode === "deeply-nested-bodies" && !isLogin)) {
+    response.writeHead(isLogin ? 201 : 200, {
+      "Content-Type": json && !isLogin ? "application/json; charset=utf-8" : "text/xml; charset=utf-8",
+    });
+    return void response.end(
+      json && !isLogin
+        ? `{"status":0,"response":${"[".repeat(DEPTH)}${"]".repeat(DEPTH)}}`
+        : `<result><status>0</status><response>${"<a>".repeat(DEPTH)}${"</a>".repeat(DEPTH)}</response></result>`,
+    );
   }
   if (isLogin) {
     response.writeHead(201, { "Content-Type": "application/json; charset=utf-8" });
