@@ -74,6 +74,32 @@ describe("safe against a shared deployment", () => {
     }
   });
 
+  test("a read-only run lists nothing at teardown: a write the client refuses is never recorded as a creation", async () => {
+    const reference = await startReference();
+    try {
+      // Only creations and updates (each creates its record first), all refused without the flag.
+      const run = await runSuite({
+        name: "safety/read-only",
+        env: remote(reference, { WORKSPACE_ALLOW_WRITES: "" }),
+        args: ["--grep", "@people.*@request-body"],
+      });
+      assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+      assert.ok(run.checks.length > 0 && run.checks.every((c) => c.outcome === "skipped"), run.stdout);
+      const received = reference.requests();
+      assert.ok(
+        !received.some((r) => r.method !== "GET" && !/authentication/.test(r.path)),
+        "nothing written",
+      );
+      // What teardown reads in full when it searches for a creation whose answer never came.
+      const listings = received.filter((r) =>
+        /\/api\/2\.0\/(people|group|files\/@my|files\/@common)(\.json|\.xml)?$/.test(r.path),
+      );
+      assert.deepEqual(listings, []);
+    } finally {
+      await reference.close();
+    }
+  });
+
   test("an interrupted run (Ctrl-C while records exist) removes what it created", async () => {
     // A tight rate limit keeps the run going (the suite paces itself) while records exist.
     const rateLimit = { limit: 30, windowSeconds: 10 };
