@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { APIRequestContext, FullConfig } from "@playwright/test";
 import { describeTransportError } from "./client";
 import { readLeniently } from "./formats";
+import type { Redactor } from "./redaction";
 import { readRunInfo } from "./run-info";
 
 /** What a run tested, recorded in every report: which deployment, which version, by which suite. */
@@ -21,22 +22,28 @@ export interface Fingerprint {
 
 const MAX_ANSWER_CHARS = 64 * 1024;
 
-/** One anonymous request; a deployment that does not answer it is still tested, its version "unknown". */
+/**
+ * One anonymous request; a deployment that does not answer it is still tested, its version "unknown".
+ * What the deployment says goes into every report, so the run's secrets are redacted from it by value
+ * (a debug build or proxy may echo the login it received).
+ */
 export async function takeFingerprint(
   api: APIRequestContext,
   url: string,
   timeoutMs: number,
   profile: string,
+  secrets: Redactor,
 ): Promise<Fingerprint> {
   const target = new URL(url);
   target.username = target.password = target.search = target.hash = "";
+  const version = await serverVersion(
+    api,
+    new URL("api/2.0/settings/version/build.json", url).href,
+    timeoutMs,
+  );
   return {
     target: target.href,
-    serverVersion: await serverVersion(
-      api,
-      new URL("api/2.0/settings/version/build.json", url).href,
-      timeoutMs,
-    ),
+    serverVersion: secrets.redact(version),
     profile,
     testedAt: new Date().toISOString(),
     suiteVersion: suiteVersion(),

@@ -1,6 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { describeTransportError } from "./client";
 import { formatOfContentType, parseBody, readLeniently } from "./formats";
+import { Redactor } from "./redaction";
 
 /** The target cannot be tested as given: one message naming the problem and the fix. */
 export class TargetError extends Error {
@@ -36,12 +37,15 @@ export async function login(
   } catch (error) {
     throw new TargetError(`Cannot reach ${baseUrl}: ${describeTransportError(error as Error, timeoutMs)}.`);
   }
+  // What the deployment says may echo the login (a debug build, a proxy): the password is redacted from it.
+  const secrets = new Redactor();
+  secrets.add(password, user);
   const status = response.status();
   const headers = response.headers();
   const text = await response.text();
   if (status >= 300 && status < 400) {
     throw new TargetError(
-      `Logging in to ${baseUrl} was redirected (${status} to ${headers.location ?? "?"}): this is not the API. Check WORKSPACE_URL (the portal root) and any proxy or SSO in front of it.`,
+      `Logging in to ${baseUrl} was redirected (${status} to ${secrets.redact(headers.location ?? "?")}): this is not the API. Check WORKSPACE_URL (the portal root) and any proxy or SSO in front of it.`,
     );
   }
   if (/text\/html/i.test(headers["content-type"] ?? "") || /^\s*<(!doctype|html)/i.test(text)) {
@@ -67,7 +71,7 @@ export async function login(
   if (!body) {
     const parsed = parseBody(formatOfContentType(headers["content-type"]) ?? "json", text);
     throw new TargetError(
-      `Login to ${url} succeeded (status ${status}) but its answer cannot be read: ${parsed.ok ? "it holds no envelope" : parsed.why}.`,
+      `Login to ${url} succeeded (status ${status}) but its answer cannot be read: ${parsed.ok ? "it holds no envelope" : secrets.redact(parsed.why)}.`,
     );
   }
   if (typeof token !== "string" || !token) {

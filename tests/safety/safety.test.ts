@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { REFERENCE_ADMIN, type RunningReference, startReference } from "../../reference";
+import { BAD_SERVER_TOKEN, startBadServer } from "../support/bad-server";
 import { leftoversOn } from "../support/leftovers-on";
 import { ROOT, runSuite, SETTINGS } from "../support/run-suite";
 import { findSecrets, reportTexts } from "../support/secret-scan";
@@ -71,6 +72,35 @@ describe("safe against a shared deployment", () => {
       );
     } finally {
       await reference.close();
+    }
+  });
+
+  test("a deployment that echoes what it received (the login's body, the Authorization header): no secret in any report", async () => {
+    const server = await startBadServer("echoing");
+    const password = "echoed-secret-pass-4711";
+    try {
+      const name = "safety/echoing";
+      const run = await runSuite({
+        name,
+        fullReports: true,
+        env: { WORKSPACE_URL: server.url, WORKSPACE_USER: "conformance", WORKSPACE_PASSWORD: password },
+        args: ["--grep", "@settings|@people.*@auth"],
+      });
+      const output = run.stdout + run.stderr;
+      assert.ok(run.checks.length > 0, output);
+      // The echo reached the fingerprint (its version is what the deployment said), redacted.
+      assert.match(run.stdout, /^Server version: .*lastLogin .*\[REDACTED\]/m, output);
+      const texts = [
+        ...reportTexts(join(ROOT, "reports", "self-test", name)),
+        { name: "console", text: output },
+      ];
+      assert.ok(
+        texts.some((t) => t.name.endsWith("environment.properties")),
+        "the Allure environment was written",
+      );
+      assert.deepEqual(findSecrets(texts, { password, token: BAD_SERVER_TOKEN }), []);
+    } finally {
+      await server.close();
     }
   });
 
