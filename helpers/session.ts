@@ -48,7 +48,14 @@ export async function login(
       `Logging in to ${baseUrl} was redirected (${status} to ${secrets.redact(headers.location ?? "?")}): this is not the API. Check WORKSPACE_URL (the portal root) and any proxy or SSO in front of it.`,
     );
   }
-  if (/text\/html/i.test(headers["content-type"] ?? "") || /^\s*<(!doctype|html)/i.test(text)) {
+  // The login is the suite's own step, not a check: a mislabelled body is still read.
+  const body = readLeniently(headers["content-type"], text) as
+    | { response?: { token?: unknown; expires?: unknown } }
+    | undefined;
+  // An API envelope labelled text/html breaks the format rules (the format checks say so); it is no login page.
+  const isEnvelope = !!body && typeof body === "object" && ("response" in body || "statusCode" in body);
+  const looksHtml = /text\/html/i.test(headers["content-type"] ?? "") || /^\s*<(!doctype|html)/i.test(text);
+  if (looksHtml && !isEnvelope) {
     throw new TargetError(
       `${url} answered an HTML page (status ${status}), not the API: WORKSPACE_URL may point at a login page, a proxy or another site.`,
     );
@@ -63,10 +70,6 @@ export async function login(
       `Login as "${user}" failed (status ${status}): check WORKSPACE_USER and WORKSPACE_PASSWORD. The suite tries only once, to stay clear of the brute-force lock-out.`,
     );
   }
-  // The login is the suite's own step, not a check: a mislabelled body is still read.
-  const body = readLeniently(headers["content-type"], text) as
-    | { response?: { token?: unknown; expires?: unknown } }
-    | undefined;
   const token = body?.response?.token;
   if (!body) {
     const parsed = parseBody(formatOfContentType(headers["content-type"]) ?? "json", text);

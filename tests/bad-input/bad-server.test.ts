@@ -64,6 +64,18 @@ describe("a server that is not a healthy Workspace API", { concurrency: true }, 
     });
   }
 
+  test("a JSON API labelled text/html is no login page: the run goes on, the format checks name the Content-Type", async () => {
+    // The reference's fault labels every JSON answer so, the login's included.
+    const run = await runSuite({
+      name: "bad-input/json-labelled-html",
+      faults: ["json-labelled-html"],
+      args: ["--grep", "@people.*@format"],
+    });
+    assertClear(run, 1, /Conformance: \d+ checks/);
+    const check = run.checks.find((c) => c.id === "people.get-self/format.json-suffix");
+    assert.equal(check?.why, 'the answer is "text/html; charset=utf-8", not JSON');
+  });
+
   describe("bodies that cannot be read: the run goes on, the affected checks fail with a readable why", () => {
     const servers: Partial<Record<BadServerMode, BadServer>> = {};
     before(async () => {
