@@ -85,15 +85,18 @@ function suiteVersion(): string {
   return `${pkg.name} ${pkg.version}`;
 }
 
-/** The fingerprint as labelled pairs, in one order for every report (console, JUnit, HTML, Allure). */
+/** Each field's label, in one order for every report (console, JUnit, HTML, Allure). */
+const LABELS: Record<keyof Fingerprint, string> = {
+  target: "Target",
+  serverVersion: "Server version",
+  profile: "Profile",
+  testedAt: "Tested at",
+  suiteVersion: "Suite",
+};
+
+/** The fingerprint as labelled pairs. */
 export function fingerprintEntries(fingerprint: Fingerprint): [label: string, value: string][] {
-  return [
-    ["Target", fingerprint.target],
-    ["Server version", fingerprint.serverVersion],
-    ["Profile", fingerprint.profile],
-    ["Tested at", fingerprint.testedAt],
-    ["Suite", fingerprint.suiteVersion],
-  ];
+  return Object.entries(LABELS).map(([field, label]) => [label, fingerprint[field as keyof Fingerprint]]);
 }
 
 /** The lines that open the console output. */
@@ -113,9 +116,21 @@ export function publishFingerprint(fingerprint: Fingerprint, config: FullConfig)
   Object.assign(config.metadata, { deployment: Object.fromEntries(fingerprintEntries(fingerprint)) });
 }
 
-/** This run's fingerprint, for reporters in Playwright's main process (undefined before global setup). */
-export function runFingerprint(env: NodeJS.ProcessEnv = process.env): Fingerprint | undefined {
-  return env.WC_RUN_INFO ? readRunInfo(env).fingerprint : undefined;
+/**
+ * This run's fingerprint, for reporters in Playwright's main process (undefined before global setup).
+ * `npx playwright merge-reports` runs no global setup: there it is read back from the metadata the
+ * shards published (`metadata`, the config's).
+ */
+export function runFingerprint(
+  metadata: Record<string, unknown> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Fingerprint | undefined {
+  if (env.WC_RUN_INFO) return readRunInfo(env).fingerprint;
+  const published = metadata.deployment as Record<string, string> | undefined;
+  if (!published) return undefined;
+  return Object.fromEntries(
+    Object.entries(LABELS).map(([field, label]) => [field, published[label] ?? "unknown"]),
+  ) as unknown as Fingerprint;
 }
 
 /** The fingerprint as one test annotation: the HTML report shows it on every test's page. */
