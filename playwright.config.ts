@@ -20,6 +20,8 @@ const config = failFast(() => {
 });
 const reports = config.reportsDir;
 const sharded = process.argv.some((arg) => arg.startsWith("--shard")) || config.blobReport;
+// A shard also writes a blob report, for `npx playwright merge-reports` (README, CI).
+const blob = sharded ? [["blob", { outputDir: `${reports}/blob` }] as const] : [];
 
 export default defineConfig({
   testDir: "specs",
@@ -40,7 +42,7 @@ export default defineConfig({
   ],
   // WC_MINIMAL_REPORTS: the suite's own tests run it many times and read only the per-check results.
   reporter: process.env.WC_MINIMAL_REPORTS
-    ? [["./helpers/reporters/conformance-reporter.ts", { outputDir: reports }]]
+    ? [["./helpers/reporters/conformance-reporter.ts", { outputDir: reports }], ...blob]
     : [
         [process.env.CI ? "dot" : "list"],
         ["html", { outputFolder: `${reports}/html`, open: "never" }],
@@ -50,7 +52,6 @@ export default defineConfig({
           "./helpers/reporters/allure-reporter.ts",
           { resultsDir: `${reports}/allure-results`, detail: false, suiteTitle: false },
         ],
-        // A shard also writes a blob report, for `npx playwright merge-reports` (README, CI).
-        ...(sharded ? [["blob", { outputDir: `${reports}/blob` }] as const] : []),
+        ...blob,
       ],
 });

@@ -76,13 +76,18 @@ export class WorkspaceClient {
     return { ...(await this.attempt(spec)), note: decision.note };
   }
 
-  private async attempt(spec: RequestSpec): Promise<Exchange> {
-    const isLogin = spec.method === "POST" && /^api\/2\.0\/authentication(\.json|\.xml)?$/.test(spec.path);
-    if (spec.method !== "GET" && !isLogin && !this.options.allowWrites) {
+  /** Throws WriteRefused for a write this deployment does not allow: such a request is never sent. */
+  refuseForbiddenWrite(spec: RequestSpec): void {
+    if (spec.method !== "GET" && !isLoginRequest(spec) && !this.options.allowWrites) {
       throw new WriteRefused(
         `refused to send ${spec.method} ${spec.path}: writes to this deployment are not allowed (set WORKSPACE_ALLOW_WRITES=true to allow them)`,
       );
     }
+  }
+
+  private async attempt(spec: RequestSpec): Promise<Exchange> {
+    const isLogin = isLoginRequest(spec);
+    this.refuseForbiddenWrite(spec);
     const headers: Record<string, string> = { ...spec.headers };
     if (spec.authorization !== undefined) {
       if (spec.authorization !== null) headers.Authorization = spec.authorization;
@@ -137,6 +142,9 @@ export class WorkspaceClient {
 function describeSize({ bytesSeen, declared }: { bytesSeen: number; declared?: number }): string {
   return declared !== undefined ? `${declared} bytes announced` : `${bytesSeen} bytes and more`;
 }
+
+const isLoginRequest = (spec: RequestSpec) =>
+  spec.method === "POST" && /^api\/2\.0\/authentication(\.json|\.xml)?$/.test(spec.path);
 
 export function formEncode(data: Record<string, unknown>): string {
   const params = new URLSearchParams();

@@ -4,6 +4,7 @@ import type { FullConfig } from "@playwright/test";
 import { describeTransportError } from "./client";
 import { readLeniently } from "./formats";
 import type { HttpTransport } from "./http";
+import type { Redactor } from "./redaction";
 import { readRunInfo } from "./run-info";
 
 /** What a run tested, recorded in every report: which deployment, which version, by which suite. */
@@ -22,22 +23,28 @@ export interface Fingerprint {
 
 const MAX_ANSWER_BYTES = 64 * 1024;
 
-/** One anonymous request; a deployment that does not answer it is still tested, its version "unknown". */
+/**
+ * One anonymous request; a deployment that does not answer it is still tested, its version "unknown".
+ * What the deployment says goes into every report, so the run's secrets are redacted from it by value
+ * (a debug build or proxy may echo the login it received).
+ */
 export async function takeFingerprint(
   http: HttpTransport,
   url: string,
   timeoutMs: number,
   profile: string,
+  secrets: Redactor,
 ): Promise<Fingerprint> {
   const target = new URL(url);
   target.username = target.password = target.search = target.hash = "";
+  const version = await serverVersion(
+    http,
+    new URL("api/2.0/settings/version/build.json", url).href,
+    timeoutMs,
+  );
   return {
     target: target.href,
-    serverVersion: await serverVersion(
-      http,
-      new URL("api/2.0/settings/version/build.json", url).href,
-      timeoutMs,
-    ),
+    serverVersion: secrets.redact(version),
     profile,
     testedAt: new Date().toISOString(),
     suiteVersion: suiteVersion(),
@@ -80,15 +87,18 @@ function suiteVersion(): string {
   return `${pkg.name} ${pkg.version}`;
 }
 
-/** The fingerprint as labelled pairs, in one order for every report (console, JUnit, HTML, Allure). */
+/** Each field's label, in one order for every report (console, JUnit, HTML, Allure). */
+const LABELS: Record<keyof Fingerprint, string> = {
+  target: "Target",
+  serverVersion: "Server version",
+  profile: "Profile",
+  testedAt: "Tested at",
+  suiteVersion: "Suite",
+};
+
+/** The fingerprint as labelled pairs. */
 export function fingerprintEntries(fingerprint: Fingerprint): [label: string, value: string][] {
-  return [
-    ["Target", fingerprint.target],
-    ["Server version", fingerprint.serverVersion],
-    ["Profile", fingerprint.profile],
-    ["Tested at", fingerprint.testedAt],
-    ["Suite", fingerprint.suiteVersion],
-  ];
+  return Object.entries(LABELS).map(([field, label]) => [label, fingerprint[field as keyof Fingerprint]]);
 }
 
 /** The lines that open the console output. */
@@ -108,9 +118,21 @@ export function publishFingerprint(fingerprint: Fingerprint, config: FullConfig)
   Object.assign(config.metadata, { deployment: Object.fromEntries(fingerprintEntries(fingerprint)) });
 }
 
-/** This run's fingerprint, for reporters in Playwright's main process (undefined before global setup). */
-export function runFingerprint(env: NodeJS.ProcessEnv = process.env): Fingerprint | undefined {
-  return env.WC_RUN_INFO ? readRunInfo(env).fingerprint : undefined;
+/**
+ * This run's fingerprint, for reporters in Playwright's main process (undefined before global setup).
+ * `npx playwright merge-reports` runs no global setup: there it is read back from the metadata the
+ * shards published (`metadata`, the config's).
+ */
+export function runFingerprint(
+  metadata: Record<string, unknown> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Fingerprint | undefined {
+  if (env.WC_RUN_INFO) return readRunInfo(env).fingerprint;
+  const published = metadata.deployment as Record<string, string> | undefined;
+  if (!published) return undefined;
+  return Object.fromEntries(
+    Object.entries(LABELS).map(([field, label]) => [field, published[label] ?? "unknown"]),
+  ) as unknown as Fingerprint;
 }
 
 /** The fingerprint as one test annotation: the HTML report shows it on every test's page. */

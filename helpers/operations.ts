@@ -103,8 +103,12 @@ export class OperationRunner implements CheckContext {
       );
       spec.body = { kind: variation.bodyKind ?? "json", data };
     }
-    // Before sending: a creation whose answer is lost (Ctrl-C, a timeout) still leaves a trace.
-    if (op.creates) this.ledger.creating(unique);
+    // Before sending: a creation whose answer is lost (Ctrl-C, a timeout) still leaves a trace. A
+    // write the client refuses is never sent, so it is never recorded (teardown would search for it).
+    if (op.creates) {
+      this.client.refuseForbiddenWrite(spec);
+      this.ledger.creating(unique);
+    }
     const read = this.read(await this.send(spec), op);
     if (op.creates && read.exchange.response) this.ledger.answered(unique);
     if (op.reflects)

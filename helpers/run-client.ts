@@ -6,7 +6,7 @@ import { Redactor } from "./redaction";
 import type { RunInfo } from "./run-info";
 
 /** Every secret of the run, redacted by value wherever it would appear. */
-export function runRedactor(run: RunInfo): Redactor {
+export function runRedactor(run: Pick<RunInfo, "token" | "credentials" | "secondAccount">): Redactor {
   const redactor = new Redactor();
   redactor.add(run.token);
   redactor.add(run.credentials.password, run.credentials.user);

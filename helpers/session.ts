@@ -1,6 +1,7 @@
 import { describeTransportError } from "./client";
-import { readLeniently } from "./formats";
+import { formatOfContentType, parseBody, readLeniently } from "./formats";
 import type { HttpResponse, HttpTransport } from "./http";
+import { Redactor } from "./redaction";
 
 /** The target cannot be tested as given: one message naming the problem and the fix. */
 export class TargetError extends Error {
@@ -40,6 +41,9 @@ export async function login(
   } catch (error) {
     throw new TargetError(`Cannot reach ${baseUrl}: ${describeTransportError(error as Error, timeoutMs)}.`);
   }
+  // What the deployment says may echo the login (a debug build, a proxy): the password is redacted from it.
+  const secrets = new Redactor();
+  secrets.add(password, user);
   const { status, headers } = response;
   const text = response.body.toString("utf8");
   if (response.tooLarge) {
@@ -49,10 +53,17 @@ export async function login(
   }
   if (status >= 300 && status < 400) {
     throw new TargetError(
-      `Logging in to ${baseUrl} was redirected (${status} to ${headers.location ?? "?"}): this is not the API. Check WORKSPACE_URL (the portal root) and any proxy or SSO in front of it.`,
+      `Logging in to ${baseUrl} was redirected (${status} to ${secrets.redact(headers.location ?? "?")}): this is not the API. Check WORKSPACE_URL (the portal root) and any proxy or SSO in front of it.`,
     );
   }
-  if (/text\/html/i.test(headers["content-type"] ?? "") || /^\s*<(!doctype|html)/i.test(text)) {
+  // The login is the suite's own step, not a check: a mislabelled body is still read.
+  const body = readLeniently(headers["content-type"], text) as
+    | { response?: { token?: unknown; expires?: unknown } }
+    | undefined;
+  // An API envelope labelled text/html breaks the format rules (the format checks say so); it is no login page.
+  const isEnvelope = !!body && typeof body === "object" && ("response" in body || "statusCode" in body);
+  const looksHtml = /text\/html/i.test(headers["content-type"] ?? "") || /^\s*<(!doctype|html)/i.test(text);
+  if (looksHtml && !isEnvelope) {
     throw new TargetError(
       `${url} answered an HTML page (status ${status}), not the API: WORKSPACE_URL may point at a login page, a proxy or another site.`,
     );
@@ -67,14 +78,16 @@ export async function login(
       `Login as "${user}" failed (status ${status}): check WORKSPACE_USER and WORKSPACE_PASSWORD. The suite tries only once, to stay clear of the brute-force lock-out.`,
     );
   }
-  // The login is the suite's own step, not a check: a mislabelled body is still read.
-  const body = readLeniently(headers["content-type"], text) as
-    | { response?: { token?: unknown; expires?: unknown } }
-    | undefined;
   const token = body?.response?.token;
+  if (!body) {
+    const parsed = parseBody(formatOfContentType(headers["content-type"]) ?? "json", text);
+    throw new TargetError(
+      `Login to ${url} succeeded (status ${status}) but its answer cannot be read: ${parsed.ok ? "it holds no envelope" : secrets.redact(parsed.why)}.`,
+    );
+  }
   if (typeof token !== "string" || !token) {
     throw new TargetError(
-      `Login to ${url} succeeded (status ${status}) but no token came back (${body ? "no response.token" : "the body is neither JSON nor XML"}); two-factor authentication may be on for this account.`,
+      `Login to ${url} succeeded (status ${status}) but no token came back (no response.token); two-factor authentication may be on for this account.`,
     );
   }
   const expires = typeof body?.response?.expires === "string" ? body.response.expires : undefined;

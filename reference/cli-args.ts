@@ -2,8 +2,22 @@ import type { ReferenceOptions } from "./options";
 
 export interface CliCommand {
   list: boolean;
+  help: boolean;
   options: ReferenceOptions;
 }
+
+/** What `--help` prints, and `--list` before its catalogues. */
+export const USAGE = `Usage: npm run reference -- [options]
+  --port N          listen on port N (default 8080; REFERENCE_PORT)
+  --host H          listen on host H (default 127.0.0.1)
+  --prefix P        serve the API under a path prefix, e.g. /portal
+  --profile NAME    imitate a real deployment (REFERENCE_PROFILE)
+  --fault NAME      break one documented rule; repeat or comma-separate (REFERENCE_FAULTS)
+  --variant NAME    a legitimate wire variation; repeat or comma-separate (REFERENCE_VARIANTS)
+  --rate-limit N    requests allowed per window, per IP and account (default 500, the documented limit)
+  --rate-window S   the rate limit's window in seconds (default 10); past the limit: 503 with Retry-After
+  --list            this, then every fault, variant and profile
+  --help            this`;
 
 /** A user error in the arguments: main prints its message alone and exits 2. */
 export class UsageError extends Error {}
@@ -24,7 +38,7 @@ function number(flag: string, text: string | undefined): number {
 
 /**
  * `[--port N] [--host H] [--prefix P] [--profile NAME] [--fault NAME]... [--variant NAME]... [--rate-limit N]
- * [--rate-window S] [--list]`; REFERENCE_PORT, REFERENCE_PROFILE, REFERENCE_FAULTS and
+ * [--rate-window S] [--list] [--help]` (USAGE); REFERENCE_PORT, REFERENCE_PROFILE, REFERENCE_FAULTS and
  * REFERENCE_VARIANTS (comma lists) supply defaults, flags add to or override them.
  */
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
@@ -35,6 +49,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
     profile: env.REFERENCE_PROFILE?.trim() || undefined,
   };
   let list = false;
+  let help = false;
   let limit = 500;
   let windowSeconds = 10;
   for (let index = 0; index < argv.length; index += 1) {
@@ -73,12 +88,13 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
       case "--list":
         list = true;
         break;
+      case "--help":
+        help = true;
+        break;
       default:
-        throw new UsageError(
-          `unknown argument "${flag}" (try --list, --port, --prefix, --profile, --fault, --variant)`,
-        );
+        throw new UsageError(`unknown argument "${flag}" (--help lists the options)`);
     }
   }
   options.rateLimit = { limit, windowSeconds };
-  return { list, options };
+  return { list, help, options };
 }

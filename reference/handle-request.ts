@@ -3,6 +3,7 @@ import { type Authentication, authenticate } from "./auth/authenticate";
 import type { ActiveFaults } from "./faults";
 import { type ApiPath, parseApiPath } from "./http/api-path";
 import { ApiError, forbidden } from "./http/errors";
+import { logFailure } from "./http/log";
 import { negotiateFormat } from "./http/negotiate";
 import { Params, searchParamsSource } from "./http/params";
 import { parseBody, readBody } from "./http/request-body";
@@ -125,7 +126,7 @@ export async function handleRequest(instance: Instance, request: IncomingMessage
     if (response.headersSent) return void response.end();
     if (error instanceof ApiError) return sendError(response, error, reply);
     const reason = error instanceof Error ? error.message : String(error);
-    console.error(`reference: ${request.method} ${request.url} failed: ${reason}`);
+    logFailure(request, reason);
     sendError(response, new ApiError(500, "Internal server error"), reply);
   }
 }

@@ -8,12 +8,16 @@ export { FAULTS } from "./faults";
 export type { ReferenceOptions } from "./options";
 export { VARIANTS } from "./variants";
 
+/** What `requests()` remembers (the newest requests, each path cut short): a long-lived reference stays small. */
+export const REMEMBERED_REQUESTS = 10_000;
+export const REMEMBERED_PATH_CHARS = 512;
+
 export interface RunningReference {
   /** Portal root including the prefix, ending with "/", e.g. http://127.0.0.1:PORT/ */
   url: string;
   port: number;
   close(): Promise<void>;
-  /** Every request received so far, method and path: for self-tests that count what the suite sent. */
+  /** The requests received, method and path, newest last (at most REMEMBERED_REQUESTS): for self-tests that count what the suite sent. */
   requests(): { method: string; path: string }[];
   /** Tokens of the sessions still open: for self-tests that search reports for them. */
   issuedTokens(): string[];
@@ -37,9 +41,14 @@ export async function startReference(options?: ReferenceOptions): Promise<Runnin
   const instance = createInstance(resolved);
   const received: { method: string; path: string }[] = [];
   const server = createReferenceServer(instance);
-  server.on("request", (request: IncomingMessage) =>
-    received.push({ method: request.method ?? "", path: (request.url ?? "").split("?")[0] }),
-  );
+  server.on("request", (request: IncomingMessage) => {
+    const path = (request.url ?? "").split("?")[0];
+    received.push({
+      method: request.method ?? "",
+      path: path.length > REMEMBERED_PATH_CHARS ? `${path.slice(0, REMEMBERED_PATH_CHARS)}…` : path,
+    });
+    if (received.length > REMEMBERED_REQUESTS) received.shift();
+  });
   const port = await listen(server, resolved.port, resolved.host);
   const host = resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;
   return {

@@ -1,4 +1,4 @@
-import { parseCli, UsageError } from "./cli-args";
+import { parseCli, USAGE, UsageError } from "./cli-args";
 import { FAULTS, REFERENCE_ADMIN, startReference, VARIANTS } from "./index";
 import { type ReferenceOptions, resolveOptions } from "./options";
 import { REFERENCE_PROFILES } from "./profiles";
@@ -38,7 +38,9 @@ function banner(url: string, { profile, faults = [], variants = [] }: ReferenceO
 }
 
 async function main(): Promise<void> {
-  const { list, options } = parseCli(process.argv.slice(2), process.env);
+  const { list, help, options } = parseCli(process.argv.slice(2), process.env);
+  if (help || list) console.log(`${USAGE}\n`);
+  if (help) return;
   if (list) {
     console.log(`Faults (each breaks one documented rule):\n${catalogueLines(FAULTS)}\n`);
     console.log(`Variants (legitimate wire variations):\n${catalogueLines(VARIANTS)}`);

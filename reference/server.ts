@@ -1,13 +1,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleRequest } from "./handle-request";
+import { logFailure } from "./http/log";
 import type { Instance } from "./instance";
 
 /** An HTTP server for one instance; a request that escapes every handler still gets a 500. */
 export function createReferenceServer(instance: Instance): Server {
   return createServer((request, response) => {
     handleRequest(instance, request, response).catch((error: unknown) => {
-      console.error(`reference: ${request.method} ${request.url} failed: ${String(error)}`);
+      logFailure(request, String(error));
       if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
       response.end("Internal Server Error");
     });

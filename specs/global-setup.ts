@@ -7,6 +7,7 @@ import { failFastAsync } from "../helpers/fail-fast";
 import { publishFingerprint, takeFingerprint } from "../helpers/fingerprint";
 import { HttpTransport } from "../helpers/http";
 import { publishAccounting } from "../helpers/request-accounting";
+import { runRedactor } from "../helpers/run-client";
 import { newRunId, readRunInfo, writeRunInfo } from "../helpers/run-info";
 import { runLedgerPath, settleRunLedger, treatTerminateAsInterrupt } from "../helpers/run-ledger";
 import { login } from "../helpers/session";
@@ -48,18 +49,27 @@ async function setUp(fullConfig: FullConfig): Promise<() => Promise<void>> {
   try {
     const session = await login(http, url, user, password, config.timeoutMs);
     const runId = newRunId();
-    const fingerprint = await takeFingerprint(http, url, config.timeoutMs, config.profile);
-    publishFingerprint(fingerprint, fullConfig);
-    writeRunInfo({
-      url,
-      embedded: !config.url,
+    const secrets = {
       token: session.token,
       credentials: { user, password },
+      secondAccount: config.secondAccount ?? (config.url ? undefined : REFERENCE_USER),
+    };
+    const fingerprint = await takeFingerprint(
+      http,
+      url,
+      config.timeoutMs,
+      config.profile,
+      runRedactor(secrets),
+    );
+    publishFingerprint(fingerprint, fullConfig);
+    writeRunInfo({
+      ...secrets,
+      url,
+      embedded: !config.url,
       runId,
       namePrefix: `wc-${runId}`,
       rateLimit: config.rateLimit,
       budgetUrl: budget.url,
-      secondAccount: config.secondAccount ?? (config.url ? undefined : REFERENCE_USER),
       fingerprint,
       ledgerFile: resolve(runLedgerPath(config.reportsDir, runId)),
     });

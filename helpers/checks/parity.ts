@@ -84,15 +84,16 @@ export const parityChecks: Check[] = [
       const json = await ctx.perform(op, { suffix: "json" });
       const xml = await ctx.perform(op, { suffix: "xml" });
       const given = `.json: ${describeResponse(json)}; .xml: ${describeResponse(xml)}`;
-      const unusable = [json, xml].find(
+      const unusable = [json, xml].findIndex(
         (r) => r.unreadable || r.value === undefined || (r.status ?? 0) >= 300,
       );
-      if (unusable) {
+      if (unusable >= 0) {
+        const read = [json, xml][unusable];
         return {
           passed: false,
           expected: "two readable successes",
           given,
-          why: "one of the two forms could not be read, so they cannot be compared",
+          why: `the ${unusable ? ".xml" : ".json"} form could not be read, so the two cannot be compared: ${read.unreadable ?? describeResponse(read)}`,
         };
       }
       const [a, b] = [json, xml].map((r) =>

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
-import type { Suite, TestCase, TestResult, TestStep } from "@playwright/test/reporter";
+import type { FullConfig, Suite, TestCase, TestResult, TestStep } from "@playwright/test/reporter";
 import type { TestResult as AllureResult } from "allure-js-commons";
 import type { ReporterRuntime } from "allure-js-commons/sdk/reporter";
 import AllurePlaywright from "allure-playwright";
@@ -68,10 +68,22 @@ export default class AllureReporter extends AllurePlaywright {
     return allureRuntime;
   }
 
+  private metadata: Record<string, unknown> = {};
+
+  /**
+   * `npx playwright merge-reports` configures reporters without projects (each shard's suite brings
+   * its own); allure-playwright would read the first project's folders, used only for snapshots.
+   */
+  override onConfigure(config: FullConfig): void {
+    this.metadata = config.metadata;
+    if (config.projects.length) super.onConfigure(config);
+    else Object.assign(this, { config });
+  }
+
   override onBegin(suite: Suite): void {
     if (!listing()) rmSync(this.options.resultsDir ?? "allure-results", { recursive: true, force: true });
     // After global setup (Playwright calls onBegin then), so the fingerprint is known.
-    const fingerprint = runFingerprint();
+    const fingerprint = runFingerprint(this.metadata);
     if (fingerprint)
       this.options = {
         ...this.options,

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
+import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
 import { RESULTS_ATTACHMENT } from "../checks/check";
 import { checkIdOfVerdict, type reportedResult } from "../evidence";
 import { runFingerprint } from "../fingerprint";
@@ -21,11 +21,16 @@ export default class ConformanceReporter implements Reporter {
   private readonly checks: ReportedCheck[] = [];
   private requests = 0;
   private readonly errors: string[] = [];
+  private metadata: Record<string, unknown> = {};
 
   constructor(private readonly options: { outputDir?: string } = {}) {}
 
   printsToStdio(): boolean {
     return true;
+  }
+
+  onBegin(config: FullConfig): void {
+    this.metadata = config.metadata;
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
@@ -48,7 +53,7 @@ export default class ConformanceReporter implements Reporter {
     const dir = this.options.outputDir ?? "reports";
     mkdirSync(dir, { recursive: true });
     this.checks.sort((a, b) => a.id.localeCompare(b.id));
-    const deployment = runFingerprint();
+    const deployment = runFingerprint(this.metadata);
     const records = recordsOfRun();
     const accounting = readAccounting();
     writeFileSync(

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { ActiveFaults } from "../faults";
 import type { Store, User } from "../store/model";
-import { findUserByLogin } from "../store/queries";
+import { findUser, findUserByEmail } from "../store/queries";
 import { SEED } from "../store/seed";
 import { userForToken } from "./sessions";
 
@@ -13,9 +13,26 @@ export interface Authentication {
   authorizationSent: boolean;
 }
 
-export function checkPassword(store: Store, login: string, password: string): User | undefined {
-  const user = findUserByLogin(store, login);
+export function checkPassword(user: User | undefined, password: string): User | undefined {
   return user?.password !== undefined && user.password === password ? user : undefined;
+}
+
+/** Base64 as RFC 4648 writes it: the alphabet only, padded to a multiple of 4. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * `Basic base64(user:password)`, decoded strictly: anything but well-formed base64 authenticates no
+ * one. The user is looked up by email, userName, then id, as the real server's Basic handler does
+ * (workspace-api-facts.md §4, `ASCBasicAuthorization.cs`).
+ */
+function userForBasic(store: Store, credentials: string): User | undefined {
+  if (!credentials || !BASE64.test(credentials)) return undefined;
+  const decoded = Buffer.from(credentials, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 0) return undefined;
+  const login = decoded.slice(0, colon);
+  const user = findUserByEmail(store, login) ?? findUser(store, login);
+  return checkPassword(user, decoded.slice(colon + 1));
 }
 
 function cookieToken(header: string | undefined): string | undefined {
@@ -41,11 +58,7 @@ function userForAuthorization(
 ): User | undefined {
   const [scheme = "", ...rest] = header.split(" ");
   const credentials = rest.join(" ").trim();
-  if (/^basic$/i.test(scheme)) {
-    const decoded = Buffer.from(credentials, "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
-    return colon < 0 ? undefined : checkPassword(store, decoded.slice(0, colon), decoded.slice(colon + 1));
-  }
+  if (/^basic$/i.test(scheme)) return userForBasic(store, credentials);
   if (/^bearer$/i.test(scheme)) return userForTokenText(store, credentials, now, faults);
   return userForTokenText(store, header, now, faults); // the raw token, as the docs show it
 }

@@ -15,5 +15,7 @@ export const FORMAT_FAULTS = {
     "Accept q-values must be honoured; this ignores them, so the first listed type wins.",
   "wrong-json-content-type":
     "A JSON response must be labelled application/json; this labels it text/plain; charset=utf-8.",
+  "json-labelled-html":
+    "A JSON response must be labelled application/json; this labels it text/html; charset=utf-8, as a framework's default does.",
   "malformed-xml": "An XML response must be well-formed; this drops the closing </result> tag.",
 } as const;

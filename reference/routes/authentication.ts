@@ -1,6 +1,7 @@
 import { AUTH_COOKIE, checkPassword } from "../auth/authenticate";
 import { openSession } from "../auth/sessions";
 import { ApiError } from "../http/errors";
+import { findUserByLogin } from "../store/queries";
 import { formatApiDate } from "../wire/api-date";
 import { anonymous, type Route } from "./route";
 
@@ -9,7 +10,7 @@ export const authenticationRoutes: Route[] = [
   anonymous("POST", "authentication", ({ store, params, now, faults }) => {
     const userName = params.text("userName");
     const password = params.value("password");
-    const user = userName && password ? checkPassword(store, userName, password) : undefined;
+    const user = userName && password ? checkPassword(findUserByLogin(store, userName), password) : undefined;
     if (!user) throw new ApiError(401, "User authentication failed");
     const { token, expires } = openSession(store, user, now);
     return {

@@ -7,11 +7,15 @@ export function isGuid(text: string): boolean {
   return GUID.test(text);
 }
 
+function findUserByName(store: Store, userName: string): User | undefined {
+  const lower = userName.toLowerCase();
+  for (const user of store.users.values()) if (user.userName.toLowerCase() === lower) return user;
+  return undefined;
+}
+
 /** By userName (case-insensitive), else by id: the order `GET people/{userid}` looks users up in. */
 export function findUser(store: Store, key: string): User | undefined {
-  const lower = key.toLowerCase();
-  for (const user of store.users.values()) if (user.userName.toLowerCase() === lower) return user;
-  return isGuid(key) ? store.users.get(key.toLowerCase()) : undefined;
+  return findUserByName(store, key) ?? (isGuid(key) ? store.users.get(key.toLowerCase()) : undefined);
 }
 
 export function findUserByEmail(store: Store, email: string): User | undefined {
@@ -19,9 +23,12 @@ export function findUserByEmail(store: Store, email: string): User | undefined {
   return [...store.users.values()].find((user) => user.email.toLowerCase() === lower);
 }
 
-/** Sign-in name: userName or email, case-insensitive. */
+/**
+ * Sign-in name: userName or email, case-insensitive; never the id (`POST authentication`'s userName
+ * is "User name or email", community-server.openapi.json).
+ */
 export function findUserByLogin(store: Store, login: string): User | undefined {
-  return findUser(store, login) ?? findUserByEmail(store, login);
+  return findUserByName(store, login) ?? findUserByEmail(store, login);
 }
 
 export function groupsOf(store: Store, userId: string): Group[] {

@@ -31,7 +31,9 @@ export function serialize(
       body: variants.has("escaped-slashes") ? text.replaceAll("/", "\\/") : text,
       contentType: faults.has("wrong-json-content-type")
         ? "text/plain; charset=utf-8"
-        : `application/json; charset=${charset}`,
+        : faults.has("json-labelled-html")
+          ? "text/html; charset=utf-8"
+          : `application/json; charset=${charset}`,
     };
   }
   const xmlTree = faults.has("xml-json-disagree") ? alterPersonNamesForXml(tree) : tree;

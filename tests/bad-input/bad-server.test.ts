@@ -30,6 +30,11 @@ const endsTheRun: { mode: BadServerMode; env?: Record<string, string>; message: 
     mode: "redirect-to-login",
     message: /was redirected \(302 to \/sso\/login.*\): this is not the API\. Check WORKSPACE_URL/,
   },
+  {
+    mode: "deeply-nested-login",
+    message:
+      /Login to .* succeeded \(status 201\) but its answer cannot be read: XML nested too deeply \(more than 100 elements/,
+  },
   { mode: "self-signed-tls", message: /TLS error .*set WORKSPACE_IGNORE_HTTPS_ERRORS=true/ },
   {
     mode: "silent",
@@ -59,6 +64,18 @@ describe("a server that is not a healthy Workspace API", { concurrency: true }, 
     });
   }
 
+  test("a JSON API labelled text/html is no login page: the run goes on, the format checks name the Content-Type", async () => {
+    // The reference's fault labels every JSON answer so, the login's included.
+    const run = await runSuite({
+      name: "bad-input/json-labelled-html",
+      faults: ["json-labelled-html"],
+      args: ["--grep", "@people.*@format"],
+    });
+    assertClear(run, 1, /Conformance: \d+ checks/);
+    const check = run.checks.find((c) => c.id === "people.get-self/format.json-suffix");
+    assert.equal(check?.why, 'the answer is "text/html; charset=utf-8", not JSON');
+  });
+
   describe("bodies that cannot be read: the run goes on, the affected checks fail with a readable why", () => {
     const servers: Partial<Record<BadServerMode, BadServer>> = {};
     before(async () => {
@@ -80,6 +97,33 @@ describe("a server that is not a healthy Workspace API", { concurrency: true }, 
       const schema = run.checks.filter((c) => c.family === "schema");
       assert.ok(schema.length >= 2 && schema.every((c) => c.outcome === "failed"), JSON.stringify(schema));
       for (const check of schema) assert.match(check.why, /^not well-formed (JSON|XML): /);
+    });
+
+    test("JSON and XML nested thousands deep: the checks fail in the suite's words, parity says which form", async () => {
+      const server = await startBadServer("deeply-nested-bodies");
+      try {
+        const run = await runSuite({
+          name: "bad-input/deeply-nested-bodies",
+          env: against(server),
+          args: ["--grep", "@settings.*@(schema|parity|format)"],
+        });
+        assertClear(run, 1, /Conformance: \d+ checks/);
+        const why = (id: string) => run.checks.find((c) => c.id === `settings.version-build/${id}`)?.why;
+        const tooDeep = {
+          json: "JSON nested too deeply (more than 100 levels)",
+          xml: "XML nested too deeply (more than 100 elements inside one another)",
+        };
+        assert.equal(why("schema.json"), tooDeep.json);
+        assert.equal(why("schema.xml"), tooDeep.xml);
+        assert.equal(why("format.default-is-xml"), `the body is ${tooDeep.xml}`);
+        assert.equal(
+          why("parity.xml-matches-json"),
+          `the .json form could not be read, so the two cannot be compared: ${tooDeep.json}`,
+        );
+        assert.doesNotMatch(run.stdout + run.stderr, /Maximum call stack/);
+      } finally {
+        await server.close();
+      }
     });
 
     test("a body far larger than any API answer", async () => {

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { REFERENCE_ADMIN, type RunningReference, startReference } from "../../reference";
+import { BAD_SERVER_TOKEN, startBadServer } from "../support/bad-server";
 import { leftoversOn } from "../support/leftovers-on";
 import { ROOT, runSuite, SETTINGS } from "../support/run-suite";
 import { findSecrets, reportTexts } from "../support/secret-scan";
@@ -69,6 +70,61 @@ describe("safe against a shared deployment", () => {
         texts.some((t) => t.name.endsWith("report.json") && t.text.includes('"Server version"')),
         "HTML report metadata",
       );
+    } finally {
+      await reference.close();
+    }
+  });
+
+  test("a deployment that echoes what it received (the login's body, the Authorization header): no secret in any report", async () => {
+    const server = await startBadServer("echoing");
+    const password = "echoed-secret-pass-4711";
+    try {
+      const name = "safety/echoing";
+      const run = await runSuite({
+        name,
+        fullReports: true,
+        env: { WORKSPACE_URL: server.url, WORKSPACE_USER: "conformance", WORKSPACE_PASSWORD: password },
+        args: ["--grep", "@settings|@people.*@auth"],
+      });
+      const output = run.stdout + run.stderr;
+      assert.ok(run.checks.length > 0, output);
+      // The echo reached the fingerprint (its version is what the deployment said), redacted.
+      assert.match(run.stdout, /^Server version: .*lastLogin .*\[REDACTED\]/m, output);
+      const texts = [
+        ...reportTexts(join(ROOT, "reports", "self-test", name)),
+        { name: "console", text: output },
+      ];
+      assert.ok(
+        texts.some((t) => t.name.endsWith("environment.properties")),
+        "the Allure environment was written",
+      );
+      assert.deepEqual(findSecrets(texts, { password, token: BAD_SERVER_TOKEN }), []);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("a read-only run lists nothing at teardown: a write the client refuses is never recorded as a creation", async () => {
+    const reference = await startReference();
+    try {
+      // Only creations and updates (each creates its record first), all refused without the flag.
+      const run = await runSuite({
+        name: "safety/read-only",
+        env: remote(reference, { WORKSPACE_ALLOW_WRITES: "" }),
+        args: ["--grep", "@people.*@request-body"],
+      });
+      assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+      assert.ok(run.checks.length > 0 && run.checks.every((c) => c.outcome === "skipped"), run.stdout);
+      const received = reference.requests();
+      assert.ok(
+        !received.some((r) => r.method !== "GET" && !/authentication/.test(r.path)),
+        "nothing written",
+      );
+      // What teardown reads in full when it searches for a creation whose answer never came.
+      const listings = received.filter((r) =>
+        /\/api\/2\.0\/(people|group|files\/@my|files\/@common)(\.json|\.xml)?$/.test(r.path),
+      );
+      assert.deepEqual(listings, []);
     } finally {
       await reference.close();
     }

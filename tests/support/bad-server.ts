@@ -21,6 +21,9 @@ export type BadServerMode =
   | "self-signed-tls" // HTTPS with a certificate no one signed
   | "malformed-bodies" // logs in, then answers reads with broken JSON and XML
   | "huge-body" // logs in, then answers reads with a body far larger than any API answer
+  | "deeply-nested-login" // answers the login with XML nested past the parser's limit
+  | "deeply-nested-bodies" // logs in, then answers reads with JSON and XML nested thousands deep
+  | "echoing" // a debug build: answers every request with what it received, and the last login's body
   | "silent" // accepts the connection and never answers
   | "wrong-credentials"; // refuses every login with 401
 
@@ -33,15 +36,21 @@ export interface BadServer {
 
 export const HUGE_BODY_BYTES = 9 * 1024 * 1024;
 
-const TOKEN = "bad-server-token-0123456789";
+/** The token every bad server that logs in issues. */
+export const BAD_SERVER_TOKEN = "bad-server-token-0123456789";
+
+/** Far deeper than any parser or recursion should follow. */
+const DEPTH = 20_000;
 
 export async function startBadServer(mode: BadServerMode): Promise<BadServer> {
   const sockets = new Set<Socket>();
   const state: BadServer = { url: "", logins: 0, close: async () => {} };
+  const remembered = { lastLogin: "" };
   const handler = (request: IncomingMessage, response: ServerResponse) => {
     const isLogin = /\/api\/2\.0\/authentication/.test(request.url ?? "");
     if (isLogin) state.logins++;
-    answer(mode, isLogin, request, response);
+    if (mode === "echoing") echo(isLogin, request, response, remembered);
+    else answer(mode, isLogin, request, response);
   };
   const server: Server =
     mode === "self-signed-tls"
@@ -68,6 +77,32 @@ export async function startBadServer(mode: BadServerMode): Promise<BadServer> {
   return state;
 }
 
+/** Each string short enough for the fingerprint to take as a "version" (it keeps values up to 100 characters). */
+function echo(
+  isLogin: boolean,
+  request: IncomingMessage,
+  response: ServerResponse,
+  remembered: { lastLogin: string },
+): void {
+  let body = "";
+  request.on("data", (chunk: Buffer) => {
+    body += chunk;
+  });
+  request.on("end", () => {
+    if (isLogin) remembered.lastLogin = body;
+    const received = {
+      request: `${request.method} ${request.url}`,
+      authorization: request.headers.authorization ?? "",
+      body,
+      lastLogin: remembered.lastLogin,
+    };
+    response.writeHead(isLogin ? 201 : 200, { "Content-Type": "application/json; charset=utf-8" });
+    response.end(
+      JSON.stringify({ status: 0, response: isLogin ? { token: BAD_SERVER_TOKEN, ...received } : received }),
+    );
+  });
+}
+
 function answer(
   mode: BadServerMode,
   isLogin: boolean,
@@ -92,9 +127,21 @@ function answer(
         '{"status":1,"statusCode":401,"error":{"message":"User authentication failed"}}',
       );
   }
+  if (mode === "deeply-nested-login" || (mode === "deeply-nested-bodies" && !isLogin)) {
+    response.writeHead(isLogin ? 201 : 200, {
+      "Content-Type": json && !isLogin ? "application/json; charset=utf-8" : "text/xml; charset=utf-8",
+    });
+    return void response.end(
+      json && !isLogin
+        ? `{"status":0,"response":${"[".repeat(DEPTH)}${"]".repeat(DEPTH)}}`
+        : `<result><status>0</status><response>${"<a>".repeat(DEPTH)}${"</a>".repeat(DEPTH)}</response></result>`,
+    );
+  }
   if (isLogin) {
     response.writeHead(201, { "Content-Type": "application/json; charset=utf-8" });
-    return void response.end(JSON.stringify({ status: 0, statusCode: 201, response: { token: TOKEN } }));
+    return void response.end(
+      JSON.stringify({ status: 0, statusCode: 201, response: { token: BAD_SERVER_TOKEN } }),
+    );
   }
   if (mode === "huge-body") {
     response.writeHead(200, { "Content-Type": "application/json; charset=utf-8" });

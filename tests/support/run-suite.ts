@@ -34,9 +34,11 @@ export interface SuiteOptions {
   fullReports?: boolean;
   /** Polled every 100 ms while the run lasts: once true, the run gets SIGINT, as from Ctrl-C. */
   interruptWhen?: () => boolean;
+  /** Instead of a run: `npx playwright merge-reports` of the blob reports in this folder, as in CI. */
+  mergeBlobsIn?: string;
 }
 
-/** Runs `npm run conformance` as a user would (a real Playwright process) and reads its per-check results. */
+/** Runs `npm run conformance` (or merges shards) as a user would, a real Playwright process, and reads its per-check results. */
 export function runSuite(options: SuiteOptions): Promise<SuiteRun> {
   const reportsDir = join("reports", "self-test", options.name);
   const env: NodeJS.ProcessEnv = {
@@ -60,7 +62,13 @@ export function runSuite(options: SuiteOptions): Promise<SuiteRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [join(ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", ...(options.args ?? [])],
+      [
+        join(ROOT, "node_modules", "@playwright", "test", "cli.js"),
+        ...(options.mergeBlobsIn
+          ? ["merge-reports", "--config", "playwright.config.ts", options.mergeBlobsIn]
+          : ["test"]),
+        ...(options.args ?? []),
+      ],
       {
         cwd: ROOT,
         env,

@@ -2,7 +2,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   formatOfContentType,
+  MAX_NESTING,
+  parseJson,
   parseXml,
+  readLeniently,
   type XmlNode,
   xmlElementPath,
   xmlToJson,
@@ -33,6 +36,34 @@ test("malformed XML is reported with its line and column", () => {
   const parsed = parseXml("<result><status>0</status>");
   assert.equal(parsed.ok, false);
   assert.match(parsed.ok ? "" : parsed.why, /not well-formed XML: .*line 1/);
+});
+
+test("hostile XML is refused in the suite's words, never with the parser's exception", () => {
+  const nested = (depth: number) => `<result>${"<a>".repeat(depth)}x${"</a>".repeat(depth)}</result>`;
+  assert.ok(parseXml(nested(MAX_NESTING - 2)).ok, "an ordinary depth is read");
+  for (const depth of [MAX_NESTING + 1, 100_000]) {
+    assert.deepEqual(parseXml(nested(depth)), {
+      ok: false,
+      why: `XML nested too deeply (more than ${MAX_NESTING} elements inside one another)`,
+    });
+  }
+  const bomb = `<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">]><result>${"&a;".repeat(20_000)}</result>`;
+  const refused = parseXml(bomb);
+  assert.ok(!refused.ok && /^XML whose entities expand past the parser's limits \(/.test(refused.why));
+  // The suite's own reads (a login, a discovered id) meet the same XML: no exception escapes them.
+  assert.equal(readLeniently("text/xml", nested(100_000)), undefined);
+  assert.equal(readLeniently("application/xml", bomb), undefined);
+});
+
+test("JSON nested deeper than any API answer is refused before anything walks it (parity, schema)", () => {
+  const nested = (depth: number) => `{"response":${"[".repeat(depth)}${"]".repeat(depth)}}`;
+  assert.ok(parseJson(nested(MAX_NESTING - 1)).ok);
+  for (const depth of [MAX_NESTING, 100_000]) {
+    assert.deepEqual(parseJson(nested(depth)), {
+      ok: false,
+      why: `JSON nested too deeply (more than ${MAX_NESTING} levels)`,
+    });
+  }
 });
 
 test("XML is converted to JSON by the schema: numbers, booleans, null, repeated elements", () => {

@@ -82,6 +82,48 @@ describe("authentication", () => {
     assert.equal(((await other.json()) as { response: { id: string } }).response.id, SEED.users.liWei);
   });
 
+  test("the login name is the user name or email the docs name, never the user's id", async () => {
+    for (const userName of [SEED.users.administrator, SEED.users.administrator.toUpperCase()]) {
+      const response = await api.fetch("authentication.json", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ ...LOGIN, userName }),
+      });
+      assert.equal(response.status, 401, userName);
+    }
+  });
+
+  test("Basic credentials are decoded strictly: malformed base64 authenticates no one", async () => {
+    const good = Buffer.from("administrator:reference-admin-pass").toString("base64");
+    assert.ok(good.endsWith("="), "the sample needs padding, so its absence is tested");
+    const malformed = [
+      good.replace(/=+$/, ""), // no padding
+      `${good.slice(0, 8)} ${good.slice(8)}`, // a space inside
+      `*${good}`, // outside the alphabet
+      `${good}*`,
+      `${good.slice(0, 8)}\t${good.slice(8)}`,
+      `${good}=`, // too much padding
+    ];
+    for (const credentials of malformed) {
+      const response = await api.fetch("people/@self.json", {
+        headers: { Authorization: `Basic ${credentials}` },
+      });
+      assert.equal(response.status, 401, credentials);
+    }
+    const wellFormed = await api.fetch("people/@self.json", { headers: { Authorization: `Basic ${good}` } });
+    assert.equal(wellFormed.status, 200);
+  });
+
+  test("Basic looks the user up by email, user name, then id, as the real server does", async () => {
+    // workspace-api-facts.md §4 (ASCBasicAuthorization.cs): unlike the login's userName, Basic takes the id.
+    for (const user of ["admin@reference.test", "administrator", SEED.users.administrator]) {
+      const response = await api.fetch("people/@self.json", {
+        headers: { Authorization: basic(user, "reference-admin-pass") },
+      });
+      assert.equal(response.status, 200, user);
+    }
+  });
+
   test("missing auth: 401 envelope without WWW-Authenticate; bad auth: with it", async () => {
     const missing = await api.fetch("people/@self");
     assert.equal(missing.status, 401);

@@ -43,6 +43,11 @@ const CHECKS: Record<keyof typeof FAULTS, (api: Api) => Promise<void>> = {
     assert.equal((await get(api, "people/@self.json")).type, "text/plain; charset=utf-8");
     assert.equal((await get(api, "people/@self.xml")).type, "application/xml; charset=utf-8");
   },
+  "json-labelled-html": async (api) => {
+    const json = await get(api, "people/@self.json");
+    assert.deepEqual([json.type, JSON.parse(json.body).statusCode], ["text/html; charset=utf-8", 200]);
+    assert.equal((await get(api, "people/@self.xml")).type, "application/xml; charset=utf-8");
+  },
   "malformed-xml": async (api) => {
     const { body } = await get(api, "people/@self.xml");
     assert.ok(body.startsWith("<result>") && !body.endsWith("</result>"));
