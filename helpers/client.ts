@@ -2,6 +2,7 @@ import type { Budget } from "./budget";
 import type { Method, Scalar } from "./contract";
 import type { HttpTransport } from "./http";
 import { issuedTokens, type Redactor } from "./redaction";
+import { type RunStop, RunStopped, TIMEOUTS_TO_STOP } from "./run-stop";
 import { classifyThrottle } from "./throttle";
 
 export type Body = { kind: "json" | "form"; data: Record<string, unknown> };
@@ -47,6 +48,8 @@ export interface ClientOptions {
   classifyThrottles?: boolean;
   /** Largest body read into memory; a larger one is an error, not an out-of-memory. */
   maxBodyBytes?: number;
+  /** Declared after TIMEOUTS_TO_STOP timeouts in a row; once declared, nothing more is sent. */
+  stop?: RunStop;
 }
 
 /** The only way the suite talks to a deployment: paced, read-only unless allowed, evidence redacted. */
@@ -88,6 +91,8 @@ export class WorkspaceClient {
   private async attempt(spec: RequestSpec): Promise<Exchange> {
     const isLogin = isLoginRequest(spec);
     this.refuseForbiddenWrite(spec);
+    const stopped = this.options.stop?.stoppedBecause();
+    if (stopped !== undefined) throw new RunStopped(`not sent: ${stopped}`);
     const headers: Record<string, string> = { ...spec.headers };
     if (spec.authorization !== undefined) {
       if (spec.authorization !== null) headers.Authorization = spec.authorization;
@@ -135,7 +140,21 @@ export class WorkspaceClient {
       exchange.error = describeTransportError(error as Error, this.options.timeoutMs);
     }
     exchange.ms = Math.round(performance.now() - started);
+    this.countTimeouts(exchange);
     return exchange;
+  }
+
+  private timeoutsInARow = 0;
+
+  /** A deployment that answers nothing in time, again and again, ends the run instead of dragging it out. */
+  private countTimeouts(exchange: Exchange): void {
+    const timedOut =
+      exchange.error !== undefined && !exchange.response && exchange.error.startsWith(NO_ANSWER);
+    this.timeoutsInARow = timedOut ? this.timeoutsInARow + 1 : 0;
+    if (this.timeoutsInARow >= TIMEOUTS_TO_STOP)
+      this.options.stop?.declare(
+        `the deployment stopped answering: ${this.timeoutsInARow} requests in a row got no complete answer within ${this.options.timeoutMs} ms (WORKSPACE_TIMEOUT_MS)`,
+      );
   }
 }
 
@@ -163,11 +182,13 @@ function redactHeaders(
   return out;
 }
 
+const NO_ANSWER = "no answer";
+
 /** Network failures in words: what happened and what to try. */
 export function describeTransportError(error: Error, timeoutMs: number): string {
   const text = error.message.split("\n")[0];
   if (/Timeout|timed out/i.test(text)) {
-    return `no answer within ${timeoutMs} ms (the server accepted the request but did not respond; raise WORKSPACE_TIMEOUT_MS if it is just slow)`;
+    return `${NO_ANSWER} within ${timeoutMs} ms (the server accepted the request but did not respond; raise WORKSPACE_TIMEOUT_MS if it is just slow)`;
   }
   if (/ECONNREFUSED/.test(text)) return "connection refused: nothing listens at that address and port";
   if (/ENOTFOUND|EAI_AGAIN/.test(text)) return "the host name does not resolve: check WORKSPACE_URL";

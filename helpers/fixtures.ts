@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { test as base, expect as baseExpect, type TestStepInfo } from "@playwright/test";
 import type { Location } from "@playwright/test/reporter";
+import { boundedResult } from "./bounded";
 import { SharedBudget } from "./budget-server";
 import { type Check, type CheckResult, failsTheRun, RESULTS_ATTACHMENT } from "./checks/check";
 import { runCheck } from "./checks/index";
@@ -71,12 +72,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
   conformance: async ({ workspace, discovered, ledger, uniqueName, run, profile, config }, use, testInfo) => {
     const schemas = schemaRegistry();
-    const results: CheckResult[] = [];
+    const results: ReturnType<typeof reportedResult>[] = [];
     const requestsBefore = workspace.options.budget.total;
     testInfo.annotations.push(fingerprintAnnotation(run.fingerprint));
     const record = async (found: CheckResult, step: TestStepInfo) => {
-      const result = applyProfile(withEarlyThrottle(found), profile);
-      results.push(result);
+      const result = applyProfile(withEarlyThrottle(boundedResult(found)), profile);
+      // Kept as reported (no exchanges): the responses themselves are freed as soon as they are attached.
+      results.push(reportedResult(result, config.failOnFixed));
       await step.attach(result.id, { body: renderEvidence(result), contentType: "text/plain" });
       if (result.outcome === "skipped")
         testInfo.annotations.push({ type: "skipped check", description: `${result.id}: ${result.why}` });
@@ -113,9 +115,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         ),
       record: (result) => base.step(result.id, (step) => record(result, step)),
     });
-    const summary = results.map((result) => reportedResult(result, config.failOnFixed));
     await testInfo.attach(RESULTS_ATTACHMENT, {
-      body: JSON.stringify({ results: summary, requests: workspace.options.budget.total - requestsBefore }),
+      body: JSON.stringify({ results, requests: workspace.options.budget.total - requestsBefore }),
       contentType: "application/json",
     });
   },

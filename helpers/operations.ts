@@ -16,6 +16,19 @@ export function selectPath(value: unknown, path: string): unknown {
     );
 }
 
+/** Ids, names and emails are short; a longer value goes into no URL, curl line or report. */
+const MAX_PLACEHOLDER_CHARS = 1024;
+
+/** A value the deployment gave, as a placeholder's value; an absurd one is refused, not sent. */
+function placeholderValue(value: unknown, source: string): string {
+  const text = String(value);
+  if (text.length > MAX_PLACEHOLDER_CHARS)
+    throw new Error(
+      `the value from ${source} is ${text.length} characters long; no id, name or email is longer than ${MAX_PLACEHOLDER_CHARS}, so it is not used`,
+    );
+  return text;
+}
+
 /** Values of placeholders that come from the deployment itself (`from:`), looked up once per worker. */
 export class DiscoveredValues {
   private readonly cache = new Map<string, Promise<string>>();
@@ -45,7 +58,7 @@ export class DiscoveredValues {
     if (value === undefined || value === null || typeof value === "object") {
       throw new Error(`could not discover a value from ${from}: nothing at "${select}" in its response`);
     }
-    return String(value);
+    return placeholderValue(value, `${from} -> ${select}`);
   }
 }
 
@@ -180,7 +193,7 @@ export class OperationRunner implements CheckContext {
         `could not create a record for {${name}} with ${create.key}: ${read.exchange.error ?? `status ${read.status}`}`,
       );
     }
-    return String(value);
+    return placeholderValue(value, `${create.key} -> ${select}`);
   }
 
   private recordUndo(op: Operation, read: ReadResponse): void {

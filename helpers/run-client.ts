@@ -4,6 +4,7 @@ import { type ClientOptions, WorkspaceClient } from "./client";
 import type { HttpTransport } from "./http";
 import { Redactor } from "./redaction";
 import type { RunInfo } from "./run-info";
+import { RunStop } from "./run-stop";
 
 /** Every secret of the run, redacted by value wherever it would appear. */
 export function runRedactor(run: Pick<RunInfo, "token" | "credentials" | "secondAccount">): Redactor {
@@ -29,6 +30,7 @@ export function runClient(
     baseUrl: run.url,
     token: run.token,
     redactor: runRedactor(run),
+    stop: new RunStop(run.stopFile),
     ...options,
   });
 }

@@ -23,6 +23,8 @@ export interface RunInfo {
   fingerprint: Fingerprint;
   /** The run ledger: every record the run creates, until it is removed (helpers/run-ledger.ts). */
   ledgerFile: string;
+  /** Written when the deployment stops answering (helpers/run-stop.ts): the run then sends nothing more. */
+  stopFile: string;
 }
 
 const VARIABLE = "WC_RUN_INFO";

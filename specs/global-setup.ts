@@ -10,6 +10,7 @@ import { publishAccounting } from "../helpers/request-accounting";
 import { runRedactor } from "../helpers/run-client";
 import { newRunId, readRunInfo, writeRunInfo } from "../helpers/run-info";
 import { runLedgerPath, settleRunLedger, treatTerminateAsInterrupt } from "../helpers/run-ledger";
+import { runStopPath } from "../helpers/run-stop";
 import { login } from "../helpers/session";
 import { REFERENCE_ADMIN, REFERENCE_USER, startReference } from "../reference";
 
@@ -72,6 +73,7 @@ async function setUp(fullConfig: FullConfig): Promise<() => Promise<void>> {
       budgetUrl: budget.url,
       fingerprint,
       ledgerFile: resolve(runLedgerPath(config.reportsDir, runId)),
+      stopFile: resolve(runStopPath(config.reportsDir, runId)),
     });
     treatTerminateAsInterrupt();
   } catch (error) {

@@ -17,6 +17,7 @@ import { test } from "../helpers/fixtures";
 import { HttpTransport } from "../helpers/http";
 import { runClient } from "../helpers/run-client";
 import type { RunInfo } from "../helpers/run-info";
+import { RunStop } from "../helpers/run-stop";
 import { selects } from "../helpers/selection";
 import { login } from "../helpers/session";
 
@@ -39,6 +40,8 @@ test("rate-limit checks", { tag: "@rate-limit" }, async ({ conformance, config, 
     shard !== null,
     `a sharded run (--shard ${shard?.current}/${shard?.total}): the burst would throttle the other shards; run the rate-limit checks once, unsharded: npx playwright test --project rate-limit`,
   );
+  const stopped = new RunStop(run.stopFile).stoppedBecause();
+  test.skip(stopped !== undefined, `the run stopped: ${stopped}`);
   const http = new HttpTransport({ ignoreHttpsErrors: config.ignoreHttpsErrors });
   // Outside the run's budget (it trips the limit on purpose) but counted in its accounting.
   const budget = new SharedBudget(run.budgetUrl, false);

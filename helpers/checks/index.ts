@@ -21,6 +21,8 @@ export function checksOf(family: Family): Check[] {
   return ALL_CHECKS.filter((check) => check.family === family);
 }
 
+const NOT_SENT = new Set(["WriteRefused", "RunStopped"]);
+
 /** Runs one check; an exception (a refused write, a missing fixture) becomes its result, never a crash. */
 export async function runCheck(
   op: Operation,
@@ -44,7 +46,8 @@ export async function runCheck(
     return { ...base, ...verdict, outcome } satisfies CheckResult;
   } catch (error) {
     const why = (error as Error).message;
-    const outcome = (error as Error).name === "WriteRefused" ? "skipped" : "failed";
+    // Not sent at all (a write not allowed, a run that stopped): the check did not run, so it is skipped.
+    const outcome = NOT_SENT.has((error as Error).name) ? "skipped" : "failed";
     return { ...base, outcome, expected: "the check to run", given: why, why } satisfies CheckResult;
   }
 }

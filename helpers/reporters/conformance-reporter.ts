@@ -6,6 +6,7 @@ import { checkIdOfVerdict, type reportedResult } from "../evidence";
 import { runFingerprint } from "../fingerprint";
 import { describeAccounting, readAccounting } from "../request-accounting";
 import { describeRecords, recordsOfRun } from "../run-ledger";
+import { STOPPED_EXIT_CODE, stopOfRun } from "../run-stop";
 import { junitXml } from "./junit";
 import { countsInWords, informationalFailure, verdictInWords, writeSummary } from "./summary";
 
@@ -76,6 +77,16 @@ export default class ConformanceReporter implements Reporter {
     const passed = result.status === "passed";
     const verdict = `Conformance: ${countsInWords(this.checks)}: ${verdictInWords(this.checks, passed)}; ${accounting ? describeAccounting(accounting) : `${this.requests} requests`}; ${records ? `${describeRecords(records)}; ` : ""}reports in ${dir}/`;
     lines.push("", ...writeSummary(dir, this.checks, verdict, passed, deployment), verdict);
+    const stopped = stopOfRun();
+    if (stopped) {
+      lines.push(
+        `Run stopped: ${stopped}. The checks after that were not run (skipped); exit code ${STOPPED_EXIT_CODE}.`,
+      );
+      // Playwright exits with 1 for any failure; an unresponsive deployment is a setup problem (2).
+      process.on("exit", () => {
+        process.exitCode = STOPPED_EXIT_CODE;
+      });
+    }
     process.stdout.write(`${lines.join("\n")}\n`);
   }
 }
