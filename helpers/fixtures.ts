@@ -11,6 +11,7 @@ import { contractIndex, type Operation } from "./contract";
 import { renderEvidence, renderVerdict, reportedResult } from "./evidence";
 import { fingerprintAnnotation } from "./fingerprint";
 import { HttpTransport } from "./http";
+import { collectGarbage, hasLargeAnswer } from "./large-answers";
 import { Ledger } from "./ledger";
 import { DiscoveredValues, OperationRunner } from "./operations";
 import { activeProfile, applyProfile, type Profile } from "./profile";
@@ -94,8 +95,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       return result;
     };
     await use({
-      check: (op, check) =>
-        base.step(
+      check: async (op, check) => {
+        let large = false;
+        const result = await base.step(
           `${op.key}/${check.family}.${check.name}`,
           async (step) => {
             const evidence: CheckResult["exchanges"] = [];
@@ -109,10 +111,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
               evidence,
               run.namePrefix,
             );
-            return record(await runCheck(op, check, runner, evidence), step);
+            const found = await runCheck(op, check, runner, evidence);
+            large = hasLargeAnswer(evidence);
+            return record(found, step);
           },
           { location: declaredAt(op) },
-        ),
+        );
+        // The check's exchanges are unreachable now: megabytes of them are freed at once, not lazily.
+        if (large) collectGarbage();
+        return result;
+      },
       record: (result) => base.step(result.id, (step) => record(result, step)),
     });
     await testInfo.attach(RESULTS_ATTACHMENT, {

@@ -104,6 +104,43 @@ describe("safe against a shared deployment", () => {
     }
   });
 
+  for (const mode of ["drops-connections", "silent-after-login"] as const) {
+    test(`requests that fail in transport (${mode}): no secret in any report, the HTML report's steps included`, async () => {
+      const server = await startBadServer(mode);
+      const password = "transport-secret-pass-4711";
+      try {
+        const name = `safety/${mode}`;
+        const run = await runSuite({
+          name,
+          fullReports: true,
+          env: {
+            WORKSPACE_URL: server.url,
+            WORKSPACE_USER: "conformance",
+            WORKSPACE_PASSWORD: password,
+            WORKSPACE_TIMEOUT_MS: "1000",
+          },
+          args: ["--grep", "@settings|@people.*@auth"],
+        });
+        const output = run.stdout + run.stderr;
+        assert.ok(
+          run.checks.some((c) => /the server closed the connection|no answer within 1000 ms/.test(c.why)),
+          output,
+        );
+        const texts = [
+          ...reportTexts(join(ROOT, "reports", "self-test", name)),
+          { name: "console", text: output },
+        ];
+        assert.ok(
+          texts.some((t) => /html\/index\.html \(embedded zip\)/.test(t.name)),
+          "the HTML report was read",
+        );
+        assert.deepEqual(findSecrets(texts, { password, token: BAD_SERVER_TOKEN }), []);
+      } finally {
+        await server.close();
+      }
+    });
+  }
+
   test("a read-only run lists nothing at teardown: a write the client refuses is never recorded as a creation", async () => {
     const reference = await startReference();
     try {

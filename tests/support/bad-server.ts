@@ -25,6 +25,11 @@ export type BadServerMode =
   | "deeply-nested-bodies" // logs in, then answers reads with JSON and XML nested thousands deep
   | "echoing" // a debug build: answers every request with what it received, and the last login's body
   | "silent" // accepts the connection and never answers
+  | "drops-connections" // logs in, then closes the connection of every read without an answer
+  | "silent-after-login" // logs in, then never answers a read
+  | "trickling" // logs in, then answers reads a byte a second, for ever
+  | "enormous-bodies" // logs in, then streams 200 MB to every read
+  | "huge-values" // logs in, then answers reads with a 7 MB id (JSON) or 2 MB of text (XML)
   | "wrong-credentials"; // refuses every login with 401
 
 export interface BadServer {
@@ -35,6 +40,8 @@ export interface BadServer {
 }
 
 export const HUGE_BODY_BYTES = 9 * 1024 * 1024;
+
+export const ENORMOUS_BODY_BYTES = 200 * 1024 * 1024;
 
 /** The token every bad server that logs in issues. */
 export const BAD_SERVER_TOKEN = "bad-server-token-0123456789";
@@ -143,6 +150,25 @@ function answer(
       JSON.stringify({ status: 0, statusCode: 201, response: { token: BAD_SERVER_TOKEN } }),
     );
   }
+  switch (mode) {
+    case "drops-connections":
+      return void request.socket.destroy();
+    case "silent-after-login":
+      return;
+    case "trickling":
+      return void trickle(response);
+    case "enormous-bodies":
+      return void stream(response, ENORMOUS_BODY_BYTES);
+    case "huge-values":
+      response.writeHead(200, {
+        "Content-Type": json ? "application/json; charset=utf-8" : "application/xml; charset=utf-8",
+      });
+      return void response.end(
+        json
+          ? `{"status":0,"response":{"id":"${"7".repeat(7 * 1024 * 1024)}","userName":"u","email":"e@x.test"}}`
+          : `<result><status>0</status><response><id>${"2".repeat(2 * 1024 * 1024)}</id></response></result>`,
+      );
+  }
   if (mode === "huge-body") {
     response.writeHead(200, { "Content-Type": "application/json; charset=utf-8" });
     return void response.end(`{"status":0,"response":"${"x".repeat(HUGE_BODY_BYTES)}"}`);
@@ -152,4 +178,32 @@ function answer(
     "Content-Type": json ? "application/json; charset=utf-8" : "application/xml; charset=utf-8",
   });
   response.end(json ? '{"status":0,"response":{"communityServer":' : "<result><status>0</status><response>");
+}
+
+/** Headers at once, then the body a byte a second until the client gives up. */
+function trickle(response: ServerResponse): void {
+  response.writeHead(200, { "Content-Type": "application/json; charset=utf-8" });
+  const body = '{"status":0,"response":{"id":1}}';
+  let sent = 0;
+  const timer = setInterval(() => {
+    response.write(body[sent % body.length]);
+    sent++;
+  }, 1000);
+  response.on("close", () => clearInterval(timer));
+}
+
+/** `bytes` of a JSON string, as fast as the client reads, without a Content-Length to warn it. */
+function stream(response: ServerResponse, bytes: number): void {
+  response.writeHead(200, { "Content-Type": "application/json; charset=utf-8" });
+  const chunk = Buffer.alloc(64 * 1024, "x");
+  let sent = 0;
+  response.write('{"status":0,"response":"');
+  const more = () => {
+    while (sent < bytes && !response.destroyed) {
+      sent += chunk.length;
+      if (!response.write(chunk)) return void response.once("drain", more);
+    }
+    if (!response.destroyed) response.end('"}');
+  };
+  more();
 }

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ReportedCheck } from "../../helpers/reporters/conformance-reporter";
 import type { RequestAccounting } from "../../helpers/request-accounting";
+import { treeRss } from "./tree-memory";
 
 export const ROOT = join(__dirname, "..", "..");
 
@@ -21,6 +22,8 @@ export interface SuiteRun {
   /** Total requests, the peak in a window against the budget, 503s met (checks.json `accounting`). */
   accounting?: RequestAccounting;
   failed: ReportedCheck[];
+  /** Peak resident memory of the run's whole process tree (runner and workers), sampled every 100 ms. */
+  peakRssBytes: number;
 }
 
 export interface SuiteOptions {
@@ -85,13 +88,14 @@ export function runSuite(options: SuiteOptions): Promise<SuiteRun> {
     });
     child.on("error", reject);
     const interrupt = options.interruptWhen;
-    const poll =
-      interrupt &&
-      setInterval(() => {
-        if (!interrupt()) return;
-        clearInterval(poll);
-        child.kill("SIGINT");
-      }, 100);
+    let peakRssBytes = 0;
+    let interrupted = false;
+    const poll = setInterval(() => {
+      if (child.pid) peakRssBytes = Math.max(peakRssBytes, treeRss(child.pid));
+      if (interrupted || !interrupt?.()) return;
+      interrupted = true;
+      child.kill("SIGINT");
+    }, 100);
     child.on("exit", () => clearInterval(poll));
     child.on("close", (code) => {
       let checks: ReportedCheck[] = [];
@@ -113,6 +117,7 @@ export function runSuite(options: SuiteOptions): Promise<SuiteRun> {
         checks,
         requests,
         accounting,
+        peakRssBytes,
         // An informational check's failure is reported, never a failure of the run.
         failed: checks.filter((c) => c.outcome === "failed" && !c.informational),
       });
