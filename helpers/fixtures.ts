@@ -105,6 +105,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
               uniqueName,
               evidence,
               run.namePrefix,
+              { allowWrites: config.allowWrites, disposable: run.embedded },
             );
             return record(await runCheck(op, check, runner, evidence), step);
           },
