@@ -3,13 +3,14 @@ import { test as base, expect as baseExpect, type TestStepInfo } from "@playwrig
 import type { Location } from "@playwright/test/reporter";
 import { SharedBudget } from "./budget-server";
 import { type Check, type CheckResult, failsTheRun, RESULTS_ATTACHMENT } from "./checks/check";
-import { runCheck } from "./checks/index";
+import { runCheck, skippedCheck } from "./checks/index";
 import type { WorkspaceClient } from "./client";
 import { loadConfig, type SuiteConfig } from "./config";
 import { contractIndex, type Operation } from "./contract";
 import { renderEvidence, renderVerdict, reportedResult } from "./evidence";
 import { fingerprintAnnotation } from "./fingerprint";
 import { Ledger } from "./ledger";
+import { unavailability } from "./modules";
 import { DiscoveredValues, OperationRunner } from "./operations";
 import { activeProfile, applyProfile, type Profile } from "./profile";
 import { runClient } from "./run-client";
@@ -95,6 +96,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         base.step(
           `${op.key}/${check.family}.${check.name}`,
           async (step) => {
+            const unavailable = unavailability(op);
+            if (unavailable) return record(skippedCheck(op, check, unavailable), step);
             const evidence: CheckResult["exchanges"] = [];
             const runner = new OperationRunner(
               workspace,
