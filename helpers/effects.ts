@@ -13,8 +13,14 @@ export interface WritePolicy {
   disposable: boolean;
 }
 
-/** Why the operation's request must not be sent, or undefined when it may be. */
+/**
+ * Why the operation's request must not be sent, or undefined when it may be. A POST, PUT or DELETE
+ * is refused here too, before a creation is written to the run's ledger (an unanswered creation
+ * makes teardown search the deployment's lists for leftovers).
+ */
 export function effectRefusal(op: Operation, policy: WritePolicy): string | undefined {
+  if (op.method !== "GET" && !policy.allowWrites)
+    return `refused to send ${op.method} ${op.path}: writes to this deployment are not allowed (set WORKSPACE_ALLOW_WRITES=true to allow them)`;
   if (!op.effects) return undefined;
   const what = `${op.method} ${op.path} has side effects (${op.effects}), so it counts as a write`;
   if (!policy.allowWrites)

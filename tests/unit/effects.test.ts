@@ -96,3 +96,18 @@ test("the auth matrix's representative read of a section is never one with effec
   };
   assert.equal(representativeOf(section)?.key, "calendar.list");
 });
+
+test("a POST, PUT or DELETE is refused before it is recorded as a creation, when writes are not allowed", () => {
+  const create: Operation = {
+    ...calendar,
+    method: "POST",
+    effects: undefined,
+    creates: true,
+    path: "api/2.0/calendar",
+  };
+  assert.match(
+    effectRefusal(create, { allowWrites: false, disposable: false }) ?? "",
+    /^refused to send POST api\/2\.0\/calendar: writes to this deployment are not allowed/,
+  );
+  assert.equal(effectRefusal(create, { allowWrites: true, disposable: false }), undefined);
+});
