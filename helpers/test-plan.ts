@@ -28,7 +28,7 @@ export interface PlannedTest {
  * of checks, about TESTS tests in all whatever the contract's size: at 250 operations a universal
  * break fails a dozen tests, not hundreds, and every shard gets about the same number of checks.
  */
-const TESTS = 30;
+const TESTS = 15;
 /** Below this, a test's fixed cost (fixtures, a restart after a failure) outweighs its checks. */
 const MIN_CHECKS_PER_TEST = 8;
 

@@ -76,3 +76,53 @@ test("cut: runs of about equal weight, in order, none empty", () => {
   assert.ok(Math.max(...weights) <= 14, `weights ${weights}`);
   assert.ok(runs.every((run) => run.length > 0));
 });
+
+test("at breadth (250 operations in 15 modules) the plan stays a bounded number of tests of balanced size", (t) => {
+  const modules = ["crm", "project", "community", "settings", "mail", "mailserver", "files", "portal"];
+  const more = ["people", "calendar", "security", "migration", "group", "feed", "capabilities"];
+  const sections = [...modules, ...more].map((name, m) => ({
+    name,
+    title: name,
+    file: `specs/${name}.yaml`,
+    operations: Array.from({ length: m < 4 ? 30 : 12 }, (_, i) => ({
+      section: name,
+      id: `op${i}`,
+      key: `${name}.op${i}`,
+      method: "GET" as const,
+      path: i % 3 ? `api/2.0/${name}/op${i}/{id}` : `api/2.0/${name}/op${i}`,
+      auth: "required" as const,
+      creates: false,
+      successStatus: 200 as const,
+      schema: "people/person-full.json",
+      query: {},
+      params: i % 3 ? { id: { value: 1 } } : {},
+      ...(i % 3 && { unknown: { id: 999 } }),
+      volatile: [],
+      tags: [],
+      source: `specs/${name}.yaml:${i + 3}:5`,
+    })),
+  }));
+  assert.ok(sections.flatMap((s) => s.operations).length >= 250);
+  const plan = testPlan(sections, "representative");
+  // Playwright's order and cut: auth.spec.ts, then contract.spec.ts (module checks first), then the
+  // rate-limit project; shards of equal test counts, the first ones taking the remainder.
+  const weights = [
+    ...plan.auth.map((t) => t.checks),
+    sections.length,
+    ...plan.contract.map((t) => t.checks),
+    0,
+  ];
+  assert.ok(weights.length <= 25, `${weights.length} tests`);
+  const base = Math.floor(weights.length / 3);
+  const counts = [0, 1, 2].map((i) => base + (i < weights.length % 3 ? 1 : 0));
+  const sizes = counts.map((n, i) => {
+    const from = counts.slice(0, i).reduce((a, b) => a + b, 0);
+    return weights.slice(from, from + n).reduce((a, b) => a + b, 0);
+  });
+  const mean = weights.reduce((a, b) => a + b, 0) / 3;
+  t.diagnostic(`at breadth: ${weights.length} tests; shards would hold ${sizes.join(", ")} checks`);
+  assert.ok(
+    Math.max(...sizes) <= 1.5 * mean,
+    `shards would hold ${sizes.join(", ")} checks (mean ${mean.toFixed(0)})`,
+  );
+});
