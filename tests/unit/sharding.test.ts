@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "node:test";
+import type { Operation } from "../../helpers/contract";
 import { loadContracts } from "../../helpers/contract-loader";
 import { cut, testPlan } from "../../helpers/test-plan";
 
@@ -84,23 +85,26 @@ test("at breadth (250 operations in 15 modules) the plan stays a bounded number 
     name,
     title: name,
     file: `specs/${name}.yaml`,
-    operations: Array.from({ length: m < 4 ? 30 : 12 }, (_, i) => ({
-      section: name,
-      id: `op${i}`,
-      key: `${name}.op${i}`,
-      method: "GET" as const,
-      path: i % 3 ? `api/2.0/${name}/op${i}/{id}` : `api/2.0/${name}/op${i}`,
-      auth: "required" as const,
-      creates: false,
-      successStatus: 200 as const,
-      schema: "people/person-full.json",
-      query: {},
-      params: i % 3 ? { id: { value: 1 } } : {},
-      ...(i % 3 && { unknown: { id: 999 } }),
-      volatile: [],
-      tags: [],
-      source: `specs/${name}.yaml:${i + 3}:5`,
-    })),
+    operations: Array.from(
+      { length: m < 4 ? 30 : 12 },
+      (_, i): Operation => ({
+        section: name,
+        id: `op${i}`,
+        key: `${name}.op${i}`,
+        method: "GET" as const,
+        path: i % 3 ? `api/2.0/${name}/op${i}/{id}` : `api/2.0/${name}/op${i}`,
+        auth: "required" as const,
+        creates: false,
+        successStatus: 200 as const,
+        schema: "people/person-full.json",
+        query: {},
+        params: i % 3 ? { id: { value: 1 } } : {},
+        ...(i % 3 && { unknown: { id: 999 } }),
+        volatile: [],
+        tags: [],
+        source: `specs/${name}.yaml:${i + 3}:5`,
+      }),
+    ),
   }));
   assert.ok(sections.flatMap((s) => s.operations).length >= 250);
   const plan = testPlan(sections, "representative");
