@@ -237,7 +237,7 @@ function listChecks(title: string, checks: SummarisedCheck[]): string[] {
     const n = group.operations.length;
     lines.push(
       `- \`${group.rule}\` on ${plural(n, "operation")}: ${group.why}`,
-      `  ${group.operations.map((op) => `\`${op}\``).join(", ")}`,
+      `  ${group.operations.map((op) => `\`${op}/${group.rule}\``).join(", ")}`,
     );
   }
   if (groups.length > LISTED_GROUPS)

@@ -256,7 +256,7 @@ test("failures group by rule and reason: one line for a rule broken on every ope
     runPassed: false,
     coverage: coverage([], [], documentedOperations()),
   });
-  for (const c of failing) assert.ok(markdown.includes(`\`${c.id.split("/")[0]}\``), c.id);
+  for (const c of failing) assert.ok(markdown.includes(`\`${c.id}\``), c.id);
 });
 
 test("unavailable modules are read from the module checks: named in the verdict, the table and summary.md; a required one fails the run", () => {
