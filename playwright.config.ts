@@ -3,6 +3,7 @@ import { loadConfig } from "./helpers/config";
 import { contracts, shareContracts } from "./helpers/contract";
 import { failFast } from "./helpers/fail-fast";
 import { isMainProcess } from "./helpers/hand-over";
+import { checkRequiredModules } from "./helpers/modules";
 import { loadProfile, shareProfile } from "./helpers/profile";
 import { exportCliGrep } from "./helpers/selection";
 
@@ -12,8 +13,10 @@ import { exportCliGrep } from "./helpers/selection";
 const config = failFast(() => {
   const loaded = loadConfig();
   if (isMainProcess()) {
+    const profile = loadProfile(loaded.profile);
+    checkRequiredModules(loaded, profile, contracts());
     shareContracts(contracts());
-    shareProfile(loadProfile(loaded.profile));
+    shareProfile(profile);
     exportCliGrep(process.argv);
   }
   return loaded;

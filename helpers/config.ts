@@ -26,6 +26,8 @@ export interface SuiteConfig {
   blobReport: boolean;
   /** `full`: every auth case on every operation; `representative`: all cases on one read per section. */
   authMatrix: "representative" | "full";
+  /** Modules (contract sections) the deployment must have: one that is unavailable fails the run. */
+  requiredModules: string[];
 }
 
 /** A configuration problem, stated with its fix; the runner prints the message without a stack. */
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
     failOnFixed: parseBoolean(env, "WORKSPACE_FAIL_ON_FIXED", true),
     blobReport: parseBoolean(env, "WORKSPACE_BLOB", false),
     authMatrix: parseAuthMatrix(blankToUndefined(env.WORKSPACE_AUTH_MATRIX)),
+    requiredModules: parseModuleList(env, "WORKSPACE_REQUIRED_MODULES"),
   };
 }
 
@@ -110,6 +113,18 @@ function parseBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): 
 function parseAuthMatrix(value: string | undefined): SuiteConfig["authMatrix"] {
   if (value === undefined || value === "representative" || value === "full") return value ?? "representative";
   throw new ConfigError(`WORKSPACE_AUTH_MATRIX must be "full" or "representative", got "${value}".`);
+}
+
+/** `people, files` -> ["people", "files"]; whether each is a module of the contract is checked with the contract. */
+function parseModuleList(env: NodeJS.ProcessEnv, name: string): string[] {
+  const names = (blankToUndefined(env[name]) ?? "")
+    .split(",")
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean);
+  const bad = names.find((item) => !/^[a-z][a-z0-9-]*$/.test(item));
+  if (bad !== undefined)
+    throw new ConfigError(`${name} must be a comma list of module names such as people,files, got "${bad}".`);
+  return [...new Set(names)];
 }
 
 function parseProfileName(value: string | undefined): string {

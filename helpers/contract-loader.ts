@@ -3,6 +3,7 @@ import { join } from "node:path";
 import {
   ContractError,
   type Method,
+  moduleOfPath,
   type Operation,
   operationPlaceholders,
   type ParamSource,
@@ -54,6 +55,7 @@ interface RawOperation {
   summary?: string;
   auth?: "required" | "anonymous";
   creates?: boolean;
+  effects?: string;
   schema?: string;
   query?: Record<string, Scalar>;
   params?: Record<string, ParamSource>;
@@ -82,6 +84,7 @@ function toOperation(section: string, id: string, raw: RawOperation, source: str
     summary: raw.summary,
     auth: raw.auth ?? "required",
     creates,
+    effects: raw.effects,
     successStatus: creates ? 201 : 200,
     schema: raw.schema,
     query: raw.query ?? {},
@@ -99,6 +102,9 @@ function toOperation(section: string, id: string, raw: RawOperation, source: str
 function checkReferences(op: Operation, all: Operation[], problems: string[]): void {
   const say = (what: string) => problems.push(`${op.source} operations.${op.id}: ${what}`);
   const byId = new Map(all.map((o) => [o.id, o]));
+  const module = moduleOfPath(op.path);
+  if (module !== op.section)
+    say(`${op.path} is in module "${module}", not "${op.section}": a file's section is its module`);
   const names = operationPlaceholders(op);
   for (const name of names) {
     if (!op.params[name]) say(`placeholder {${name}} has no entry under params`);
@@ -106,6 +112,10 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
   for (const name of Object.keys(op.params)) {
     if (!names.includes(name)) say(`params.${name} is not a placeholder of ${op.path} or its query`);
     const source = op.params[name];
+    const from = "from" in source ? source.from : undefined;
+    const lookedUp = from && all.find((o) => `${o.method} ${o.path}` === from);
+    if (lookedUp && lookedUp.effects !== undefined)
+      say(`params.${name}.from ${from} has side effects (${lookedUp.effects}): no look-up may cause them`);
     if ("created" in source && !byId.get(source.created)?.creates) {
       say(`params.${name}.created names "${source.created}", which is not a creating operation here`);
     }
@@ -116,6 +126,7 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
   if (op.schema && !existsSync(join(SCHEMAS_DIR, op.schema)))
     say(`schema ${op.schema} does not exist under schemas/`);
   if (op.creates && op.method !== "POST") say("creates: true needs a POST request");
+  if (op.effects && op.method !== "GET") say(`effects marks a GET; a ${op.method} counts as a write already`);
   if (op.creates && !op.undo) say("a creating operation needs undo, so the run leaves nothing behind");
   if (op.undo) {
     const target = byId.get(op.undo.operation);

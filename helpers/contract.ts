@@ -21,6 +21,8 @@ export interface Operation {
   summary?: string;
   auth: "required" | "anonymous";
   creates: boolean;
+  /** A GET with side effects, in words: it counts as a write (helpers/effects.ts). */
+  effects?: string;
   /** The documented success status: 201 for creations, 200 for anything else. */
   successStatus: 200 | 201;
   schema?: string;
@@ -75,6 +77,14 @@ let index: Map<string, Operation> | undefined;
 export function contractIndex(): Map<string, Operation> {
   index ??= new Map(contracts().flatMap((section) => section.operations.map((op) => [op.key, op] as const)));
   return index;
+}
+
+/**
+ * The module a request belongs to: the first segment under `api/2.0/` (`crm` for
+ * `api/2.0/crm/contact/{id}`), as the documentation's module_base. A contract file's section is its module.
+ */
+export function moduleOfPath(path: string): string {
+  return path.replace(/^\/?api\/2\.0\//, "").split(/[/.?]/)[0];
 }
 
 export function placeholders(path: string): string[] {

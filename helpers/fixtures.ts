@@ -4,7 +4,7 @@ import type { Location } from "@playwright/test/reporter";
 import { boundedResult } from "./bounded";
 import { SharedBudget } from "./budget-server";
 import { type Check, type CheckResult, failsTheRun, RESULTS_ATTACHMENT } from "./checks/check";
-import { runCheck } from "./checks/index";
+import { runCheck, skippedCheck } from "./checks/index";
 import type { WorkspaceClient } from "./client";
 import { loadConfig, type SuiteConfig } from "./config";
 import { contractIndex, type Operation } from "./contract";
@@ -13,6 +13,7 @@ import { fingerprintAnnotation } from "./fingerprint";
 import { HttpTransport } from "./http";
 import { collectGarbage, hasLargeAnswer } from "./large-answers";
 import { Ledger } from "./ledger";
+import { unavailability } from "./modules";
 import { DiscoveredValues, OperationRunner } from "./operations";
 import { activeProfile, applyProfile, type Profile } from "./profile";
 import { runClient } from "./run-client";
@@ -100,6 +101,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         const result = await base.step(
           `${op.key}/${check.family}.${check.name}`,
           async (step) => {
+            const unavailable = unavailability(op);
+            if (unavailable) return record(skippedCheck(op, check, unavailable), step);
             const evidence: CheckResult["exchanges"] = [];
             const runner = new OperationRunner(
               workspace,
@@ -110,6 +113,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
               uniqueName,
               evidence,
               run.namePrefix,
+              { allowWrites: config.allowWrites, disposable: run.embedded },
             );
             const found = await runCheck(op, check, runner, evidence);
             large = hasLargeAnswer(evidence);

@@ -1,6 +1,7 @@
 import type { CheckContext, ReadResponse, Variation } from "./checks/check";
-import type { Exchange, RequestSpec, WorkspaceClient } from "./client";
+import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } from "./client";
 import { type Operation, operationPlaceholders, type Scalar } from "./contract";
+import { effectRefusal, type WritePolicy } from "./effects";
 import { formatOfContentType, parseBody, readLeniently, type XmlNode, xmlToJson } from "./formats";
 import type { Ledger } from "./ledger";
 import { SCHEMA_BASE, type SchemaRegistry } from "./schemas";
@@ -74,6 +75,7 @@ export class OperationRunner implements CheckContext {
     private readonly uniqueName: () => string,
     private readonly evidence: Exchange[],
     readonly runMarker: string,
+    private readonly writes: WritePolicy,
   ) {}
 
   async send(spec: RequestSpec): Promise<Exchange> {
@@ -92,6 +94,8 @@ export class OperationRunner implements CheckContext {
   }
 
   async perform(op: Operation, variation: Variation = {}): Promise<ReadResponse> {
+    const refusal = effectRefusal(op, this.writes);
+    if (refusal) throw new WriteRefused(refusal);
     const values = await this.paramValues(op, variation.unknownIds ?? false);
     const substitute = (text: string, encode: (v: string) => string) =>
       text.replace(/\{([^}]+)\}/g, (_, name: string) => encode(values[name]));
@@ -126,7 +130,8 @@ export class OperationRunner implements CheckContext {
     if (op.creates && read.exchange.response) this.ledger.answered(unique);
     if (op.reflects)
       read.reflects = Object.fromEntries(Object.entries(op.reflects).map(([k, v]) => [k, fill(v)]));
-    if (op.creates && read.status !== undefined && read.status < 300) this.recordUndo(op, read);
+    if ((op.creates || op.effects) && read.status !== undefined && read.status < 300)
+      this.recordUndo(op, read);
     if (op.method === "DELETE" && read.status !== undefined && read.status < 300)
       this.ledger.removed("DELETE", path);
     return read;

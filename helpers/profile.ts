@@ -21,6 +21,8 @@ export interface Profile {
   file?: string;
   description?: string;
   deviations: Deviation[];
+  /** Modules the deployment must have, as WORKSPACE_REQUIRED_MODULES (the run requires both lists). */
+  requiredModules?: string[];
 }
 
 export const PROFILES_DIR = join(__dirname, "..", "profiles");
@@ -58,7 +60,8 @@ export function loadProfile(name: string, dir = PROFILES_DIR): Profile {
       `${read.at(["profile"])} profile: "${read.data.profile}" must match the file name "${name}".`,
     );
   }
-  return { name, file: read.shown, description: read.data.description, deviations: read.data.deviations };
+  const { description, deviations, requiredModules } = read.data;
+  return { name, file: read.shown, description, deviations, ...(requiredModules && { requiredModules }) };
 }
 
 let active: Profile | undefined;

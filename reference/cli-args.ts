@@ -38,8 +38,9 @@ function number(flag: string, text: string | undefined): number {
 
 /**
  * `[--port N] [--host H] [--prefix P] [--profile NAME] [--fault NAME]... [--variant NAME]... [--rate-limit N]
- * [--rate-window S] [--list] [--help]` (USAGE); REFERENCE_PORT, REFERENCE_PROFILE, REFERENCE_FAULTS and
- * REFERENCE_VARIANTS (comma lists) supply defaults, flags add to or override them.
+ * [--rate-window S] [--without-module M]... [--disable-module M]... [--list] [--help]`; REFERENCE_PORT,
+ * REFERENCE_PROFILE, REFERENCE_FAULTS, REFERENCE_VARIANTS, REFERENCE_WITHOUT_MODULES and
+ * REFERENCE_DISABLED_MODULES (comma lists) supply defaults, flags add to or override them.
  */
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   const options: ReferenceOptions = {
@@ -47,6 +48,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
     faults: commaList(env.REFERENCE_FAULTS),
     variants: commaList(env.REFERENCE_VARIANTS),
     profile: env.REFERENCE_PROFILE?.trim() || undefined,
+    withoutModules: commaList(env.REFERENCE_WITHOUT_MODULES),
+    disabledModules: commaList(env.REFERENCE_DISABLED_MODULES),
   };
   let list = false;
   let help = false;
@@ -78,6 +81,12 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
         break;
       case "--variant":
         options.variants?.push(...commaList(value()));
+        break;
+      case "--without-module":
+        options.withoutModules?.push(...commaList(value()));
+        break;
+      case "--disable-module":
+        options.disabledModules?.push(...commaList(value()));
         break;
       case "--rate-limit":
         limit = number(flag, value());

@@ -10,6 +10,7 @@ import { parseBody, readBody } from "./http/request-body";
 import { type Reply, sendEnvelope, sendError, sendNoContent, sendPlain } from "./http/respond";
 import type { RouteMatch } from "./http/router";
 import type { Instance } from "./instance";
+import { disabledModule, moduleOfSegments, sendMissingModulePage } from "./modules";
 import type { HandlerRequest } from "./routes/route";
 import type { User } from "./store/model";
 import { SEED } from "./store/seed";
@@ -66,6 +67,7 @@ async function dispatch(
     throw new ApiError(405, "Method not allowed", { Allow: match.allowed.join(", ") });
   const { route } = match;
   if (!route.anonymous) signedIn(auth, faults); // 401 before reading any body
+  if (instance.modules.disabled.has(moduleOfSegments(apiPath.segments))) throw disabledModule();
 
   const body = parseBody(
     await readBody(request, instance.maxBodyBytes),
@@ -114,6 +116,9 @@ export async function handleRequest(instance: Instance, request: IncomingMessage
   if (!url) return sendPlain(response, 400, "Bad Request");
   const apiPath = parseApiPath(url.pathname, instance.prefix);
   if (!apiPath) return sendPlain(response, 404, "Not Found");
+  // A module that is not installed has no routes: the API never sees the request.
+  if (instance.modules.removed.has(moduleOfSegments(apiPath.segments)))
+    return sendMissingModulePage(response, url.pathname);
   const reply: Reply = {
     format: negotiateFormat(apiPath.suffix, request.headers.accept, instance.faults),
     faults: instance.faults,

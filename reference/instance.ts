@@ -1,5 +1,6 @@
 import type { ActiveFaults } from "./faults";
 import { Router } from "./http/router";
+import type { ModuleSwitches } from "./modules";
 import { RateLimiter } from "./rate-limit";
 import { ROUTES } from "./routes";
 import type { Store } from "./store/model";
@@ -12,6 +13,7 @@ export interface Instance {
   faults: ActiveFaults;
   variants: ActiveVariants;
   maxBodyBytes: number;
+  modules: ModuleSwitches;
   store: Store;
   router: Router;
   limiter: RateLimiter;
@@ -22,6 +24,7 @@ export interface InstanceSettings {
   faults: ActiveFaults;
   variants: ActiveVariants;
   maxBodyBytes: number;
+  modules: ModuleSwitches;
   rateLimit: { limit: number; windowSeconds: number };
 }
 
@@ -31,6 +34,7 @@ export function createInstance(settings: InstanceSettings): Instance {
     faults: settings.faults,
     variants: settings.variants,
     maxBodyBytes: settings.maxBodyBytes,
+    modules: settings.modules,
     store: seedStore(),
     router: new Router(ROUTES),
     limiter: new RateLimiter(settings.rateLimit.limit, settings.rateLimit.windowSeconds, settings.faults),

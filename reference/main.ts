@@ -1,5 +1,6 @@
 import { parseCli, USAGE, UsageError } from "./cli-args";
 import { FAULTS, REFERENCE_ADMIN, startReference, VARIANTS } from "./index";
+import { MODULE_SWITCHES } from "./modules";
 import { type ReferenceOptions, resolveOptions } from "./options";
 import { REFERENCE_PROFILES } from "./profiles";
 
@@ -18,7 +19,10 @@ function catalogueLines(catalogue: Record<string, string>): string {
     .join("\n");
 }
 
-function banner(url: string, { profile, faults = [], variants = [] }: ReferenceOptions): string {
+function banner(
+  url: string,
+  { profile, faults = [], variants = [], withoutModules = [], disabledModules = [] }: ReferenceOptions,
+): string {
   const api = `${url}api/2.0`;
   return [
     `Reference ONLYOFFICE Workspace API listening on ${url}`,
@@ -27,6 +31,8 @@ function banner(url: string, { profile, faults = [], variants = [] }: ReferenceO
     `  Imitates:  ${profile ?? "nothing: the documented contract"}`,
     `  Faults:    ${faults.length > 0 ? faults.join(", ") : "none"}`,
     `  Variants:  ${variants.length > 0 ? variants.join(", ") : "none"}`,
+    ...(withoutModules.length ? [`  Without:   ${withoutModules.join(", ")} (HTML 404 page)`] : []),
+    ...(disabledModules.length ? [`  Disabled:  ${disabledModules.join(", ")} (403 "Forbidden")`] : []),
     "",
     "Try:",
     `  curl -s -X POST ${api}/authentication.json -H 'Content-Type: application/json' \\`,
@@ -45,6 +51,9 @@ async function main(): Promise<void> {
     console.log(`Faults (each breaks one documented rule):\n${catalogueLines(FAULTS)}\n`);
     console.log(`Variants (legitimate wire variations):\n${catalogueLines(VARIANTS)}`);
     console.log(`\nProfiles (real deployments to imitate):\n${catalogueLines(profileCatalogue)}`);
+    console.log(
+      `\nModules a deployment may lack (a module is the first segment under api/2.0/, e.g. crm; comma lists, or repeat the flag):\n${catalogueLines({ "--without-module M": MODULE_SWITCHES["--without-module"], "--disable-module M": MODULE_SWITCHES["--disable-module"] })}`,
+    );
     return;
   }
   try {

@@ -1,6 +1,8 @@
 import { parseFaults } from "./faults";
 import type { InstanceSettings } from "./instance";
+import { parseModuleSwitches } from "./modules";
 import { profileSwitches } from "./profiles";
+import { ROUTES } from "./routes";
 import { parseVariants } from "./variants";
 
 export interface ReferenceOptions {
@@ -20,6 +22,10 @@ export interface ReferenceOptions {
   rateLimit?: { limit: number; windowSeconds: number };
   /** Default 1 MiB; a larger body answers 413. */
   maxBodyBytes?: number;
+  /** Modules (first segment under api/2.0/) that are not installed: their routes answer an HTML 404 page. */
+  withoutModules?: string[];
+  /** Modules switched off: 403 with the envelope, "Forbidden". */
+  disabledModules?: string[];
 }
 
 export interface ResolvedOptions extends InstanceSettings {
@@ -53,6 +59,11 @@ export function resolveOptions(options: ReferenceOptions = {}): ResolvedOptions 
     prefix: normalizePrefix(options.pathPrefix ?? ""),
     faults: parseFaults([...imitated.faults, ...(options.faults ?? [])]),
     variants: parseVariants([...imitated.variants, ...(options.variants ?? [])]),
+    modules: parseModuleSwitches(
+      ROUTES.map((route) => route.path),
+      options.withoutModules,
+      options.disabledModules,
+    ),
     maxBodyBytes: positive("maxBodyBytes", options.maxBodyBytes ?? 1024 * 1024, true),
     rateLimit: {
       limit: positive("rateLimit.limit", rateLimit.limit, true),

@@ -1,26 +1,20 @@
-import { authPlan } from "../helpers/checks/auth";
-import { LOGIN_OPERATION, loginChecks } from "../helpers/checks/login";
 import { loadConfig } from "../helpers/config";
 import { contracts } from "../helpers/contract";
 import { test } from "../helpers/fixtures";
+import { selects } from "../helpers/selection";
+import { testPlan } from "../helpers/test-plan";
 
 /*
  * Authentication: the login contract, and per operation a control and the ways a caller can fail
- * to authenticate, one test per row (helpers/checks/auth.ts decides which rows). An operation's rows
- * run in order in one worker, so its control runs first and once; a failed row still lets the next run.
+ * to authenticate (helpers/checks/auth.ts decides which rows). The rows are cut into tests of about
+ * the same number of checks as the contract's (helpers/test-plan.ts), never an operation's rows
+ * apart: they run in order in one test, so its control runs first and once.
  */
-const rows = [
-  { op: LOGIN_OPERATION, checks: loginChecks },
-  ...authPlan(contracts(), loadConfig().authMatrix),
-];
-
-for (const { op, checks } of rows) {
-  test.describe(op.key, { tag: ["@auth", `@${op.section}`] }, () => {
-    test.describe.configure({ mode: "default" });
-    for (const check of checks) {
-      test(`${op.key} ${check.family}.${check.name}`, async ({ conformance }) => {
-        await conformance.check(op, check);
-      });
-    }
+for (const planned of testPlan(contracts(), loadConfig().authMatrix).auth) {
+  test(planned.title, { tag: planned.tags }, async ({ conformance }, testInfo) => {
+    const path = testInfo.titlePath.join(" ");
+    for (const { op, checks } of planned.rows)
+      for (const check of checks)
+        if (selects(`${path} ${op.key} @${op.section} @auth`)) await conformance.check(op, check);
   });
 }

@@ -1,31 +1,40 @@
-import { FAMILIES } from "../helpers/checks/check";
-import { checksOf } from "../helpers/checks/index";
+import { moduleCheck } from "../helpers/checks/module";
+import { loadConfig } from "../helpers/config";
 import { contracts } from "../helpers/contract";
 import { test } from "../helpers/fixtures";
+import { moduleStatuses, requiredModules } from "../helpers/modules";
 import { selects } from "../helpers/selection";
+import { testPlan } from "../helpers/test-plan";
 
 /*
- * One test per check family across every section, one step per operation and check. A failed test
- * costs a worker restart (~0.5 s), and a broken rule fails its family in every section: grouped this
- * way it fails one test, not one per section. Each check keeps its own id, step, evidence and JUnit
- * case. The test carries every section's tag, so `--grep @people` selects it; its steps are then
+ * Each check family cut into tests of about the same number of checks (helpers/test-plan.ts), one
+ * step per operation and check. A failed test costs a worker restart (~0.5 s), and a broken rule
+ * fails its family on every operation: grouped this way it fails a few tests, not one per
+ * operation, and `--shard` gets balanced shards. Each check keeps its own id, step, evidence and
+ * JUnit case. A test carries its sections' tags, so `--grep @people` selects it; its steps are then
  * narrowed to the operations of that section.
  */
 const sections = contracts();
-for (const family of FAMILIES) {
-  const work = sections.flatMap((section) =>
-    section.operations.flatMap((op) =>
-      checksOf(family)
-        .filter((check) => check.appliesTo(op))
-        .map((check) => ({ op, check })),
-    ),
-  );
-  if (!work.length) continue;
-  const sectionTags = [...new Set(work.map(({ op }) => `@${op.section}`))];
-  test(`${family} checks`, { tag: [...sectionTags, `@${family}`] }, async ({ conformance }, testInfo) => {
+
+test(
+  "module checks",
+  { tag: [...sections.map((section) => `@${section.name}`), "@module"] },
+  async ({ conformance, config, profile }, testInfo) => {
     const path = testInfo.titlePath.join(" ");
-    for (const { op, check } of work) {
-      if (selects(`${path} ${op.key} @${op.section} @${family}`)) await conformance.check(op, check);
+    const required = requiredModules(config, profile);
+    for (const section of sections) {
+      const status = moduleStatuses().get(section.name);
+      if (status && selects(`${path} ${status.probe} @${section.name} @module`))
+        await conformance.record(moduleCheck(section, status, required.has(section.name)));
     }
+  },
+);
+
+for (const planned of testPlan(sections, loadConfig().authMatrix).contract) {
+  test(planned.title, { tag: planned.tags }, async ({ conformance }, testInfo) => {
+    const path = testInfo.titlePath.join(" ");
+    for (const { op, checks } of planned.rows)
+      for (const check of checks)
+        if (selects(`${path} ${op.key} @${op.section} @${check.family}`)) await conformance.check(op, check);
   });
 }

@@ -1,13 +1,15 @@
 import { resolve } from "node:path";
 import type { FullConfig } from "@playwright/test";
 import { runBudget } from "../helpers/budget";
-import { startBudgetServer } from "../helpers/budget-server";
+import { SharedBudget, startBudgetServer } from "../helpers/budget-server";
 import { ConfigError, loadConfig } from "../helpers/config";
+import { contracts } from "../helpers/contract";
 import { failFastAsync } from "../helpers/fail-fast";
 import { publishFingerprint, takeFingerprint } from "../helpers/fingerprint";
 import { HttpTransport } from "../helpers/http";
+import { describeUnavailable, probeModules, shareModuleStatuses } from "../helpers/modules";
 import { publishAccounting } from "../helpers/request-accounting";
-import { runRedactor } from "../helpers/run-client";
+import { runClient, runRedactor } from "../helpers/run-client";
 import { newRunId, readRunInfo, writeRunInfo } from "../helpers/run-info";
 import { runLedgerPath, settleRunLedger, treatTerminateAsInterrupt } from "../helpers/run-ledger";
 import { runStopPath } from "../helpers/run-stop";
@@ -35,9 +37,11 @@ async function setUp(fullConfig: FullConfig): Promise<() => Promise<void>> {
         faults: list("WORKSPACE_REFERENCE_FAULTS"),
         variants: list("WORKSPACE_REFERENCE_VARIANTS"),
         profile: process.env.WORKSPACE_REFERENCE_PROFILE?.trim() || undefined,
+        withoutModules: list("WORKSPACE_REFERENCE_WITHOUT_MODULES"),
+        disabledModules: list("WORKSPACE_REFERENCE_DISABLED_MODULES"),
         rateLimit: config.rateLimit,
       }).catch((error: Error) => {
-        // An unknown fault, variant or profile name: a configuration mistake, said without a stack.
+        // An unknown fault, variant, profile or module name: a configuration mistake, said without a stack.
         throw new ConfigError(`The embedded reference cannot start: ${error.message}.`);
       });
   const url = config.url ?? (reference?.url as string);
@@ -75,6 +79,19 @@ async function setUp(fullConfig: FullConfig): Promise<() => Promise<void>> {
       ledgerFile: resolve(runLedgerPath(config.reportsDir, runId)),
       stopFile: resolve(runStopPath(config.reportsDir, runId)),
     });
+    // Once per run (per shard), one request per module: which modules this deployment lacks.
+    const probes = new SharedBudget(budget.url);
+    const client = runClient(http, readRunInfo(), {
+      timeoutMs: config.timeoutMs,
+      allowWrites: false,
+      budget: probes,
+    });
+    const statuses = await probeModules(client, contracts());
+    await probes.flush();
+    shareModuleStatuses(statuses);
+    const unavailable = describeUnavailable(statuses);
+    if (unavailable)
+      process.stdout.write(`Unavailable modules (their checks are skipped): ${unavailable}\n\n`);
     treatTerminateAsInterrupt();
   } catch (error) {
     await budget.close();

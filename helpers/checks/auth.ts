@@ -146,10 +146,11 @@ export const anonymousChecks: Check[] = [
   },
 ];
 
-/** A section's first read that needs authentication and no value looked up or created first. */
+/** A section's first read that needs authentication, no value looked up or created first, and has no side effects. */
 export function representativeOf(section: Section): Operation | undefined {
   return section.operations.find(
-    (op) => op.auth === "required" && op.method === "GET" && Object.keys(op.params).length === 0,
+    (op) =>
+      op.auth === "required" && op.method === "GET" && !op.effects && Object.keys(op.params).length === 0,
   );
 }
 

@@ -6,9 +6,11 @@ import type { SchemaRegistry } from "../schemas";
 /**
  * Check families: the second half of a check id names one, and so does its `@tag`. `auth` and
  * `login` run from specs/auth.spec.ts (helpers/checks/auth.ts), not from ALL_CHECKS; `rate-limit`
- * from specs/rate-limit.spec.ts (helpers/checks/rate-limit.ts).
+ * from specs/rate-limit.spec.ts (helpers/checks/rate-limit.ts); `module` records what global setup's
+ * probes found (helpers/checks/module.ts).
  */
 export const FAMILIES = [
+  "module",
   "status",
   "not-found",
   "format",

@@ -21,16 +21,8 @@ export function checksOf(family: Family): Check[] {
   return ALL_CHECKS.filter((check) => check.family === family);
 }
 
-const NOT_SENT = new Set(["WriteRefused", "RunStopped"]);
-
-/** Runs one check; an exception (a refused write, a missing fixture) becomes its result, never a crash. */
-export async function runCheck(
-  op: Operation,
-  check: Check,
-  ctx: CheckContext,
-  evidence: CheckResult["exchanges"],
-) {
-  const base = {
+function resultBase(op: Operation, check: Check, evidence: CheckResult["exchanges"]) {
+  return {
     id: checkId(op, check),
     section: op.section,
     operation: op.id,
@@ -40,6 +32,24 @@ export async function runCheck(
     exchanges: evidence,
     ...(check.informational && { informational: true as const }),
   };
+}
+
+const NOT_SENT = new Set(["WriteRefused", "RunStopped"]);
+
+/** A check that is not run, with the reason (its module is unavailable): nothing is sent. */
+export function skippedCheck(op: Operation, check: Check, why: string): CheckResult {
+  const given = "not run";
+  return { ...resultBase(op, check, []), outcome: "skipped", expected: "the check to run", given, why };
+}
+
+/** Runs one check; an exception (a refused write, a missing fixture) becomes its result, never a crash. */
+export async function runCheck(
+  op: Operation,
+  check: Check,
+  ctx: CheckContext,
+  evidence: CheckResult["exchanges"],
+) {
+  const base = resultBase(op, check, evidence);
   try {
     const { inconclusive, ...verdict } = await check.run(op, ctx);
     const outcome = inconclusive ? "inconclusive" : verdict.passed ? "passed" : "failed";

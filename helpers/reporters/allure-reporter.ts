@@ -7,6 +7,7 @@ import AllurePlaywright from "allure-playwright";
 import { FAMILIES, type Outcome, RESULTS_ATTACHMENT } from "../checks/check";
 import { checkIdOfVerdict, renderFindings } from "../evidence";
 import { fingerprintEntries, runFingerprint } from "../fingerprint";
+import { describeUnavailable, moduleStatuses } from "../modules";
 import type { ReportedCheck } from "./conformance-reporter";
 
 type AllureStatus = "passed" | "failed" | "broken" | "skipped";
@@ -44,6 +45,12 @@ const stableId = (text: string) => createHash("md5").update(text).digest("hex");
 /** A test tagged with a check family (`@format`, `@auth`, `@rate-limit`: see FAMILIES) reports checks. */
 const FAMILY_TAGS = new Set<string>(FAMILIES.map((family) => `@${family}`));
 const carriesChecks = (test: TestCase) => test.tags.some((tag) => FAMILY_TAGS.has(tag));
+
+/** What global setup's probes found missing, beside the fingerprint (each module check says it too). */
+function unavailableEnvironment(): Record<string, string> {
+  const unavailable = describeUnavailable([...moduleStatuses().values()]);
+  return unavailable ? { "Unavailable modules": unavailable } : {};
+}
 
 /** `--list` runs nothing: the last run's results stay. */
 const listing = () => process.argv.includes("--list");
@@ -89,6 +96,7 @@ export default class AllureReporter extends AllurePlaywright {
         ...this.options,
         environmentInfo: {
           ...Object.fromEntries(fingerprintEntries(fingerprint)),
+          ...unavailableEnvironment(),
           ...this.options.environmentInfo,
         },
       };

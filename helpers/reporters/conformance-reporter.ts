@@ -8,7 +8,15 @@ import { describeAccounting, readAccounting } from "../request-accounting";
 import { describeRecords, recordsOfRun } from "../run-ledger";
 import { STOPPED_EXIT_CODE, stopOfRun } from "../run-stop";
 import { junitXml } from "./junit";
-import { countsInWords, informationalFailure, verdictInWords, writeSummary } from "./summary";
+import {
+  countsInWords,
+  groupedLines,
+  informationalFailure,
+  unavailableInWords,
+  unavailableModules,
+  verdictInWords,
+  writeSummary,
+} from "./summary";
 
 /** A check's result as its test reported it (evidence.ts reportedResult: with `curl` when it failed). */
 export type ReportedCheck = ReturnType<typeof reportedResult> & { test: string };
@@ -51,31 +59,42 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onEnd(result: FullResult): void {
+    // `--list` runs nothing: the last run's reports stay.
+    if (process.argv.includes("--list")) return;
     const dir = this.options.outputDir ?? "reports";
     mkdirSync(dir, { recursive: true });
     this.checks.sort((a, b) => a.id.localeCompare(b.id));
     const deployment = runFingerprint(this.metadata);
     const records = recordsOfRun();
     const accounting = readAccounting();
+    const unavailable = unavailableModules(this.checks);
     writeFileSync(
       join(dir, "checks.json"),
-      `${JSON.stringify({ status: result.status, deployment, records, requests: this.requests, accounting, checks: this.checks }, null, 2)}\n`,
+      `${JSON.stringify({ status: result.status, deployment, unavailableModules: unavailable, records, requests: this.requests, accounting, checks: this.checks }, null, 2)}\n`,
     );
     writeFileSync(join(dir, "junit.xml"), junitXml(this.checks, result.duration, deployment));
-    const failed = this.checks.filter((c) => c.gating);
+    const summary = join(dir, "summary.md");
     const lines = [""];
-    if (failed.length) {
-      lines.push("Failed checks:");
-      for (const check of failed) lines.push(`  ✘ ${check.id}: ${check.why}`);
-    }
-    const informational = this.checks.filter(informationalFailure);
-    if (informational.length) {
-      lines.push("Informational (the documentation is silent; not gating):");
-      for (const check of informational) lines.push(`  i ${check.id}: ${check.why}`);
-    }
+    lines.push(
+      ...groupedLines(
+        "Failed checks",
+        "✘",
+        this.checks.filter((c) => c.gating),
+        summary,
+      ),
+    );
+    lines.push(
+      ...groupedLines(
+        "Informational (the documentation is silent; not gating)",
+        "i",
+        this.checks.filter(informationalFailure),
+        summary,
+      ),
+    );
     for (const error of this.errors) lines.push(`  ! ${error}`);
     const passed = result.status === "passed";
-    const verdict = `Conformance: ${countsInWords(this.checks)}: ${verdictInWords(this.checks, passed)}; ${accounting ? describeAccounting(accounting) : `${this.requests} requests`}; ${records ? `${describeRecords(records)}; ` : ""}reports in ${dir}/`;
+    const modules = unavailable.length ? `; unavailable modules: ${unavailableInWords(unavailable)}` : "";
+    const verdict = `Conformance: ${countsInWords(this.checks)}: ${verdictInWords(this.checks, passed)}${modules}; ${accounting ? describeAccounting(accounting) : `${this.requests} requests`}; ${records ? `${describeRecords(records)}; ` : ""}reports in ${dir}/`;
     lines.push("", ...writeSummary(dir, this.checks, verdict, passed, deployment), verdict);
     const stopped = stopOfRun();
     if (stopped) {

@@ -39,8 +39,14 @@ export interface OperationCoverage {
 export interface Coverage {
   /** Our operations whose checks ran, with the documented operation each one is. */
   exercised: OperationCoverage[];
-  /** Per documentation module: documented operations and how many of them were exercised. */
-  modules: { module: string; documented: number; exercised: number }[];
+  /** Per documentation module: documented operations (and GETs) and how many of them were exercised. */
+  modules: {
+    module: string;
+    documented: number;
+    exercised: number;
+    documentedGet: number;
+    exercisedGet: number;
+  }[];
   documented: number;
   documentedGet: number;
 }
@@ -68,11 +74,17 @@ export function coverage(
   documented: DocumentedOperation[],
 ): Coverage {
   const byRoute = new Map(documented.map((doc) => [routeKey(doc.verb, doc.path), doc]));
+  // Indexed once: thousands of checks on hundreds of operations.
+  const ranOn = new Map<string, CoveredCheck[]>();
+  for (const c of checks) {
+    // A module check only probes whether the module is there: it exercises nothing.
+    if (c.outcome === "skipped" || c.family === "module") continue;
+    const key = `${c.section}.${c.operation}`;
+    ranOn.set(key, [...(ranOn.get(key) ?? []), c]);
+  }
   const exercised: OperationCoverage[] = [];
   for (const operation of operations) {
-    const ran = checks.filter(
-      (c) => c.section === operation.section && c.operation === operation.id && c.outcome !== "skipped",
-    );
+    const ran = ranOn.get(`${operation.section}.${operation.id}`) ?? [];
     if (!ran.length) continue;
     const order = (family: string) => (FAMILIES as readonly string[]).indexOf(family);
     const families = [...new Set(ran.map((c) => c.family))]
@@ -90,7 +102,14 @@ export function coverage(
   const hit = new Set(exercised.flatMap((e) => (e.documented ? [e.documented] : [])));
   const modules = [...new Set(documented.map((d) => d.module))].map((module) => {
     const all = documented.filter((d) => d.module === module);
-    return { module, documented: all.length, exercised: all.filter((d) => hit.has(d)).length };
+    const gets = all.filter((d) => d.verb === "GET");
+    return {
+      module,
+      documented: all.length,
+      exercised: all.filter((d) => hit.has(d)).length,
+      documentedGet: gets.length,
+      exercisedGet: gets.filter((d) => hit.has(d)).length,
+    };
   });
   return {
     exercised,

@@ -1,7 +1,7 @@
 import { renderFindings } from "../evidence";
 import { type Fingerprint, fingerprintEntries } from "../fingerprint";
 import type { ReportedCheck } from "./conformance-reporter";
-import { informationalFailure } from "./summary";
+import { informationalFailure, unavailableInWords, unavailableModules } from "./summary";
 
 function escapeXml(text: string): string {
   return (
@@ -32,6 +32,8 @@ export function junitXml(checks: ReportedCheck[], durationMs: number, deployment
             : c.outcome;
   const count = (list: ReportedCheck[], outcome: string) =>
     list.filter((c) => junitOutcome(c) === outcome).length;
+  const unavailable = unavailableModules(checks);
+  const modules = unavailable.length ? [["Unavailable modules", unavailableInWords(unavailable)]] : [];
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="workspace-conformance" tests="${checks.length}" failures="${count(checks, "failed")}" skipped="${count(checks, "skipped")}" errors="0" time="${(durationMs / 1000).toFixed(3)}">`,
@@ -41,9 +43,9 @@ export function junitXml(checks: ReportedCheck[], durationMs: number, deployment
       `  <testsuite name="${escapeXml(section)}" tests="${list.length}" failures="${count(list, "failed")}" skipped="${count(list, "skipped")}" errors="0">`,
     );
     // What was tested, per suite: JUnit has no place for properties of the whole run.
-    if (deployment) {
+    if (deployment || unavailable.length) {
       out.push("    <properties>");
-      for (const [label, value] of fingerprintEntries(deployment))
+      for (const [label, value] of [...(deployment ? fingerprintEntries(deployment) : []), ...modules])
         out.push(`      <property name="${escapeXml(label)}" value="${escapeXml(value)}"/>`);
       out.push("    </properties>");
     }

@@ -52,12 +52,15 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
  */
 export function verdictInWords(checks: SummarisedCheck[], runPassed: boolean): string {
   const n = countOutcomes(checks);
-  const gating = countOutcomes(checks.filter((c) => c.gating));
+  const missing = unavailableModules(checks).filter((m) => m.required);
+  const gating = countOutcomes(checks.filter((c) => c.gating && !isModuleMissing(c)));
   const reasons = [
     gating.failed && `${plural(gating.failed, "check")} failed`,
     gating.fixed && `${gating.fixed} fixed`,
+    missing.length &&
+      `required ${missing.length === 1 ? "module" : "modules"} ${missing.map((m) => m.module).join(", ")} unavailable`,
   ];
-  if (gating.failed || gating.fixed) return `DOES NOT CONFORM (${reasons.filter(Boolean).join(", ")})`;
+  if (reasons.some(Boolean)) return `DOES NOT CONFORM (${reasons.filter(Boolean).join(", ")})`;
   if (!runPassed) return "RUN FAILED (an error outside the checks, see above)";
   if (!checks.length) return "NOTHING CHECKED";
   const notes = [
@@ -66,6 +69,95 @@ export function verdictInWords(checks: SummarisedCheck[], runPassed: boolean): s
     n.informational && `${n.informational} informational ${n.informational === 1 ? "failure" : "failures"}`,
   ].filter(Boolean);
   return notes.length ? `CONFORMS, with ${notes.join(" and ")}` : "CONFORMS";
+}
+
+/** A module the deployment lacks, as its module check (helpers/checks/module.ts) reported it. */
+export interface UnavailableModule {
+  module: string;
+  /** `not installed: GET api/2.0/crm/... answered 404 with a page ...` */
+  reason: string;
+  /** Required by the run: it fails the run. */
+  required: boolean;
+}
+
+const isModuleMissing = (c: SummarisedCheck) =>
+  c.family === "module" && (c.outcome === "failed" || c.outcome === "skipped" || c.outcome === "deviated");
+
+/** From the results alone (so merged shards say it too): each module whose module check did not pass. */
+export function unavailableModules(checks: SummarisedCheck[]): UnavailableModule[] {
+  return checks.filter(isModuleMissing).map((c) => ({
+    module: c.section,
+    required: c.outcome !== "skipped",
+    reason: c.why
+      .replace(/^module \S+ is (required but )?unavailable: /, "")
+      .replace(/; its checks are skipped$/, ""),
+  }));
+}
+
+/** `crm (not installed), mail (switched off, required)` */
+export function unavailableInWords(modules: UnavailableModule[]): string {
+  return modules
+    .map((m) => `${m.module} (${m.reason.split(":")[0]}${m.required ? ", required" : ""})`)
+    .join(", ");
+}
+
+/** Checks that share their rule and their reason: a broken rule fails it the same way on every operation. */
+export interface CheckGroup {
+  /** `format.accept-json` */
+  rule: string;
+  why: string;
+  /** The operations' keys (`people.list`), in order. */
+  operations: string[];
+}
+
+/** Groups checks by rule and reason, the largest group first. */
+export function groupChecks(checks: SummarisedCheck[]): CheckGroup[] {
+  const groups = new Map<string, CheckGroup>();
+  for (const check of checks) {
+    const [operation, rule] = check.id.split("/");
+    const why = check.why.replace(/\s+/g, " ").trim();
+    const key = `${rule}\n${why}`;
+    const group = groups.get(key) ?? { rule, why, operations: [] };
+    group.operations.push(operation);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort(
+    (a, b) => b.operations.length - a.operations.length || a.rule.localeCompare(b.rule),
+  );
+}
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** `format.accept-json: "the answer is XML, not JSON" on 241 operations: people.list, crm.contacts, ... (+238)` */
+export function groupInWords(group: CheckGroup, shown = 3): string {
+  const { operations } = group;
+  const named = operations.slice(0, shown).join(", ");
+  const more = operations.length > shown ? `, ... (+${operations.length - shown})` : "";
+  const where = operations.length === 1 ? named : `${operations.length} operations: ${named}${more}`;
+  return `${group.rule}: "${clip(group.why, 200)}" on ${where}`;
+}
+
+/** At most this many groups on the console; summary.md and checks.json have them all. */
+const CONSOLE_GROUPS = 20;
+
+/** The console's lines for a list of checks (failed, informational): grouped, bounded, each with `mark`. */
+export function groupedLines(
+  title: string,
+  mark: string,
+  checks: SummarisedCheck[],
+  summary: string,
+): string[] {
+  if (!checks.length) return [];
+  const groups = groupChecks(checks);
+  const lines = [
+    `${title} (${plural(checks.length, "check")}, ${plural(groups.length, "group")} by rule and reason):`,
+  ];
+  for (const group of groups.slice(0, CONSOLE_GROUPS)) lines.push(`  ${mark} ${groupInWords(group)}`);
+  if (groups.length > CONSOLE_GROUPS)
+    lines.push(
+      `  ... and ${groups.length - CONSOLE_GROUPS} more groups: every check in ${summary} and checks.json`,
+    );
+  return lines;
 }
 
 /** Marks for the outcomes besides "passed" in a table cell; `≈` not `~`, which Markdown may strike through. */
@@ -87,23 +179,24 @@ function cell(checks: SummarisedCheck[]): string {
   return `${n.passed}/${checks.length}${marks.join("")}`;
 }
 
-/** Sections down, check families across, with a total of each; a cell reads `11/13 ✘2`. */
+/** Modules (sections) down, check families across, with a total of each; a cell reads `11/13 ✘2`. */
 export function outcomeTable(checks: SummarisedCheck[]): string[][] {
   const families = FAMILIES.filter((family) => checks.some((c) => c.family === family));
-  const sections = [...new Set(checks.map((c) => c.section))].sort();
+  const bySection = new Map<string, SummarisedCheck[]>();
+  for (const check of checks) bySection.set(check.section, [...(bySection.get(check.section) ?? []), check]);
+  const unavailable = new Set(unavailableModules(checks).map((m) => m.module));
   const row = (label: string, mine: SummarisedCheck[]) => [
     label,
     ...families.map((family) => cell(mine.filter((c) => c.family === family))),
     cell(mine),
   ];
   return [
-    ["section", ...families, "all"],
-    ...sections.map((section) =>
-      row(
-        section,
-        checks.filter((c) => c.section === section),
+    ["module", ...families, "all"],
+    ...[...bySection.keys()]
+      .sort()
+      .map((section) =>
+        row(unavailable.has(section) ? `${section} (unavailable)` : section, bySection.get(section) ?? []),
       ),
-    ),
     row("all", checks),
   ];
 }
@@ -130,15 +223,25 @@ export function coverageInWords(coverage: Coverage): string {
   return `${new Set(documented.map((e) => e.documented)).size} of ${coverage.documented} documented operations exercised (${gets.size} of ${coverage.documentedGet} GET)`;
 }
 
-/** At most this many failed checks are listed in the Markdown: a CI job summary has a size limit (1 MiB). */
-const LISTED = 100;
+/**
+ * At most this many groups are listed in the Markdown, each with every operation it holds: a CI job
+ * summary has a size limit (1 MiB), and a broken rule on every operation is one group.
+ */
+const LISTED_GROUPS = 300;
 
 function listChecks(title: string, checks: SummarisedCheck[]): string[] {
   if (!checks.length) return [];
+  const groups = groupChecks(checks);
   const lines = [`## ${title} (${checks.length})`, ""];
-  for (const check of checks.slice(0, LISTED))
-    lines.push(`- \`${check.id}\`: ${check.why.replace(/\s+/g, " ")}`);
-  if (checks.length > LISTED) lines.push(`- … and ${checks.length - LISTED} more in checks.json`);
+  for (const group of groups.slice(0, LISTED_GROUPS)) {
+    const n = group.operations.length;
+    lines.push(
+      `- \`${group.rule}\` on ${plural(n, "operation")}: ${group.why}`,
+      `  ${group.operations.map((op) => `\`${op}/${group.rule}\``).join(", ")}`,
+    );
+  }
+  if (groups.length > LISTED_GROUPS)
+    lines.push(`- … and ${groups.length - LISTED_GROUPS} more groups of checks in checks.json`);
   return [...lines, ""];
 }
 
@@ -159,7 +262,14 @@ export function summaryMarkdown(options: {
   ];
   if (options.fingerprint)
     out.push(markdownTable([["", ""], ...fingerprintEntries(options.fingerprint)]), "");
-  out.push("## Sections × check families", "", markdownTable(outcomeTable(checks)), "", LEGEND, "");
+  const unavailable = unavailableModules(checks);
+  if (unavailable.length) {
+    out.push(`## Unavailable modules (${unavailable.length}): their checks are skipped`, "");
+    for (const m of unavailable)
+      out.push(`- **${m.module}**${m.required ? " (required: fails the run)" : ""}: ${m.reason}`);
+    out.push("");
+  }
+  out.push("## Modules × check families", "", markdownTable(outcomeTable(checks)), "", LEGEND, "");
   out.push(
     ...listChecks(
       "Failed checks",
@@ -195,8 +305,14 @@ export function summaryMarkdown(options: {
     "<details><summary>Documented operations exercised, per module</summary>",
     "",
     markdownTable([
-      ["module", "exercised", "documented"],
-      ...coverage.modules.map((m) => [m.module, String(m.exercised), String(m.documented)]),
+      ["module", "exercised", "documented", "GET exercised", "GET documented"],
+      ...coverage.modules.map((m) => [
+        m.module,
+        String(m.exercised),
+        String(m.documented),
+        String(m.exercisedGet),
+        String(m.documentedGet),
+      ]),
     ]),
     "",
     "</details>",

@@ -79,3 +79,78 @@ test("YAML syntax errors are reported with their line", () => {
   const problems = problemsOf(contractsIn({ "bad.yaml": "section: people\noperations: [\n" }));
   assert.match(problems[0], /bad\.yaml:\d+:\d+: YAML: /);
 });
+
+test("effects: loaded on a GET; refused on a write, on a look-up's source; a path outside its module is named", () => {
+  const good = contractsIn({
+    "calendar.yaml": [
+      "section: calendar",
+      "operations:",
+      "  by-dates:",
+      "    request: GET api/2.0/calendar/calendars/{startDate}/{endDate}",
+      "    effects: creates a calendar on first call",
+      "    params:",
+      "      startDate: { value: 2024-01-01 }",
+      "      endDate: { value: 2024-01-31 }",
+    ].join("\n"),
+  })();
+  assert.equal(good[0].operations[0].effects, "creates a calendar on first call");
+  const problems = problemsOf(
+    contractsIn({
+      "bad.yaml": [
+        "section: settings",
+        "operations:",
+        "  quota:",
+        "    request: GET api/2.0/settings/recalculatequota",
+        "    effects: recalculates every quota",
+        "  smtp:",
+        "    request: PUT api/2.0/settings/smtp",
+        "    effects: ''",
+        "  test:",
+        "    request: POST api/2.0/settings/smtp/test",
+        "    effects: sends a mail",
+        "  status:",
+        "    request: GET api/2.0/settings/{id}",
+        "    params:",
+        "      id: { from: GET api/2.0/settings/recalculatequota, select: id }",
+        "  elsewhere:",
+        "    request: GET api/2.0/people/@self",
+      ].join("\n"),
+    }),
+  );
+  // The empty effects fails the schema first, with its line; the rest is checked once the file is valid.
+  assert.ok(
+    problems.some((p) => /bad\.yaml:8:\d+ operations\.smtp\.effects: /.test(p)),
+    problems.join("\n"),
+  );
+  const fixed = problemsOf(
+    contractsIn({
+      "bad.yaml": [
+        "section: settings",
+        "operations:",
+        "  quota:",
+        "    request: GET api/2.0/settings/recalculatequota",
+        "    effects: recalculates every quota",
+        "  test:",
+        "    request: POST api/2.0/settings/smtp/test",
+        "    effects: sends a mail",
+        "  status:",
+        "    request: GET api/2.0/settings/{id}",
+        "    params:",
+        "      id: { from: GET api/2.0/settings/recalculatequota, select: id }",
+        "  elsewhere:",
+        "    request: GET api/2.0/people/@self",
+      ].join("\n"),
+    }),
+  );
+  const expectations = [
+    /bad\.yaml:7:\d+ operations\.test: effects marks a GET; a POST counts as a write already/,
+    /bad\.yaml:10:\d+ operations\.status: params\.id\.from GET api\/2\.0\/settings\/recalculatequota has side effects \(recalculates every quota\)/,
+    /bad\.yaml:14:\d+ operations\.elsewhere: api\/2\.0\/people\/@self is in module "people", not "settings"/,
+  ];
+  for (const expected of expectations)
+    assert.ok(
+      fixed.some((p) => expected.test(p)),
+      `${expected} not in:\n${fixed.join("\n")}`,
+    );
+  assert.equal(fixed.length, expectations.length, fixed.join("\n"));
+});

@@ -11,8 +11,14 @@ import AllureReporter from "../../helpers/reporters/allure-reporter";
 import { coverage, documentedOperations } from "../../helpers/reporters/coverage";
 import {
   countsInWords,
+  groupChecks,
+  groupedLines,
+  groupInWords,
   outcomeTable,
   type SummarisedCheck,
+  summaryMarkdown,
+  unavailableInWords,
+  unavailableModules,
   verdictInWords,
 } from "../../helpers/reporters/summary";
 
@@ -31,7 +37,7 @@ test("the outcome table counts per section and family, with a mark per outcome b
     check("group.list/format.json-suffix", "skipped"),
   ];
   assert.deepEqual(outcomeTable(checks), [
-    ["section", "format", "schema", "all"],
+    ["module", "format", "schema", "all"],
     ["group", "0/1 ⊘1", "·", "0/1 ⊘1"],
     ["people", "1/2 ✘1", "0/1 ≈1", "1/3 ✘1 ≈1"],
     ["all", "1/3 ✘1 ⊘1", "0/1 ≈1", "1/4 ✘1 ≈1 ⊘1"],
@@ -222,4 +228,112 @@ test("a fixed check fails the verdict only while it gates (WORKSPACE_FAIL_ON_FIX
   assert.equal(fixed.gating, true);
   assert.match(verdictInWords([fixed], false), /^DOES NOT CONFORM \(1 fixed\)/);
   assert.doesNotMatch(verdictInWords([{ ...fixed, gating: false }], true), /DOES NOT CONFORM/);
+});
+
+test("failures group by rule and reason: one line for a rule broken on every operation, every operation in summary.md", () => {
+  const failing = Array.from({ length: 241 }, (_, i) => ({
+    ...check(`mod${i % 15}.op${i}/format.accept-json`, "failed"),
+    why: "the answer is XML, not JSON",
+  }));
+  const other = { ...check("people.list/schema.json", "failed"), why: "the body is not\n  an envelope" };
+  const groups = groupChecks([...failing, other]);
+  assert.equal(groups.length, 2);
+  assert.equal(
+    groupInWords(groups[0]),
+    'format.accept-json: "the answer is XML, not JSON" on 241 operations: mod0.op0, mod1.op1, mod2.op2, ... (+238)',
+  );
+  assert.equal(groupInWords(groups[1]), 'schema.json: "the body is not an envelope" on people.list');
+  const lines = groupedLines("Failed checks", "✘", [...failing, other], "reports/summary.md");
+  assert.equal(lines.length, 3);
+  // Many distinct reasons: the console stays bounded, and says where the rest is.
+  const distinct = failing.map((c, i) => ({ ...c, why: `reason ${i}` }));
+  const bounded = groupedLines("Failed checks", "✘", distinct, "reports/summary.md");
+  assert.equal(bounded.length, 22);
+  assert.match(bounded[21], /and 221 more groups: every check in reports\/summary\.md and checks\.json/);
+  const markdown = summaryMarkdown({
+    checks: failing,
+    verdictLine: "v",
+    runPassed: false,
+    coverage: coverage([], [], documentedOperations()),
+  });
+  for (const c of failing) assert.ok(markdown.includes(`\`${c.id}\``), c.id);
+});
+
+test("unavailable modules are read from the module checks: named in the verdict, the table and summary.md; a required one fails the run", () => {
+  const missing = {
+    ...check("crm.contacts/module.available", "skipped"),
+    why: "module crm is unavailable: not installed: GET api/2.0/crm/contact.json answered 404 with a page (text/html), not the API's envelope; its checks are skipped",
+  };
+  const required = {
+    ...check("mail.accounts/module.available", "failed"),
+    why: 'module mail is required but unavailable: switched off: GET api/2.0/mail/accounts.json answered 403 "Forbidden"',
+  };
+  const checks = [
+    missing,
+    check("crm.contacts/status.success", "skipped"),
+    check("people.list/module.available", "passed"),
+  ];
+  assert.deepEqual(unavailableModules(checks), [
+    {
+      module: "crm",
+      required: false,
+      reason:
+        "not installed: GET api/2.0/crm/contact.json answered 404 with a page (text/html), not the API's envelope",
+    },
+  ]);
+  assert.equal(verdictInWords(checks, true), "CONFORMS");
+  assert.equal(
+    unavailableInWords(unavailableModules([...checks, required])),
+    "crm (not installed), mail (switched off, required)",
+  );
+  assert.equal(
+    verdictInWords([...checks, required], false),
+    "DOES NOT CONFORM (required module mail unavailable)",
+  );
+  assert.equal(outcomeTable(checks)[1][0], "crm (unavailable)");
+  const markdown = summaryMarkdown({
+    checks,
+    verdictLine: "v",
+    runPassed: true,
+    coverage: coverage([], [], documentedOperations()),
+  });
+  assert.match(
+    markdown,
+    /## Unavailable modules \(1\): their checks are skipped\n\n- \*\*crm\*\*: not installed: /,
+  );
+});
+
+test("coverage counts per module, GETs too, and a skipped or module check exercises nothing", () => {
+  const ops = [
+    { key: "people.list", section: "people", id: "list", method: "GET", path: "api/2.0/people" },
+    { key: "group.list", section: "group", id: "list", method: "GET", path: "api/2.0/group" },
+    { key: "group.create", section: "group", id: "create", method: "POST", path: "api/2.0/group" },
+    { key: "files.my", section: "files", id: "my", method: "GET", path: "api/2.0/files/@my" },
+  ];
+  const covered = coverage(
+    ops,
+    [
+      check("people.list/status.success", "passed"),
+      check("group.list/status.success", "failed"),
+      check("group.create/status.success", "passed"),
+      check("files.my/status.success", "skipped"),
+      check("files.my/module.available", "passed"),
+    ],
+    documentedOperations(),
+  );
+  const byModule = Object.fromEntries(covered.modules.map((m) => [m.module, m]));
+  assert.deepEqual(
+    [
+      byModule.group.exercised,
+      byModule.group.exercisedGet,
+      byModule.people.exercisedGet,
+      byModule.files.exercised,
+    ],
+    [2, 1, 1, 0],
+  );
+  assert.equal(byModule.crm.documentedGet > 50, true);
+  assert.equal(
+    covered.modules.reduce((n, m) => n + m.documentedGet, 0),
+    covered.documentedGet,
+  );
 });

@@ -1,0 +1,132 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { test } from "node:test";
+import type { Operation } from "../../helpers/contract";
+import { loadContracts } from "../../helpers/contract-loader";
+import { cut, testPlan } from "../../helpers/test-plan";
+
+const ROOT = join(__dirname, "..", "..");
+
+/** The titles of the tests `playwright test --list --shard i/n` gives shard i. */
+function listShard(shard: string): string[] {
+  const out = execFileSync(
+    process.execPath,
+    [
+      join(ROOT, "node_modules", "@playwright", "test", "cli.js"),
+      "test",
+      "--list",
+      "--reporter=list",
+      "--shard",
+      shard,
+    ],
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, WORKSPACE_URL: "" } },
+  );
+  return [...out.matchAll(/^\s+\[[\w-]+\] › [^›]+ › (.+)$/gm)].map((m) => m[1]);
+}
+
+test("--shard i/3: the largest shard holds at most 1.5x the mean number of checks", (t) => {
+  const sections = loadContracts();
+  const plan = testPlan(sections, "representative");
+  const checks = new Map([...plan.auth, ...plan.contract].map((t) => [t.title, t.checks]));
+  checks.set("module checks", sections.length);
+  // The rate-limit checks skip themselves in a sharded run (README, Sharding).
+  checks.set("rate-limit checks", 0);
+  const shards = ["1/3", "2/3", "3/3"].map((shard) =>
+    listShard(shard).map((title) => {
+      const n = checks.get(title);
+      assert.ok(n !== undefined, `a test the plan does not know: ${title}`);
+      return n;
+    }),
+  );
+  const sizes = shards.map((titles) => titles.reduce((a, b) => a + b, 0));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  assert.equal(
+    total,
+    [...checks.values()].reduce((a, b) => a + b, 0),
+    "every test is in exactly one shard",
+  );
+  const mean = total / 3;
+  t.diagnostic(`shards hold ${sizes.join(", ")} checks`);
+  assert.ok(
+    Math.max(...sizes) <= 1.5 * mean,
+    `shards hold ${sizes.join(", ")} checks (mean ${mean.toFixed(0)})`,
+  );
+});
+
+test("the plan keeps an operation's rows together, in order, and bounds the number of tests", () => {
+  const sections = loadContracts();
+  const plan = testPlan(sections, "representative");
+  const tests = [...plan.auth, ...plan.contract];
+  assert.ok(tests.length <= 40, `${tests.length} tests`);
+  for (const planned of plan.auth) {
+    const keys = planned.rows.map((row) => row.op.key);
+    assert.equal(new Set(keys).size, keys.length, `${planned.title}: an operation's rows are one row`);
+  }
+  const titles = tests.map((t) => t.title);
+  assert.equal(new Set(titles).size, titles.length, "titles are unique");
+  assert.deepEqual(testPlan(sections, "representative"), plan, "deterministic");
+});
+
+test("cut: runs of about equal weight, in order, none empty", () => {
+  const row = (n: number) => ({ op: { key: `s.op${n}` }, checks: Array(n).fill({}) }) as never;
+  const rows = [1, 1, 6, 6, 6, 6, 1, 1, 9, 1].map(row);
+  const runs = cut(rows, 4);
+  assert.deepEqual(runs.flat(), rows);
+  const weights = runs.map((run) => run.reduce((sum, r: { checks: unknown[] }) => sum + r.checks.length, 0));
+  assert.ok(Math.max(...weights) <= 14, `weights ${weights}`);
+  assert.ok(runs.every((run) => run.length > 0));
+});
+
+test("at breadth (250 operations in 15 modules) the plan stays a bounded number of tests of balanced size", (t) => {
+  const modules = ["crm", "project", "community", "settings", "mail", "mailserver", "files", "portal"];
+  const more = ["people", "calendar", "security", "migration", "group", "feed", "capabilities"];
+  const sections = [...modules, ...more].map((name, m) => ({
+    name,
+    title: name,
+    file: `specs/${name}.yaml`,
+    operations: Array.from(
+      { length: m < 4 ? 30 : 12 },
+      (_, i): Operation => ({
+        section: name,
+        id: `op${i}`,
+        key: `${name}.op${i}`,
+        method: "GET" as const,
+        path: i % 3 ? `api/2.0/${name}/op${i}/{id}` : `api/2.0/${name}/op${i}`,
+        auth: "required" as const,
+        creates: false,
+        successStatus: 200 as const,
+        schema: "people/person-full.json",
+        query: {},
+        params: i % 3 ? { id: { value: 1 } } : {},
+        ...(i % 3 && { unknown: { id: 999 } }),
+        volatile: [],
+        tags: [],
+        source: `specs/${name}.yaml:${i + 3}:5`,
+      }),
+    ),
+  }));
+  assert.ok(sections.flatMap((s) => s.operations).length >= 250);
+  const plan = testPlan(sections, "representative");
+  // Playwright's order and cut: auth.spec.ts, then contract.spec.ts (module checks first), then the
+  // rate-limit project; shards of equal test counts, the first ones taking the remainder.
+  const weights = [
+    ...plan.auth.map((t) => t.checks),
+    sections.length,
+    ...plan.contract.map((t) => t.checks),
+    0,
+  ];
+  assert.ok(weights.length <= 25, `${weights.length} tests`);
+  const base = Math.floor(weights.length / 3);
+  const counts = [0, 1, 2].map((i) => base + (i < weights.length % 3 ? 1 : 0));
+  const sizes = counts.map((n, i) => {
+    const from = counts.slice(0, i).reduce((a, b) => a + b, 0);
+    return weights.slice(from, from + n).reduce((a, b) => a + b, 0);
+  });
+  const mean = weights.reduce((a, b) => a + b, 0) / 3;
+  t.diagnostic(`at breadth: ${weights.length} tests; shards would hold ${sizes.join(", ")} checks`);
+  assert.ok(
+    Math.max(...sizes) <= 1.5 * mean,
+    `shards would hold ${sizes.join(", ")} checks (mean ${mean.toFixed(0)})`,
+  );
+});
