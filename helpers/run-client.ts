@@ -23,7 +23,7 @@ export function runClient(
   run: RunInfo,
   options: { timeoutMs: number; allowWrites: boolean; budget: Budget } & Pick<
     ClientOptions,
-    "classifyThrottles"
+    "classifyThrottles" | "maxBodyBytes"
   >,
 ): WorkspaceClient {
   return new WorkspaceClient(http, {

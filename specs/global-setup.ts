@@ -12,9 +12,12 @@ import { publishAccounting } from "../helpers/request-accounting";
 import { runClient, runRedactor } from "../helpers/run-client";
 import { newRunId, readRunInfo, writeRunInfo } from "../helpers/run-info";
 import { runLedgerPath, settleRunLedger, treatTerminateAsInterrupt } from "../helpers/run-ledger";
-import { runStopPath } from "../helpers/run-stop";
-import { login } from "../helpers/session";
+import { RunStopped, runStopPath, stopOfRun } from "../helpers/run-stop";
+import { login, TargetError } from "../helpers/session";
 import { REFERENCE_ADMIN, REFERENCE_USER, startReference } from "../reference";
+
+/** An ASP.NET 404 page or an error envelope is a few kilobytes. */
+const MAX_PROBE_ANSWER_BYTES = 256 * 1024;
 
 /**
  * Once per run, before any test: picks the target (WORKSPACE_URL, or the embedded reference started
@@ -85,8 +88,14 @@ async function setUp(fullConfig: FullConfig): Promise<() => Promise<void>> {
       timeoutMs: config.timeoutMs,
       allowWrites: false,
       budget: probes,
+      // A probe needs the status and whether an envelope came back, not a deployment's megabytes.
+      maxBodyBytes: MAX_PROBE_ANSWER_BYTES,
     });
-    const statuses = await probeModules(client, contracts());
+    const statuses = await probeModules(client, contracts()).catch((error: Error) => {
+      // Three probes in a row got no answer in time: there is nothing to test.
+      if (error instanceof RunStopped) throw new TargetError(`Cannot test ${url}: ${stopOfRun()}.`);
+      throw error;
+    });
     await probes.flush();
     shareModuleStatuses(statuses);
     const unavailable = describeUnavailable(statuses);

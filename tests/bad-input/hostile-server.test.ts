@@ -72,6 +72,20 @@ describe("a deployment that answers too much, or too slowly: memory and time sta
     assert.ok(run.peakRssBytes < MEMORY_CEILING, `peak ${megabytes(run.peakRssBytes)}`);
   });
 
+  test("silent once logged in: the modules' probes time out, exit 2 with one message, before any test", async () => {
+    const run = await runAgainst("silent-after-login", {
+      name: "bad-input/silent-after-login",
+      env: { WORKSPACE_TIMEOUT_MS: "1000" },
+    });
+    const output = run.stdout + run.stderr;
+    assert.equal(run.exitCode, 2, output);
+    assert.match(
+      output,
+      /Cannot test http:\/\/127\.0\.0\.1:\d+\/: the deployment stopped answering: 3 requests in a row got no complete answer within 1000 ms/,
+    );
+    assert.doesNotMatch(output, /\n\s+at /, "no stack");
+  });
+
   test("a byte a second: three timeouts in a row stop the run with exit 2, one message, every check accounted for", async () => {
     const run = await runAgainst("trickling", {
       name: "bad-input/trickling",

@@ -27,7 +27,7 @@ export type BadServerMode =
   | "silent" // accepts the connection and never answers
   | "drops-connections" // logs in, then closes the connection of every read without an answer
   | "silent-after-login" // logs in, then never answers a read
-  | "trickling" // logs in, then answers reads a byte a second, for ever
+  | "trickling" // logs in, answers TRICKLE_AFTER reads, then answers a byte a second, for ever
   | "enormous-bodies" // logs in, then streams 200 MB to every read
   | "huge-values" // logs in, then answers reads with a 7 MB id (JSON) or 2 MB of text (XML)
   | "wrong-credentials"; // refuses every login with 401
@@ -43,6 +43,9 @@ export const HUGE_BODY_BYTES = 9 * 1024 * 1024;
 
 export const ENORMOUS_BODY_BYTES = 200 * 1024 * 1024;
 
+/** The trickling server answers this many reads at once first: the modules' probes and a few checks pass. */
+const TRICKLE_AFTER = 12;
+
 /** The token every bad server that logs in issues. */
 export const BAD_SERVER_TOKEN = "bad-server-token-0123456789";
 
@@ -53,11 +56,12 @@ export async function startBadServer(mode: BadServerMode): Promise<BadServer> {
   const sockets = new Set<Socket>();
   const state: BadServer = { url: "", logins: 0, close: async () => {} };
   const remembered = { lastLogin: "" };
+  const counts = { reads: 0 };
   const handler = (request: IncomingMessage, response: ServerResponse) => {
     const isLogin = /\/api\/2\.0\/authentication/.test(request.url ?? "");
     if (isLogin) state.logins++;
     if (mode === "echoing") echo(isLogin, request, response, remembered);
-    else answer(mode, isLogin, request, response);
+    else answer(mode, isLogin, request, response, counts);
   };
   const server: Server =
     mode === "self-signed-tls"
@@ -115,6 +119,7 @@ function answer(
   isLogin: boolean,
   request: IncomingMessage,
   response: ServerResponse,
+  state: { reads: number },
 ): void {
   const json = /\.json(\?|$)/.test(request.url ?? "") || /json/.test(request.headers.accept ?? "");
   switch (mode) {
@@ -156,7 +161,9 @@ function answer(
     case "silent-after-login":
       return;
     case "trickling":
-      return void trickle(response);
+      if (++state.reads > TRICKLE_AFTER) return void trickle(response);
+      response.writeHead(200, { "Content-Type": "application/json; charset=utf-8" });
+      return void response.end('{"status":0,"statusCode":200,"response":{}}');
     case "enormous-bodies":
       return void stream(response, ENORMOUS_BODY_BYTES);
     case "huge-values":
