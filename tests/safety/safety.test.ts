@@ -104,7 +104,7 @@ describe("safe against a shared deployment", () => {
     }
   });
 
-  for (const mode of ["drops-connections", "silent-after-login"] as const) {
+  for (const mode of ["drops-connections", "trickling"] as const) {
     test(`requests that fail in transport (${mode}): no secret in any report, the HTML report's steps included`, async () => {
       const server = await startBadServer(mode);
       const password = "transport-secret-pass-4711";
@@ -157,11 +157,12 @@ describe("safe against a shared deployment", () => {
         !received.some((r) => r.method !== "GET" && !/authentication/.test(r.path)),
         "nothing written",
       );
-      // What teardown reads in full when it searches for a creation whose answer never came.
-      const listings = received.filter((r) =>
-        /\/api\/2\.0\/(people|group|files\/@my|files\/@common)(\.json|\.xml)?$/.test(r.path),
-      );
-      assert.deepEqual(listings, []);
+      // What teardown reads in full when it searches for a creation whose answer never came. Global
+      // setup's module probes read a module's first list once each; a teardown search would read again.
+      const listings = received
+        .map((r) => r.path)
+        .filter((path) => /\/api\/2\.0\/(people|group|files\/@my|files\/@common)(\.json|\.xml)?$/.test(path));
+      assert.deepEqual(listings, [...new Set(listings)], "no list read twice");
     } finally {
       await reference.close();
     }
