@@ -78,3 +78,31 @@ test("XML element paths name repeated elements by position", () => {
   assert.equal(xmlElementPath("/response/0/displayName"), "result/response[1]/displayName");
   assert.equal(xmlElementPath("/response/groups/1/id"), "result/response/groups[2]/id");
 });
+
+test("XML by the generated schemas: $ref across files, null unions, anyOf, integer enums, dictionaries, nested arrays", () => {
+  const id = registry.define({
+    $id: `${SCHEMA_BASE}composed/test/generated-forms`,
+    type: "object",
+    properties: {
+      folder: { $ref: `${SCHEMA_BASE}files/folder-wrapper.json` },
+      status: { $ref: `${SCHEMA_BASE}people/enums/employee-status.json` },
+      manager: { anyOf: [{ $ref: `${SCHEMA_BASE}people/employee-wraper.json` }, { type: "null" }] },
+      props: { type: ["object", "null"], additionalProperties: { type: ["integer", "null"] } },
+      table: { $ref: `${SCHEMA_BASE}primitives/string-list-list.json` },
+    },
+  });
+  const xml =
+    "<result><folder><id>12</id><parentId>sbox-3</parentId><filesCount>0</filesCount><shared>false</shared></folder>" +
+    "<status>1</status><manager /><props><maxSize>5</maxSize><none /></props>" +
+    "<table><table>a</table><table>1</table></table><table><table>b</table></table></result>";
+  const parsed = parseXml(xml);
+  assert.ok(parsed.ok);
+  const value = xmlToJson((parsed.value as { root: XmlNode }).root, registry.get(id), id, lookup);
+  assert.deepEqual(value, {
+    folder: { id: 12, parentId: "sbox-3", filesCount: 0, shared: false },
+    status: 1,
+    manager: null,
+    props: { maxSize: 5, none: null },
+    table: [["a", "1"], ["b"]],
+  });
+});
