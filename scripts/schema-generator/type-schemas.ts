@@ -149,11 +149,14 @@ function splitPair(pair: string): [string, string] {
 }
 
 export function orNull(schema: JsonSchema): JsonSchema {
+  if (Object.keys(schema).length === 0) return schema;
   if (typeof schema.type === "string" && !("$ref" in schema))
     return { ...schema, type: [schema.type, "null"] };
-  if (Array.isArray(schema.type))
+  if (Array.isArray(schema.type)) {
     return schema.type.includes("null") ? schema : { ...schema, type: [...schema.type, "null"] };
-  if (Object.keys(schema).length === 0) return schema;
+  }
+  const branches = schema.anyOf as JsonSchema[] | undefined;
+  if (branches?.some((branch) => branch.type === "null")) return schema;
   return { anyOf: [schema, { type: "null" }] };
 }
 

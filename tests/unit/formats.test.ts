@@ -43,7 +43,7 @@ test("XML is converted to JSON by the schema: numbers, booleans, null, repeated 
   const registryId = registry.define({
     $id: `${SCHEMA_BASE}composed/test/group-list`,
     allOf: [{ $ref: `${SCHEMA_BASE}envelope/success.json` }],
-    properties: { response: { $ref: `${SCHEMA_BASE}group/group-summary-list.json` } },
+    properties: { response: { $ref: `${SCHEMA_BASE}group/group-wrapper-summary-list.json` } },
   });
   const parsed = parseXml(xml);
   assert.ok(parsed.ok);
@@ -68,7 +68,7 @@ test("XML is converted to JSON by the schema: numbers, booleans, null, repeated 
 test("a single repeated element is still an array; a value of the wrong type stays text and fails", () => {
   const value = xmlAsJson(
     "<response><id>1</id><title>t</title><files /><folders><id>2</id></folders><current><id>1</id></current><startIndex>0</startIndex><count>x</count><total>1</total></response>",
-    "files/folder-content.json",
+    "files/folder-content-wrapper.json",
   ) as Record<string, unknown>;
   assert.deepEqual(value.folders, [{ id: 2 }]);
   assert.equal(value.count, "x");
