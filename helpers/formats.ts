@@ -119,8 +119,10 @@ export function xmlToJson(
       | null;
     if (items === null) return null;
     const itemSchema = findKeyword(view, "items", lookup);
+    if (!itemSchema) return items;
+    const nested = kindsOf(resolve(itemSchema.schema, itemSchema.base, lookup), lookup).has("array");
     return items.map((item) =>
-      itemSchema ? xmlToJson(item, itemSchema.schema, itemSchema.base, lookup) : item,
+      xmlToJson(nested ? innerArray(item) : item, itemSchema.schema, itemSchema.base, lookup),
     );
   }
   if (Array.isArray(node)) return node.map((item) => xmlToJson(item, schema, base, lookup));
@@ -138,6 +140,17 @@ export function xmlToJson(
     return out;
   }
   return convertText(node, kinds);
+}
+
+/**
+ * An array inside an array has no member name of its own: Json.NET's XmlNodeConverter repeats the outer
+ * name, so `[["a","b"]]` under `response` is `<response><response>a</response><response>b</response></response>`:
+ * an item that is an array is the one child name its element holds.
+ */
+function innerArray(item: XmlNode): XmlNode | XmlNode[] {
+  if (typeof item !== "object") return item;
+  const names = Object.keys(item);
+  return names.length === 1 ? item[names[0]] : item;
 }
 
 function convertText(text: string, kinds: Set<Kind>): unknown {
@@ -217,10 +230,16 @@ function findKeyword(view: SchemaView, keyword: string, lookup: SchemaLookup): S
   return undefined;
 }
 
+/** A member's schema: a named property, else the dictionary's value schema (additionalProperties). */
 function findProperty(view: SchemaView, name: string, lookup: SchemaLookup): SchemaView | undefined {
-  for (const branch of branches(view, lookup)) {
+  const all = branches(view, lookup);
+  for (const branch of all) {
     const properties = branch.schema.properties as Record<string, JsonSchema> | undefined;
     if (properties?.[name]) return { schema: properties[name], base: branch.base };
+  }
+  for (const branch of all) {
+    const values = branch.schema.additionalProperties;
+    if (values && typeof values === "object") return { schema: values as JsonSchema, base: branch.base };
   }
   return undefined;
 }

@@ -6,6 +6,10 @@ import addFormats from "ajv-formats";
 /** Every schema under schemas/ is addressed by this base plus its path, e.g. `${SCHEMA_BASE}people/person.json`. */
 export const SCHEMA_BASE = "https://schemas.workspace-conformance.test/";
 export const SCHEMAS_DIR = join(__dirname, "..", "schemas");
+/** Every documented operation -> the schema of its `response`, or why there is none (schemas/README.md). */
+export const OPERATIONS_FILE = "operations.json";
+/** Data under schemas/ that is not a schema: the catalogue snapshot and the operation mapping. */
+export const NOT_SCHEMAS = ["catalogue", OPERATIONS_FILE];
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -87,10 +91,11 @@ export function createRegistry(dir: string): SchemaRegistry {
   };
 }
 
-function listJson(dir: string): string[] {
+function listJson(dir: string, top = true): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (top && NOT_SCHEMAS.includes(entry.name)) return [];
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return listJson(path);
+    if (entry.isDirectory()) return listJson(path, false);
     return entry.name.endsWith(".json") ? [path] : [];
   });
 }

@@ -19,7 +19,7 @@ export const LOGIN_OPERATION: Operation = {
   auth: "anonymous",
   creates: false,
   successStatus: 201,
-  schema: "authentication/token.json",
+  schema: "authentication/authentication-token-data.json",
   query: {},
   params: {},
   volatile: [],

@@ -92,7 +92,11 @@ export function folderContent(folder: Folder, context: WrapContext): JsonObject 
   };
 }
 
-/** FileOperationWraper of a delete the reference performs synchronously, so it is already finished. */
+/**
+ * FileOperationWraper of a delete the reference performs synchronously, so it is already finished. Every
+ * member is written (none has EmitDefaultValue=false): `url` null, the deleted entries no longer listed
+ * (FileOperationWraper.cs; wrappers.json).
+ */
 export function finishedDeleteOperation(): JsonObject {
   return {
     id: randomUUID(),
@@ -101,5 +105,8 @@ export function finishedDeleteOperation(): JsonObject {
     error: "",
     processed: "1",
     finished: true,
+    url: null,
+    files: [],
+    folders: [],
   };
 }

@@ -10,7 +10,10 @@ export function groupSummary(group: Group, context: WrapContext): JsonObject {
   return { id: group.id, name: group.name, manager: manager?.userName ?? "" };
 }
 
-/** GroupWrapperFull; `withMembers: false` is the shape DELETE answers with. */
+/**
+ * GroupWrapperFull; `withMembers: false` is the shape DELETE answers with. `manager` has no
+ * EmitDefaultValue=false, so it is always written, null when the group has none (wrappers.md, GroupWrapperFull).
+ */
 export function groupFull(group: Group, context: WrapContext, withMembers = true): JsonObject {
   const manager = group.managerId ? context.store.users.get(group.managerId) : undefined;
   const members = group.memberIds.flatMap((id) => {
@@ -23,7 +26,7 @@ export function groupFull(group: Group, context: WrapContext, withMembers = true
     category: EMPTY_GUID,
     parent: EMPTY_GUID,
     description: null,
-    manager: manager && personSummary(manager, context),
+    manager: manager ? personSummary(manager, context) : null,
     members: withMembers ? members : undefined,
   };
 }

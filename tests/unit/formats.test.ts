@@ -74,7 +74,7 @@ test("XML is converted to JSON by the schema: numbers, booleans, null, repeated 
   const registryId = registry.define({
     $id: `${SCHEMA_BASE}composed/test/group-list`,
     allOf: [{ $ref: `${SCHEMA_BASE}envelope/success.json` }],
-    properties: { response: { $ref: `${SCHEMA_BASE}group/group-summary-list.json` } },
+    properties: { response: { $ref: `${SCHEMA_BASE}group/group-wrapper-summary-list.json` } },
   });
   const parsed = parseXml(xml);
   assert.ok(parsed.ok);
@@ -99,7 +99,7 @@ test("XML is converted to JSON by the schema: numbers, booleans, null, repeated 
 test("a single repeated element is still an array; a value of the wrong type stays text and fails", () => {
   const value = xmlAsJson(
     "<response><id>1</id><title>t</title><files /><folders><id>2</id></folders><current><id>1</id></current><startIndex>0</startIndex><count>x</count><total>1</total></response>",
-    "files/folder-content.json",
+    "files/folder-content-wrapper.json",
   ) as Record<string, unknown>;
   assert.deepEqual(value.folders, [{ id: 2 }]);
   assert.equal(value.count, "x");
@@ -108,4 +108,32 @@ test("a single repeated element is still an array; a value of the wrong type sta
 test("XML element paths name repeated elements by position", () => {
   assert.equal(xmlElementPath("/response/0/displayName"), "result/response[1]/displayName");
   assert.equal(xmlElementPath("/response/groups/1/id"), "result/response/groups[2]/id");
+});
+
+test("XML by the generated schemas: $ref across files, null unions, anyOf, integer enums, dictionaries, nested arrays", () => {
+  const id = registry.define({
+    $id: `${SCHEMA_BASE}composed/test/generated-forms`,
+    type: "object",
+    properties: {
+      folder: { $ref: `${SCHEMA_BASE}files/folder-wrapper.json` },
+      status: { $ref: `${SCHEMA_BASE}people/enums/employee-status.json` },
+      manager: { anyOf: [{ $ref: `${SCHEMA_BASE}people/employee-wraper.json` }, { type: "null" }] },
+      props: { type: ["object", "null"], additionalProperties: { type: ["integer", "null"] } },
+      table: { $ref: `${SCHEMA_BASE}primitives/string-list-list.json` },
+    },
+  });
+  const xml =
+    "<result><folder><id>12</id><parentId>sbox-3</parentId><filesCount>0</filesCount><shared>false</shared></folder>" +
+    "<status>1</status><manager /><props><maxSize>5</maxSize><none /></props>" +
+    "<table><table>a</table><table>1</table></table><table><table>b</table></table></result>";
+  const parsed = parseXml(xml);
+  assert.ok(parsed.ok);
+  const value = xmlToJson((parsed.value as { root: XmlNode }).root, registry.get(id), id, lookup);
+  assert.deepEqual(value, {
+    folder: { id: 12, parentId: "sbox-3", filesCount: 0, shared: false },
+    status: 1,
+    manager: null,
+    props: { maxSize: 5, none: null },
+    table: [["a", "1"], ["b"]],
+  });
 });
