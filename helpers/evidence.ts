@@ -1,17 +1,15 @@
 import { type CheckResult, failsTheRun } from "./checks/check";
 import type { Exchange } from "./client";
 import { curlCommand } from "./curl";
-import { formatOfContentType } from "./formats";
+import { formatOfContentType, MAX_NESTING, parseJson } from "./formats";
 
 /** A body as a person reads it: JSON and XML indented, anything else as it came. */
 export function prettyBody(body: string, contentType: string | undefined): string {
   const format = formatOfContentType(contentType);
   if (format === "json") {
-    try {
-      return JSON.stringify(JSON.parse(body), null, 2);
-    } catch {
-      return body;
-    }
+    // Refuses deep nesting too: indenting 20,000 levels writes hundreds of millions of spaces.
+    const parsed = parseJson(body);
+    return parsed.ok ? JSON.stringify(parsed.value, null, 2) : body;
   }
   if (format === "xml" && body.length < 200_000 && !/>\s*\n\s*</.test(body)) return indentXml(body);
   return body;
@@ -24,7 +22,7 @@ function indentXml(xml: string): string {
     .split("\n")
     .map((line) => {
       if (/^<\//.test(line)) depth = Math.max(0, depth - 1);
-      const out = "  ".repeat(depth) + line;
+      const out = "  ".repeat(Math.min(depth, MAX_NESTING)) + line;
       if (/^<[^!?/][^>]*[^/]>$/.test(line) || /^<[^!?/>]>$/.test(line)) depth++;
       return out;
     })

@@ -9,6 +9,7 @@ import { reportedResult } from "../../helpers/evidence";
 import { issuedTokens } from "../../helpers/redaction";
 import { countsInWords, verdictInWords } from "../../helpers/reporters/summary";
 import { SCHEMA_BASE, schemaRegistry } from "../../helpers/schemas";
+import { testOperation } from "../support/operation";
 
 const TOKEN = "Zk9vYmFyLXRva2VuLTEyMzQ1Njc4OTA";
 process.env.WC_RUN_INFO = JSON.stringify({
@@ -17,22 +18,7 @@ process.env.WC_RUN_INFO = JSON.stringify({
 });
 
 function operation(id: string, extra: Partial<Operation> = {}): Operation {
-  return {
-    section: "people",
-    id,
-    key: `people.${id}`,
-    method: "GET",
-    path: `api/2.0/people/${id}`,
-    auth: "required",
-    creates: false,
-    successStatus: 200,
-    query: {},
-    params: {},
-    volatile: [],
-    tags: [],
-    source: "test",
-    ...extra,
-  };
+  return testOperation("people", id, { source: "test", ...extra });
 }
 
 /** Answers each request by its Authorization value (undefined: the run's token) and records it. */

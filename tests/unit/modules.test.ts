@@ -16,23 +16,9 @@ import {
   unavailability,
 } from "../../helpers/modules";
 import { DOCUMENTED, loadProfile } from "../../helpers/profile";
+import { testOperation } from "../support/operation";
 
-const op = (id: string, extra: Partial<Operation> = {}): Operation => ({
-  section: "crm",
-  id,
-  key: `crm.${id}`,
-  method: "GET",
-  path: `api/2.0/crm/${id}`,
-  auth: "required",
-  creates: false,
-  successStatus: 200,
-  query: {},
-  params: {},
-  volatile: [],
-  tags: [],
-  source: "specs/crm.yaml:3:5",
-  ...extra,
-});
+const op = (id: string, extra: Partial<Operation> = {}) => testOperation("crm", id, extra);
 const section = (operations: Operation[]): Section => ({
   name: "crm",
   title: "CRM",

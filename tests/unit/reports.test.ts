@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import type { FullConfig, Suite, TestCase, TestResult } from "@playwright/test/reporter";
 import { failsTheRun, type Outcome, RESULTS_ATTACHMENT } from "../../helpers/checks/check";
-import { renderFindings } from "../../helpers/evidence";
+import { prettyBody, renderFindings } from "../../helpers/evidence";
 import { AllureTemplateChanged, offlineReport } from "../../helpers/reporters/allure-html";
 import AllureReporter from "../../helpers/reporters/allure-reporter";
 import { coverage, documentedOperations } from "../../helpers/reporters/coverage";
@@ -106,6 +106,17 @@ test("findings read as a list (schema violations) or as the fields that differ (
   assert.match(fields, /2 fields \(expected -> given\)/);
   assert.match(fields, /response\.firstName\n {4}expected: Ann\n {4}given: {4}Anna/);
   assert.match(fields, /response\.age\n {4}expected: 3\n {4}given: {4}\(absent\)/);
+});
+
+test("bodies are indented for a person, and a body nested 20,000 deep stays about its own size", () => {
+  assert.equal(prettyBody('{"a":[1]}', "application/json"), '{\n  "a": [\n    1\n  ]\n}');
+  assert.equal(prettyBody("<r><a>1</a></r>", "text/xml"), "<r>\n  <a>1</a>\n</r>");
+  const depth = 20_000;
+  const json = `{"r":${"[".repeat(depth)}${"]".repeat(depth)}}`;
+  assert.equal(prettyBody(json, "application/json"), json, "not indented: deeper than any API answer");
+  const xml = `<r>${"<a>".repeat(depth)}${"</a>".repeat(depth)}</r>`;
+  // Indentation stops at MAX_NESTING levels: at most 200 spaces a line, not 40,000.
+  assert.ok(prettyBody(xml, "application/xml").length < xml.length + 2 * depth * 201);
 });
 
 test("the Allure report loses its analytics and gains a CSP; a changed template stops the build", () => {
