@@ -39,6 +39,11 @@ export class TransportError extends Error {
   }
 }
 
+/** The reset of a reused keep-alive connection, before any answer. */
+class StaleConnection extends TransportError {}
+
+const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE"]);
+
 export class HttpTransport {
   private readonly httpAgent = new http.Agent({ keepAlive: true });
   private readonly httpsAgent: https.Agent;
@@ -47,7 +52,19 @@ export class HttpTransport {
     this.httpsAgent = new https.Agent({ keepAlive: true, rejectUnauthorized: !options.ignoreHttpsErrors });
   }
 
-  send(request: HttpRequest): Promise<HttpResponse> {
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    try {
+      return await this.exchange(request);
+    } catch (error) {
+      // A kept-alive connection the server closed while idle fails the next request sent on it,
+      // before the server saw it (Node's documented race): sent again once, on a new connection,
+      // where a repeat cannot do harm (an idempotent method).
+      if (!(error instanceof StaleConnection) || !IDEMPOTENT.has(request.method)) throw error;
+      return this.exchange(request);
+    }
+  }
+
+  private exchange(request: HttpRequest): Promise<HttpResponse> {
     const url = new URL(request.url);
     const secure = url.protocol === "https:";
     const headers: Record<string, string> = { Accept: "*/*", ...request.headers };
@@ -68,7 +85,11 @@ export class HttpTransport {
         request.timeoutMs,
       );
       outgoing.on("error", (error: NodeJS.ErrnoException) =>
-        fail(new TransportError(error.message, error.code)),
+        fail(
+          outgoing.reusedSocket && error.code === "ECONNRESET"
+            ? new StaleConnection(error.message, error.code)
+            : new TransportError(error.message, error.code),
+        ),
       );
       outgoing.on("response", (incoming) => {
         const declared = Number(incoming.headers["content-length"]);
