@@ -1,9 +1,12 @@
 /**
  * Response shapes: every object carries its documented members with their documented types.
- * Hooked in wrappers/person.ts and wire/envelope.ts.
+ * Hooked in wrappers/person.ts, generic/routes.ts (every operation served from a module's data) and
+ * wire/envelope.ts.
  */
 export const SCHEMA_FAULTS = {
   "person-missing-display-name": "A person object must carry displayName; this omits it (both formats).",
+  "record-missing-required-member":
+    "An answer's record must carry every member its schema requires; this omits the first one, on every operation served from a module's data (both formats).",
   "envelope-status-as-string":
     'The success envelope\'s status must be the integer 0; this sends the string "ok".',
 } as const;

@@ -1,3 +1,4 @@
+import { MODULE_ROUTES } from "../modules";
 import { authenticationRoutes } from "./authentication";
 import { filesRoutes } from "./files";
 import { groupRoutes } from "./groups";
@@ -12,4 +13,5 @@ export const ROUTES: Route[] = [
   ...groupRoutes,
   ...filesRoutes,
   ...settingsRoutes,
+  ...MODULE_ROUTES,
 ];

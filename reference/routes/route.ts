@@ -26,14 +26,18 @@ export interface HandlerResult {
   headers?: Record<string, string>;
 }
 
-export type Route =
+export type Route = (
   | { method: HttpMethod; path: string; anonymous: true; handle: (request: HandlerRequest) => HandlerResult }
   | {
       method: HttpMethod;
       path: string;
       anonymous: false;
       handle: (request: AuthenticatedRequest) => HandlerResult;
-    };
+    }
+) & {
+  /** What a placeholder's value must match (lower-case name), as the server's route constraints: `{id:[0-9]+}`. */
+  constraints?: Record<string, RegExp>;
+};
 
 /** A route any caller may use; it ignores whatever Authorization the request carries. */
 export function anonymous(

@@ -59,6 +59,7 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
   "not-found-without-envelope": { caughtBy: ["not-found.error-envelope"] },
   "folder-not-found-returns-403": { caughtBy: ["not-found.status-404", "not-found.error-envelope"] },
   "person-missing-display-name": { caughtBy: ["schema.json", "schema.xml"] },
+  "record-missing-required-member": { caughtBy: ["schema.json", "schema.xml"] },
   "envelope-status-as-string": { caughtBy: ["schema.json", "schema.xml"], collateral: readsLogins },
   // schema.xml sends its body as a form (a JSON one would make 12.x answer JSON), so it fails along.
   "form-body-ignored": { caughtBy: ["request-body.form"], collateral: ["schema.xml"] },

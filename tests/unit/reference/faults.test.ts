@@ -96,6 +96,11 @@ const CHECKS: Record<keyof typeof FAULTS, (api: Api) => Promise<void>> = {
     const members = (group.body.response as { members: Record<string, unknown>[] }).members;
     assert.ok(members.every((member) => !("displayName" in member) && "profileUrl" in member));
   },
+  "record-missing-required-member": async (api) => {
+    const project = (await api.json("project/101.json")).body.response as Record<string, unknown>;
+    assert.ok(!("canEdit" in project) && "canDelete" in project);
+    assert.match((await get(api, "people/@self.xml")).body, /<displayName>/);
+  },
   "envelope-status-as-string": async (api) => {
     assert.equal((await api.json("people/@self.json")).body.status, "ok");
     assert.match((await get(api, "people/@self.xml")).body, /<status>ok<\/status>/);

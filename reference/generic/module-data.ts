@@ -1,0 +1,41 @@
+import type { JsonValue } from "../wire/json-value";
+
+/**
+ * One module of the API served from data (reference/modules/<module>.ts exports it as `default`):
+ * its collections of records and its read routes. No code per operation.
+ */
+export interface ModuleData {
+  /** The module's first path segment, e.g. `project`; equals the file name. */
+  module: string;
+  /** Records a placeholder can name, by collection name. */
+  collections: Record<string, Collection>;
+  /** Plausible values by member name (`title`, `description`, ...), picked for any answer of the module. */
+  values?: Record<string, readonly JsonValue[]>;
+  routes: GenericRoute[];
+}
+
+export interface Collection {
+  /** Schema of one record (path under schemas/); its `id` member decides integer ids or Guids. */
+  schema: string;
+  /** Number of records (default: the number of seeds, at least 3). */
+  count?: number;
+  /** Integer ids are firstId, firstId+1, ... (default 1); pick distinct ranges per collection. */
+  firstId?: number;
+  /** Members overlaid on record i (seeds[i]), so records read plausibly: titles, names, dates. */
+  seeds?: readonly Record<string, JsonValue>[];
+}
+
+export interface GenericRoute {
+  /** Path under api/2.0/ with {placeholders}, as documented (`project/{id}/milestone`). */
+  path: string;
+  /** Schema of `response` (path under schemas/), as schemas/operations.json maps the operation. */
+  schema: string;
+  /** Placeholders naming a record, by collection: an unknown value answers 404. */
+  ids?: Record<string, string>;
+  /** The placeholder whose record is the answer (shaped by `schema`). */
+  record?: string;
+  /** The answer is every record of this collection (shaped by the items of `schema`). */
+  list?: string;
+  /** Regular expressions a placeholder must match for the route to match (the server's route constraints). */
+  constraints?: Record<string, string>;
+}

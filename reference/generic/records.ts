@@ -1,0 +1,99 @@
+import type { JsonObject, JsonValue } from "../wire/json-value";
+import type { Collection, ModuleData } from "./module-data";
+import { Prng } from "./prng";
+import { type Located, objectBranch, resolve, type SchemaNode, typesOf } from "./schema-files";
+import { fits, type Synthesis, synthesize } from "./synthesize";
+
+/** The default number of records of a collection without that many seeds. */
+const DEFAULT_COUNT = 3;
+
+export type RecordId = number | string;
+
+function located(file: string): Located {
+  return resolve({ node: { $ref: file.split("/").pop() as string }, file });
+}
+
+/** The item schema of a list schema, or the schema itself. */
+export function itemsOf(file: string): Located {
+  const root = located(file);
+  const items = root.node.items as SchemaNode | undefined;
+  return root.node.type === "array" && items ? { node: items, file: root.file } : root;
+}
+
+export function isList(file: string): boolean {
+  return located(file).node.type === "array";
+}
+
+/**
+ * The records of one module's collections: their ids (integers or Guids, as the record schema's
+ * `id` says), and each record rendered in any schema, consistently: the same id, title and other
+ * shared members whichever wrapper (summary or full) answers.
+ */
+export class ModuleRecords {
+  private readonly idsByCollection = new Map<string, RecordId[]>();
+
+  constructor(private readonly data: ModuleData) {
+    for (const [name, collection] of Object.entries(data.collections)) {
+      this.idsByCollection.set(name, collectionIds(data.module, name, collection));
+    }
+  }
+
+  ids(collection: string): RecordId[] {
+    const ids = this.idsByCollection.get(collection);
+    if (!ids) throw new Error(`reference: module ${this.data.module} has no collection "${collection}"`);
+    return ids;
+  }
+
+  /** The index of the record a placeholder value names, if any (Guids case-insensitively). */
+  find(collection: string, text: string): number | undefined {
+    const index = this.ids(collection).findIndex((id) => String(id).toLowerCase() === text.toLowerCase());
+    return index < 0 ? undefined : index;
+  }
+
+  /** Record `index` of `collection`, shaped by the (item) schema `at`. */
+  render(collection: string, index: number, at: Located, base: Omit<Synthesis, "rng">): JsonValue {
+    const spec = this.data.collections[collection] as Collection;
+    const seedText = `${this.data.module}/${collection}/${index}`;
+    const identity: JsonObject = {
+      id: this.ids(collection)[index] as RecordId,
+      ...(spec.seeds?.[index] ?? {}),
+    };
+    const canonical = overlay(
+      synthesize(located(spec.schema), "", { ...base, rng: new Prng(seedText) }),
+      identity,
+      located(spec.schema),
+    );
+    const shaped = synthesize(at, "", { ...base, rng: new Prng(`${seedText}/${at.file}`) });
+    return isObject(canonical) ? overlay(shaped, canonical, at) : shaped;
+  }
+}
+
+function isObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The members of `source` that the object schema declares, with a type it allows, replace those of `value`. */
+function overlay(value: JsonValue, source: JsonObject, at: Located): JsonValue {
+  const object = objectBranch(at);
+  const properties = object?.node.properties as Record<string, SchemaNode> | undefined;
+  if (!isObject(value) || !object || !properties) return value;
+  const result: JsonObject = { ...value };
+  for (const [member, memberValue] of Object.entries(source)) {
+    const schema = properties[member];
+    if (schema && fits(memberValue, { node: schema, file: object.file })) result[member] = memberValue;
+  }
+  return result;
+}
+
+function collectionIds(module: string, name: string, collection: Collection): RecordId[] {
+  const count = collection.count ?? Math.max(collection.seeds?.length ?? 0, DEFAULT_COUNT);
+  const object = objectBranch(located(collection.schema));
+  const idSchema = (object?.node.properties as Record<string, SchemaNode> | undefined)?.id;
+  const idTypes = idSchema ? typesOf({ node: idSchema, file: (object as Located).file }) : new Set<string>();
+  const rng = new Prng(`${module}/${name}/ids`);
+  return Array.from({ length: count }, (_, index) => {
+    if (idTypes.has("integer")) return (collection.firstId ?? 1) + index;
+    const seeded = collection.seeds?.[index]?.id;
+    return typeof seeded === "string" ? seeded : rng.guid();
+  });
+}

@@ -1,0 +1,102 @@
+import { RecordNotFoundError } from "../http/errors";
+import { type AuthenticatedRequest, authenticated, type Route } from "../routes/route";
+import type { JsonObject, JsonValue } from "../wire/json-value";
+import { personSummary } from "../wrappers/person";
+import type { GenericRoute, ModuleData } from "./module-data";
+import { Prng } from "./prng";
+import { itemsOf, ModuleRecords } from "./records";
+import { type Located, objectBranch, resolve } from "./schema-files";
+import type { Synthesis } from "./synthesize";
+import { synthesize } from "./synthesize";
+
+/** Members the engine fills plausibly in every module, unless the module names its own. */
+const DEFAULT_VALUES: Record<string, readonly JsonValue[]> = {
+  firstName: ["Anna", "Oleg", "Maria", "James"],
+  lastName: ["Ivanova", "Petrov", "Smith", "Garcia"],
+  displayName: ["Anna Ivanova", "Oleg Petrov", "Maria Garcia"],
+};
+
+/** Every read route of one module, each answering from the module's records or its schema. */
+export function genericRoutes(data: ModuleData): Route[] {
+  const records = new ModuleRecords(data);
+  const values = { ...DEFAULT_VALUES, ...data.values };
+  return data.routes.map((route) => {
+    checkRoute(data, route);
+    const constraints = Object.fromEntries(
+      Object.entries(route.constraints ?? {}).map(([name, pattern]) => [
+        name.toLowerCase(),
+        new RegExp(`^(?:${pattern})$`, "i"),
+      ]),
+    );
+    return {
+      ...authenticated("GET", route.path, (request) => ({
+        outcome: "read",
+        response: answer(data, records, route, request, values),
+      })),
+      constraints,
+    };
+  });
+}
+
+/** Mistakes in a module's data fail when the reference starts, not on the first request. */
+function checkRoute(data: ModuleData, route: GenericRoute): void {
+  const where = `reference/modules/${data.module}.ts, route ${route.path}`;
+  const placeholders = new Set([...route.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]));
+  for (const name of [...Object.keys(route.ids ?? {}), ...(route.record ? [route.record] : [])]) {
+    if (!placeholders.has(name)) throw new Error(`${where}: no placeholder {${name}}`);
+  }
+  for (const collection of [...Object.values(route.ids ?? {}), ...(route.list ? [route.list] : [])]) {
+    if (!data.collections[collection]) throw new Error(`${where}: no collection "${collection}"`);
+  }
+  if (route.record && !route.ids?.[route.record])
+    throw new Error(`${where}: record {${route.record}} is not in ids`);
+  itemsOf(route.schema); // reads the schema now: a wrong path fails at start
+}
+
+function answer(
+  data: ModuleData,
+  records: ModuleRecords,
+  route: GenericRoute,
+  request: AuthenticatedRequest,
+  values: Record<string, readonly JsonValue[]>,
+): JsonValue {
+  const found = new Map<string, number>();
+  for (const [placeholder, collection] of Object.entries(route.ids ?? {})) {
+    const index = records.find(collection, request.params.required(placeholder));
+    if (index === undefined) throw new RecordNotFoundError(`${collection} not found`);
+    found.set(placeholder, index);
+  }
+  const users = [...request.store.users.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const base = { values, person: (rng: Prng) => personSummary(rng.pick(users), request) };
+  const items = itemsOf(route.schema);
+  let response: JsonValue;
+  if (route.list) {
+    const list = route.list;
+    response = records.ids(list).map((_, index) => records.render(list, index, items, base));
+  } else if (route.record) {
+    const collection = route.ids?.[route.record] as string;
+    response = records.render(collection, found.get(route.record) as number, items, base);
+  } else {
+    const synthesis: Synthesis = { ...base, rng: new Prng(`${data.module}/${route.path}`) };
+    response = synthesize(
+      resolve({ node: { $ref: route.schema.split("/").pop() }, file: route.schema }),
+      "",
+      synthesis,
+    );
+  }
+  return request.faults.has("record-missing-required-member")
+    ? withoutRequiredMember(response, items)
+    : response;
+}
+
+/** Fault record-missing-required-member: the answer's record (each, in a list) loses its first required member. */
+function withoutRequiredMember(response: JsonValue, items: Located): JsonValue {
+  const required = (objectBranch(items)?.node.required as string[] | undefined)?.[0];
+  if (!required) return response;
+  const drop = (value: JsonValue): JsonValue => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+    const { [required]: _dropped, ...rest } = value as JsonObject;
+    return rest;
+  };
+  return Array.isArray(response) ? response.map(drop) : drop(response);
+}
