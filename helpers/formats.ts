@@ -114,10 +114,9 @@ export function xmlToJson(
   const view = resolve(schema, base, lookup);
   const kinds = kindsOf(view, lookup);
   if (kinds.has("array")) {
-    const items = (Array.isArray(node) ? node : node === "" && kinds.has("null") ? null : [node]) as
-      | XmlNode[]
-      | null;
-    if (items === null) return null;
+    // An empty element stands for null where the array may be null, else for an empty array.
+    if (node === "") return kinds.has("null") ? null : [];
+    const items = (Array.isArray(node) ? node : [node]) as XmlNode[];
     const itemSchema = findKeyword(view, "items", lookup);
     if (!itemSchema) return items;
     const nested = kindsOf(resolve(itemSchema.schema, itemSchema.base, lookup), lookup).has("array");

@@ -84,7 +84,7 @@ const data: ModuleData = {
     },
     {
       path: "project/message/{messageid}/subscribe",
-      schema: "primitives/boolean.json",
+      schema: "primitives/bool.json",
       ids: { messageid: "messages" },
       constraints: { messageid: "[0-9]+" },
     },
@@ -217,7 +217,7 @@ const data: ModuleData = {
       ids: { id: "projects" },
       constraints: { id: "[0-9]+" },
     },
-    { path: "project/template", schema: "project/get-all-templates-response.json", list: "templates" },
+    { path: "project/template", schema: "project/get-all-templates.json", list: "templates" },
     {
       path: "project/template/{id}",
       schema: "project/object-wrapper-base.json",
@@ -264,12 +264,12 @@ const data: ModuleData = {
     },
     {
       path: "project/task/{taskid}/subscribe",
-      schema: "primitives/boolean.json",
+      schema: "primitives/bool.json",
       ids: { taskid: "tasks" },
       constraints: { taskid: "[0-9]+" },
     },
     { path: "project/time/filter", schema: "project/time-wrapper-list.json" },
-    { path: "project/time/filter/total", schema: "primitives/number.json" },
+    { path: "project/time/filter/total", schema: "primitives/double.json" },
     {
       path: "project/task/{taskid}/time",
       schema: "project/time-wrapper-list.json",

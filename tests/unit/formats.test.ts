@@ -105,6 +105,21 @@ test("a single repeated element is still an array; a value of the wrong type sta
   assert.equal(value.count, "x");
 });
 
+test("an empty element is an empty array where the array may not be null, and null where it may", () => {
+  const id = registry.define({
+    $id: `${SCHEMA_BASE}test/empty-arrays.json`,
+    type: "object",
+    properties: {
+      never: { type: "array", items: { type: "integer" } },
+      maybe: { type: ["array", "null"], items: { type: "integer" } },
+    },
+  });
+  const parsed = parseXml("<response><never /><maybe /></response>");
+  assert.ok(parsed.ok);
+  const { root } = parsed.value as { root: XmlNode };
+  assert.deepEqual(xmlToJson(root, registry.get(id), id, lookup), { never: [], maybe: null });
+});
+
 test("XML element paths name repeated elements by position", () => {
   assert.equal(xmlElementPath("/response/0/displayName"), "result/response[1]/displayName");
   assert.equal(xmlElementPath("/response/groups/1/id"), "result/response/groups[2]/id");
