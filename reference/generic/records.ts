@@ -1,7 +1,7 @@
 import type { JsonObject, JsonValue } from "../wire/json-value";
 import type { Collection, ModuleData } from "./module-data";
 import { Prng } from "./prng";
-import { type Located, objectBranch, resolve, type SchemaNode, typesOf } from "./schema-files";
+import { type Located, objectBranch, type SchemaNode, schemaAt, typesOf } from "./schema-files";
 import { fits, type Synthesis, synthesize } from "./synthesize";
 
 /** The default number of records of a collection without that many seeds. */
@@ -9,19 +9,11 @@ const DEFAULT_COUNT = 3;
 
 export type RecordId = number | string;
 
-function located(file: string): Located {
-  return resolve({ node: { $ref: file.split("/").pop() as string }, file });
-}
-
 /** The item schema of a list schema, or the schema itself. */
 export function itemsOf(file: string): Located {
-  const root = located(file);
+  const root = schemaAt(file);
   const items = root.node.items as SchemaNode | undefined;
   return root.node.type === "array" && items ? { node: items, file: root.file } : root;
-}
-
-export function isList(file: string): boolean {
-  return located(file).node.type === "array";
 }
 
 /**
@@ -59,9 +51,9 @@ export class ModuleRecords {
       ...(spec.seeds?.[index] ?? {}),
     };
     const canonical = overlay(
-      synthesize(located(spec.schema), "", { ...base, rng: new Prng(seedText) }),
+      synthesize(schemaAt(spec.schema), "", { ...base, rng: new Prng(seedText) }),
       identity,
-      located(spec.schema),
+      schemaAt(spec.schema),
     );
     const shaped = synthesize(at, "", { ...base, rng: new Prng(`${seedText}/${at.file}`) });
     return isObject(canonical) ? overlay(shaped, canonical, at) : shaped;
@@ -87,7 +79,7 @@ function overlay(value: JsonValue, source: JsonObject, at: Located): JsonValue {
 
 function collectionIds(module: string, name: string, collection: Collection): RecordId[] {
   const count = collection.count ?? Math.max(collection.seeds?.length ?? 0, DEFAULT_COUNT);
-  const object = objectBranch(located(collection.schema));
+  const object = objectBranch(schemaAt(collection.schema));
   const idSchema = (object?.node.properties as Record<string, SchemaNode> | undefined)?.id;
   const idTypes = idSchema ? typesOf({ node: idSchema, file: (object as Located).file }) : new Set<string>();
   const rng = new Prng(`${module}/${name}/ids`);

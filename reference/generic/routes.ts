@@ -5,7 +5,7 @@ import { personSummary } from "../wrappers/person";
 import type { GenericRoute, ModuleData } from "./module-data";
 import { Prng } from "./prng";
 import { itemsOf, ModuleRecords } from "./records";
-import { type Located, objectBranch, resolve } from "./schema-files";
+import { type Located, objectBranch, schemaAt } from "./schema-files";
 import type { Synthesis } from "./synthesize";
 import { synthesize } from "./synthesize";
 
@@ -78,11 +78,7 @@ function answer(
     response = records.render(collection, found.get(route.record) as number, items, base);
   } else {
     const synthesis: Synthesis = { ...base, rng: new Prng(`${data.module}/${route.path}`) };
-    response = synthesize(
-      resolve({ node: { $ref: route.schema.split("/").pop() }, file: route.schema }),
-      "",
-      synthesis,
-    );
+    response = synthesize(schemaAt(route.schema), "", synthesis);
   }
   return request.faults.has("record-missing-required-member")
     ? withoutRequiredMember(response, items)

@@ -46,6 +46,11 @@ export function resolve(located: Located): Located {
   return current;
 }
 
+/** The root of a schema file under schemas/. */
+export function schemaAt(file: string): Located {
+  return { node: schemaDocument(file), file };
+}
+
 /** The branches of anyOf/oneOf, or the node itself. */
 export function branches(located: Located): Located[] {
   const { node, file } = resolve(located);
