@@ -23,4 +23,6 @@ function loadModules(): ModuleData[] {
     });
 }
 
-export const MODULE_ROUTES: Route[] = loadModules().flatMap(genericRoutes);
+export const MODULES: ModuleData[] = loadModules();
+
+export const MODULE_ROUTES: Route[] = MODULES.flatMap(genericRoutes);

@@ -4,6 +4,7 @@ import { schemaRegistry } from "../../../helpers/schemas";
 import type { ModuleData } from "../../../reference/generic/module-data";
 import { Prng } from "../../../reference/generic/prng";
 import { synthesize } from "../../../reference/generic/synthesize";
+import { MODULES } from "../../../reference/modules";
 import project from "../../../reference/modules/project";
 import { type Api, reference } from "./support";
 
@@ -33,10 +34,11 @@ describe("generic engine: a module served from data", () => {
   });
   after(() => api.close());
 
-  test("every project route answers 200 with a response its schema accepts, in JSON", async () => {
+  test("every route of every module answers 200 with a response its schema accepts, in JSON", async () => {
     const registry = schemaRegistry();
-    for (const route of project.routes) {
-      const path = await concretePath(api, project, route.path);
+    assert.ok(MODULES.includes(project), "the folder scan finds the project module");
+    for (const route of MODULES.flatMap((data) => data.routes.map((each) => ({ data, ...each })))) {
+      const path = await concretePath(api, route.data, route.path);
       const answer = await api.json(`${path}.json`);
       assert.equal(answer.status, 200, `${path}: ${JSON.stringify(answer.body)}`);
       assert.deepEqual(registry.validate(route.schema, answer.body.response), [], path);
