@@ -1,5 +1,6 @@
 import { RecordNotFoundError } from "../http/errors";
 import { type AuthenticatedRequest, authenticated, type Route } from "../routes/route";
+import { SEED } from "../store/seed";
 import type { JsonObject, JsonValue } from "../wire/json-value";
 import { personSummary } from "../wrappers/person";
 import type { GenericRoute, ModuleData } from "./module-data";
@@ -15,6 +16,8 @@ const DEFAULT_VALUES: Record<string, readonly JsonValue[]> = {
   lastName: ["Ivanova", "Petrov", "Smith", "Garcia"],
   displayName: ["Anna Ivanova", "Oleg Petrov", "Maria Garcia"],
 };
+
+const SEEDED_USERS = Object.values(SEED.users).sort();
 
 /** Every read route of one module, each answering from the module's records or its schema. */
 export function genericRoutes(data: ModuleData): Route[] {
@@ -66,7 +69,8 @@ function answer(
     if (index === undefined) throw new RecordNotFoundError(`${collection} not found`);
     found.set(placeholder, index);
   }
-  const users = [...request.store.users.values()].sort((a, b) => a.id.localeCompare(b.id));
+  // Seeded users only: users a run creates must not change the answers between two reads.
+  const users = SEEDED_USERS.flatMap((id) => request.store.users.get(id) ?? []);
   const base = { values, person: (rng: Prng) => personSummary(rng.pick(users), request) };
   const items = itemsOf(route.schema);
   let response: JsonValue;

@@ -6,7 +6,7 @@ import { Prng } from "../../../reference/generic/prng";
 import { synthesize } from "../../../reference/generic/synthesize";
 import { MODULES } from "../../../reference/modules";
 import project from "../../../reference/modules/project";
-import { type Api, reference } from "./support";
+import { type Api, jsonBody, reference } from "./support";
 
 /** A concrete path for a route: ids from the first record of their list, other placeholders from their constraint. */
 async function concretePath(api: Api, data: ModuleData, path: string): Promise<string> {
@@ -79,6 +79,20 @@ describe("generic engine: a module served from data", () => {
       })
     ).text();
     assert.match(xml, /<title>Draft the home page<\/title>/);
+  });
+
+  test("a user created meanwhile does not change an answer (persons come from the seeded users)", async () => {
+    const before = (await api.json("project/milestone.json")).body;
+    const created = await api.json(
+      "people.json",
+      jsonBody("POST", {
+        firstname: "Conformance",
+        lastname: "Meanwhile",
+        email: "meanwhile@conformance.test",
+      }),
+    );
+    assert.equal(created.status, 201);
+    assert.deepEqual((await api.json("project/milestone.json")).body, before);
   });
 
   test("the record-missing-required-member fault drops the first required member of generic answers only", async () => {
