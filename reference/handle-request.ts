@@ -10,7 +10,7 @@ import { parseBody, readBody } from "./http/request-body";
 import { type Reply, sendEnvelope, sendError, sendNoContent, sendPlain } from "./http/respond";
 import type { RouteMatch } from "./http/router";
 import type { Instance } from "./instance";
-import { disabledModule, moduleOfSegments, sendMissingModulePage } from "./modules";
+import { disabledModule, moduleOfSegments, sendMissingModulePage } from "./module-switches";
 import type { HandlerRequest } from "./routes/route";
 import type { User } from "./store/model";
 import { SEED } from "./store/seed";

@@ -1,6 +1,6 @@
 import type { ActiveFaults } from "./faults";
 import { Router } from "./http/router";
-import type { ModuleSwitches } from "./modules";
+import type { ModuleSwitches } from "./module-switches";
 import { RateLimiter } from "./rate-limit";
 import { ROUTES } from "./routes";
 import type { Store } from "./store/model";

@@ -1,6 +1,6 @@
 import { parseCli, USAGE, UsageError } from "./cli-args";
 import { FAULTS, REFERENCE_ADMIN, startReference, VARIANTS } from "./index";
-import { MODULE_SWITCHES } from "./modules";
+import { MODULE_SWITCHES } from "./module-switches";
 import { type ReferenceOptions, resolveOptions } from "./options";
 import { REFERENCE_PROFILES } from "./profiles";
 

@@ -1,6 +1,6 @@
 import { parseFaults } from "./faults";
 import type { InstanceSettings } from "./instance";
-import { parseModuleSwitches } from "./modules";
+import { parseModuleSwitches } from "./module-switches";
 import { profileSwitches } from "./profiles";
 import { ROUTES } from "./routes";
 import { parseVariants } from "./variants";

@@ -1,4 +1,4 @@
-import { MODULE_ROUTES } from "../modules/index";
+import { MODULE_ROUTES } from "../modules";
 import { authenticationRoutes } from "./authentication";
 import { filesRoutes } from "./files";
 import { groupRoutes } from "./groups";
