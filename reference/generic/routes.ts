@@ -89,9 +89,12 @@ function answer(
     : response;
 }
 
-/** Fault record-missing-required-member: the answer's record (each, in a list) loses its first required member. */
+/** Fault record-missing-required-member: the answer's record (each, in a list) loses a required member. */
 function withoutRequiredMember(response: JsonValue, items: Located): JsonValue {
-  const required = (objectBranch(items)?.node.required as string[] | undefined)?.[0];
+  // Not the members discovery reads (id, a tag's title): the fault breaks the schema, not the chaining.
+  const required = (objectBranch(items)?.node.required as string[] | undefined)?.find(
+    (member) => member !== "id" && member !== "title",
+  );
   if (!required) return response;
   const drop = (value: JsonValue): JsonValue => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
