@@ -1,6 +1,6 @@
 import type { Budget } from "./budget";
 import type { Method, Scalar } from "./contract";
-import type { HttpTransport } from "./http";
+import { type HttpTransport, TIMED_OUT, TransportError } from "./http";
 import { issuedTokens, type Redactor } from "./redaction";
 import { type RunStop, RunStopped, TIMEOUTS_TO_STOP } from "./run-stop";
 import { classifyThrottle } from "./throttle";
@@ -106,6 +106,7 @@ export class WorkspaceClient {
     const url = this.url(spec.path, spec.query);
     await this.options.budget.take();
     const started = performance.now();
+    let timedOut = false;
     const redact = (text: string) => this.options.redactor.redact(text);
     const exchange: Exchange = {
       request: {
@@ -138,18 +139,17 @@ export class WorkspaceClient {
         exchange.error = `too large to read: ${describeSize(response.tooLarge)}, more than the ${limit} bytes a check reads; the connection was closed`;
     } catch (error) {
       exchange.error = describeTransportError(error as Error, this.options.timeoutMs);
+      timedOut = error instanceof TransportError && error.code === TIMED_OUT;
     }
     exchange.ms = Math.round(performance.now() - started);
-    this.countTimeouts(exchange);
+    this.countTimeouts(timedOut);
     return exchange;
   }
 
   private timeoutsInARow = 0;
 
   /** A deployment that answers nothing in time, again and again, ends the run instead of dragging it out. */
-  private countTimeouts(exchange: Exchange): void {
-    const timedOut =
-      exchange.error !== undefined && !exchange.response && exchange.error.startsWith(NO_ANSWER);
+  private countTimeouts(timedOut: boolean): void {
     this.timeoutsInARow = timedOut ? this.timeoutsInARow + 1 : 0;
     if (this.timeoutsInARow >= TIMEOUTS_TO_STOP)
       this.options.stop?.declare(
@@ -182,13 +182,11 @@ function redactHeaders(
   return out;
 }
 
-const NO_ANSWER = "no answer";
-
 /** Network failures in words: what happened and what to try. */
 export function describeTransportError(error: Error, timeoutMs: number): string {
   const text = error.message.split("\n")[0];
   if (/Timeout|timed out/i.test(text)) {
-    return `${NO_ANSWER} within ${timeoutMs} ms (the server accepted the request but did not respond; raise WORKSPACE_TIMEOUT_MS if it is just slow)`;
+    return `no answer within ${timeoutMs} ms (the server accepted the request but did not respond; raise WORKSPACE_TIMEOUT_MS if it is just slow)`;
   }
   if (/ECONNREFUSED/.test(text)) return "connection refused: nothing listens at that address and port";
   if (/ENOTFOUND|EAI_AGAIN/.test(text)) return "the host name does not resolve: check WORKSPACE_URL";

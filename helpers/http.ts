@@ -28,6 +28,9 @@ export interface HttpResponse {
   tooLarge?: { bytesSeen: number; declared?: number };
 }
 
+/** The code of a TransportError for a request whose deadline passed before its answer was complete. */
+export const TIMED_OUT = "ETIMEDOUT";
+
 /** A request that got no complete answer; `message` says which way, in Node's words. */
 export class TransportError extends Error {
   override name = "TransportError";
@@ -81,7 +84,7 @@ export class HttpTransport {
         reject(error);
       };
       const deadline = setTimeout(
-        () => fail(new TransportError(`Timeout ${request.timeoutMs}ms exceeded`, "ETIMEDOUT")),
+        () => fail(new TransportError(`Timeout ${request.timeoutMs}ms exceeded`, TIMED_OUT)),
         request.timeoutMs,
       );
       outgoing.on("error", (error: NodeJS.ErrnoException) =>
