@@ -1,5 +1,5 @@
 import type { ActiveFaults } from "../faults";
-import { alterPersonNamesForXml } from "../faults/parity";
+import { disagreeInXml } from "../faults/parity";
 import type { ActiveVariants } from "../variants";
 import type { JsonObject } from "./json-value";
 import { renderXml } from "./to-xml";
@@ -36,7 +36,7 @@ export function serialize(
           : `application/json; charset=${charset}`,
     };
   }
-  const xmlTree = faults.has("xml-json-disagree") ? alterPersonNamesForXml(tree) : tree;
+  const xmlTree = faults.has("xml-json-disagree") ? disagreeInXml(tree) : tree;
   let body = renderXml(xmlTree, indented);
   if (faults.has("malformed-xml")) body = body.replace(/<\/result>\s*$/, "");
   if (variants.has("xml-declaration")) body = `${XML_DECLARATION}${indented ? "\n" : ""}${body}`;

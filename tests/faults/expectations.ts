@@ -20,6 +20,11 @@ export interface FaultExpectation {
   scope?: string;
   /** A fault of the rate limit: only the rate-limit project runs, against a small limit and window. */
   rateLimit?: true;
+  /**
+   * A universal fault: it breaks its rule on every operation, so every module with a check of a
+   * `caughtBy` rule must show one failing (issue 13: each fault caught across the modules).
+   */
+  everyModule?: true;
 }
 
 const readsThroughJson = [
@@ -34,33 +39,54 @@ const readsThroughXml = ["schema.xml", "parity.xml-matches-json", "not-found.err
 const readsLogins = ["login.json-body", "login.form-body"];
 
 export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
-  "json-by-default": { caughtBy: ["format.default-is-xml"], collateral: ["not-found.error-envelope"] },
-  "json-suffix-ignored": { caughtBy: ["format.json-suffix"], collateral: readsThroughJson },
-  "xml-suffix-ignored": { caughtBy: ["format.xml-suffix"], collateral: readsThroughXml },
-  "accept-ignored": { caughtBy: ["format.accept-json", "format.accept-q-values"] },
-  "accept-q-values-ignored": { caughtBy: ["format.accept-q-values"] },
+  "json-by-default": {
+    everyModule: true,
+    caughtBy: ["format.default-is-xml"],
+    collateral: ["not-found.error-envelope"],
+  },
+  "json-suffix-ignored": {
+    everyModule: true,
+    caughtBy: ["format.json-suffix"],
+    collateral: readsThroughJson,
+  },
+  "xml-suffix-ignored": { everyModule: true, caughtBy: ["format.xml-suffix"], collateral: readsThroughXml },
+  "accept-ignored": { everyModule: true, caughtBy: ["format.accept-json", "format.accept-q-values"] },
+  "accept-q-values-ignored": { everyModule: true, caughtBy: ["format.accept-q-values"] },
   "wrong-json-content-type": {
+    everyModule: true,
     caughtBy: ["format.json-suffix", "format.accept-json"],
     collateral: [...readsThroughJson, "format.accept-q-values", ...readsLogins],
   },
   // The login's answer too: the run must still tell it from a login page (helpers/session.ts).
   "json-labelled-html": {
+    everyModule: true,
     caughtBy: ["format.json-suffix", "format.accept-json"],
     collateral: [...readsThroughJson, "format.accept-q-values", ...readsLogins],
   },
   "malformed-xml": {
+    everyModule: true,
     caughtBy: ["format.default-is-xml", "format.xml-suffix", "format.accept-xml"],
     collateral: [...readsThroughXml, ...readsLogins],
   },
-  "xml-json-disagree": { caughtBy: ["parity.xml-matches-json"] },
+  "xml-json-disagree": { everyModule: true, caughtBy: ["parity.xml-matches-json"] },
   "create-returns-200": { caughtBy: ["status.success"] },
-  "not-found-returns-200": { caughtBy: ["not-found.status-404", "not-found.error-envelope"] },
-  "not-found-returns-500": { caughtBy: ["not-found.status-404", "not-found.error-envelope"] },
-  "not-found-without-envelope": { caughtBy: ["not-found.error-envelope"] },
+  "not-found-returns-200": {
+    everyModule: true,
+    caughtBy: ["not-found.status-404", "not-found.error-envelope"],
+  },
+  "not-found-returns-500": {
+    everyModule: true,
+    caughtBy: ["not-found.status-404", "not-found.error-envelope"],
+  },
+  "not-found-without-envelope": { everyModule: true, caughtBy: ["not-found.error-envelope"] },
   "folder-not-found-returns-403": { caughtBy: ["not-found.status-404", "not-found.error-envelope"] },
   "person-missing-display-name": { caughtBy: ["schema.json", "schema.xml"] },
   "record-missing-required-member": { caughtBy: ["schema.json", "schema.xml"] },
-  "envelope-status-as-string": { caughtBy: ["schema.json", "schema.xml"], collateral: readsLogins },
+  "envelope-status-as-string": {
+    everyModule: true,
+    caughtBy: ["schema.json", "schema.xml"],
+    collateral: readsLogins,
+  },
   // schema.xml sends its body as a form (a JSON one would make 12.x answer JSON), so it fails along.
   "form-body-ignored": { caughtBy: ["request-body.form"], collateral: ["schema.xml"] },
   // Records for update and delete checks are made with a JSON body, so those fail along with it.
@@ -74,7 +100,7 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
     caughtBy: ["auth.malformed-header", "auth.unknown-token", "auth.altered-token", "auth.unknown-scheme"],
     scope: "@portal.*@auth",
   },
-  "missing-credentials-403": { caughtBy: ["auth.no-header"], scope: "@portal.*@auth" },
+  "missing-credentials-403": { everyModule: true, caughtBy: ["auth.no-header"], scope: "@auth" },
   "login-returns-200": { caughtBy: ["login.json-body", "login.form-body"], scope: "@authentication.*@auth" },
   "token-expires-in-past": {
     caughtBy: ["login.json-body", "login.form-body"],
@@ -109,5 +135,16 @@ export function assertCaughtOnly(fault: string, run: SuiteRun): SuiteRun["failed
     [],
     `${fault} made unrelated checks fail`,
   );
+  if (expectation.everyModule) {
+    for (const rule of expectation.caughtBy) {
+      const sections = (checks: SuiteRun["checks"]) =>
+        [...new Set(checks.filter((c) => ruleOf(c.id) === rule).map((c) => c.section))].sort();
+      assert.deepEqual(
+        sections(run.failed),
+        sections(run.checks),
+        `${fault}: modules where ${rule} caught it`,
+      );
+    }
+  }
   return run.failed.filter((c) => expectation.caughtBy.includes(ruleOf(c.id)));
 }

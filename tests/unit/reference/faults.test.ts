@@ -53,13 +53,16 @@ const CHECKS: Record<keyof typeof FAULTS, (api: Api) => Promise<void>> = {
     assert.ok(body.startsWith("<result>") && !body.endsWith("</result>"));
   },
   "xml-json-disagree": async (api) => {
-    const json = JSON.parse((await get(api, "people/@self.json")).body) as {
-      response: { displayName: string };
-    };
-    assert.equal(json.response.displayName, "Alex Morgan");
-    const xml = (await get(api, "people/@self.xml")).body;
+    const json = (await get(api, "settings/version/build.json")).body;
+    assert.match(json, /"communityServer":"12\.7\.1"/);
+    const xml = (await get(api, "settings/version/build.xml")).body;
     assert.ok(xml.endsWith("</result>"));
-    assert.doesNotMatch(xml, /<displayName>Alex Morgan<\/displayName>/);
+    assert.match(xml, /<communityServer>12\.7\.1 \(XML\)<\/communityServer><documentServer>8\.2\.2</);
+    assert.match((await get(api, "capabilities.json")).body, /"ldapEnabled":false/);
+    assert.match(
+      (await get(api, "capabilities.xml")).body,
+      /<ldapEnabled>true<\/ldapEnabled><oauthEnabled>false</,
+    );
   },
   "create-returns-200": async (api) => {
     const created = await api.json("group.json", jsonBody("POST", { groupName: "Two hundred" }));
