@@ -148,7 +148,8 @@ for (const row of rows) {
   }
   if (params.length > 0) yaml.push("    params:", ...params);
   if (unknown.length > 0) yaml.push("    unknown:", ...unknown);
-  const fields = [`path: "${row.path}"`, `schema: "${row.schema}"`];
+  // The route's schema defaults to the one operations.json maps it to (reference/generic/module-data.ts).
+  const fields = [`path: "${row.path}"`, ...(row.schema ? [] : ['schema: "TODO"'])];
   if (ids.length > 0) fields.push(`ids: { ${ids.join(", ")} }`);
   const last = placeholders(row.path).at(-1);
   if (

@@ -28,8 +28,11 @@ export interface Collection {
 export interface GenericRoute {
   /** Path under api/2.0/ with {placeholders}, as documented (`project/{id}/milestone`). */
   path: string;
-  /** Schema of `response` (path under schemas/), as schemas/operations.json maps the operation. */
-  schema: string;
+  /**
+   * Schema of `response` (path under schemas/). Default: the one schemas/operations.json maps the
+   * operation to; name one only where the answer's shape is not the generated one.
+   */
+  schema?: string;
   /** Placeholders naming a record, by collection: an unknown value answers 404. */
   ids?: Record<string, string>;
   /** The placeholder whose record is the answer (shaped by `schema`). */

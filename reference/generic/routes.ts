@@ -6,7 +6,7 @@ import { personSummary } from "../wrappers/person";
 import type { GenericRoute, ModuleData } from "./module-data";
 import { Prng } from "./prng";
 import { itemsOf, ModuleRecords } from "./records";
-import { type Located, objectBranch, schemaAt } from "./schema-files";
+import { type Located, objectBranch, operationSchema, schemaAt } from "./schema-files";
 import type { Synthesis } from "./synthesize";
 import { synthesize } from "./synthesize";
 
@@ -19,12 +19,14 @@ const DEFAULT_VALUES: Record<string, readonly JsonValue[]> = {
 
 const SEEDED_USERS = Object.values(SEED.users).sort();
 
+type RouteWithSchema = GenericRoute & { schema: string };
+
 /** Every read route of one module, each answering from the module's records or its schema. */
 export function genericRoutes(data: ModuleData): Route[] {
   const records = new ModuleRecords(data);
   const values = { ...DEFAULT_VALUES, ...data.values };
-  return data.routes.map((route) => {
-    checkRoute(data, route);
+  return data.routes.map((declared) => {
+    const route = checkRoute(data, declared);
     const constraints = Object.fromEntries(
       Object.entries(route.constraints ?? {}).map(([name, pattern]) => [
         name.toLowerCase(),
@@ -41,9 +43,12 @@ export function genericRoutes(data: ModuleData): Route[] {
   });
 }
 
-/** Mistakes in a module's data fail when the reference starts, not on the first request. */
-function checkRoute(data: ModuleData, route: GenericRoute): void {
-  const where = `reference/modules/${data.module}.ts, route ${route.path}`;
+/** The route with its schema; mistakes in a module's data fail when the reference starts, not on the first request. */
+function checkRoute(data: ModuleData, declared: GenericRoute): RouteWithSchema {
+  const where = `reference/modules/${data.module}.ts, route ${declared.path}`;
+  const schema = declared.schema ?? operationSchema(declared.path);
+  if (!schema) throw new Error(`${where}: schemas/operations.json names no schema for GET ${declared.path}`);
+  const route = { ...declared, schema };
   const placeholders = new Set([...route.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]));
   for (const name of [...Object.keys(route.ids ?? {}), ...(route.record ? [route.record] : [])]) {
     if (!placeholders.has(name)) throw new Error(`${where}: no placeholder {${name}}`);
@@ -54,12 +59,13 @@ function checkRoute(data: ModuleData, route: GenericRoute): void {
   if (route.record && !route.ids?.[route.record])
     throw new Error(`${where}: record {${route.record}} is not in ids`);
   itemsOf(route.schema); // reads the schema now: a wrong path fails at start
+  return route;
 }
 
 function answer(
   data: ModuleData,
   records: ModuleRecords,
-  route: GenericRoute,
+  route: RouteWithSchema,
   request: AuthenticatedRequest,
   values: Record<string, readonly JsonValue[]>,
 ): JsonValue {

@@ -27,6 +27,15 @@ export function schemaDocument(file: string): SchemaNode {
   return document;
 }
 
+/**
+ * The schema of a documented GET's `response`, as schemas/operations.json maps it
+ * (`GET project/{id}` -> `project/project-wrapper-full.json`); undefined when it names none.
+ */
+export function operationSchema(path: string): string | undefined {
+  const operations = schemaDocument("operations.json") as Record<string, { schema?: string }>;
+  return operations[`GET ${path}`]?.schema;
+}
+
 /** Follows `$ref` (relative file, optional #/json/pointer) until a node without one. */
 export function resolve(located: Located): Located {
   let current = located;

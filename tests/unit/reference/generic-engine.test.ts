@@ -3,6 +3,8 @@ import { after, before, describe, test } from "node:test";
 import { schemaRegistry } from "../../../helpers/schemas";
 import type { ModuleData } from "../../../reference/generic/module-data";
 import { Prng } from "../../../reference/generic/prng";
+import { genericRoutes } from "../../../reference/generic/routes";
+import { operationSchema } from "../../../reference/generic/schema-files";
 import { synthesize } from "../../../reference/generic/synthesize";
 import { MODULES } from "../../../reference/modules";
 import project from "../../../reference/modules/project";
@@ -41,7 +43,9 @@ describe("generic engine: a module served from data", () => {
       const path = await concretePath(api, route.data, route.path);
       const answer = await api.json(`${path}.json`);
       assert.equal(answer.status, 200, `${path}: ${JSON.stringify(answer.body)}`);
-      assert.deepEqual(registry.validate(route.schema, answer.body.response), [], path);
+      const schema = route.schema ?? operationSchema(route.path);
+      assert.ok(schema, `${route.path} has a schema`);
+      assert.deepEqual(registry.validate(schema, answer.body.response), [], path);
     }
   });
 
@@ -105,6 +109,27 @@ describe("generic engine: a module served from data", () => {
     } finally {
       await broken.close();
     }
+  });
+});
+
+describe("module data", () => {
+  const module = (routes: ModuleData["routes"]): ModuleData => ({
+    module: "sample",
+    collections: {},
+    routes,
+  });
+
+  test("a route answers in the schema operations.json maps it to, unless it names its own", async () => {
+    assert.equal(operationSchema("project/{id}"), "project/project-wrapper-full.json");
+    assert.equal(genericRoutes(module([{ path: "project/{id}" }])).length, 1);
+    assert.throws(
+      () => genericRoutes(module([{ path: "sample/nothing" }])),
+      /reference\/modules\/sample\.ts, route sample\/nothing: schemas\/operations\.json names no schema for GET sample\/nothing/,
+    );
+    assert.throws(
+      () => genericRoutes(module([{ path: "sample/nothing", schema: "sample/missing.json" }])),
+      /cannot read schema schemas\/sample\/missing\.json/,
+    );
   });
 });
 
