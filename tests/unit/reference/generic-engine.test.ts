@@ -3,12 +3,17 @@ import { after, before, describe, test } from "node:test";
 import { schemaRegistry } from "../../../helpers/schemas";
 import type { ModuleData } from "../../../reference/generic/module-data";
 import { Prng } from "../../../reference/generic/prng";
+import { ModuleRecords } from "../../../reference/generic/records";
 import { synthesize } from "../../../reference/generic/synthesize";
 import { MODULES } from "../../../reference/modules";
 import project from "../../../reference/modules/project";
 import { type Api, jsonBody, reference } from "./support";
 
-/** A concrete path for a route: ids from the first record of their list, other placeholders from their constraint. */
+/**
+ * A concrete path for a route: ids from the first record of their list (or, for a collection no
+ * generic route lists, whose ids a hand-written list gives, its first id), other placeholders from
+ * their constraint.
+ */
 async function concretePath(api: Api, data: ModuleData, path: string): Promise<string> {
   const route = data.routes.find((candidate) => candidate.path === path);
   assert.ok(route, path);
@@ -17,9 +22,10 @@ async function concretePath(api: Api, data: ModuleData, path: string): Promise<s
     const lister = data.routes.find(
       (candidate) => candidate.list === collection && !candidate.path.includes("{"),
     );
-    assert.ok(lister, `a placeholder-free list of ${collection}`);
-    const listed = await api.json(`${lister.path}.json`);
-    concrete = concrete.replace(`{${name}}`, String((listed.body.response as { id: unknown }[])[0]?.id));
+    const first = lister
+      ? ((await api.json(`${lister.path}.json`)).body.response as { id: unknown }[])[0]?.id
+      : new ModuleRecords(data).ids(collection)[0];
+    concrete = concrete.replace(`{${name}}`, String(first));
   }
   for (const [name, pattern] of Object.entries(route.constraints ?? {})) {
     concrete = concrete.replace(`{${name}}`, /^\(([a-z]+)/.exec(pattern)?.[1] ?? "1");
@@ -105,6 +111,26 @@ describe("generic engine: a module served from data", () => {
     } finally {
       await broken.close();
     }
+  });
+});
+
+describe("records", () => {
+  test("a seed's id names its record, integer or Guid; records without one count from firstId", () => {
+    const data: ModuleData = {
+      module: "sample",
+      collections: {
+        files: { schema: "files/file-wrapper.json", firstId: 7, seeds: [{ id: 201 }, { id: 205 }, {}] },
+        users: {
+          schema: "people/employee-wraper-full.json",
+          seeds: [{ id: "b2d4e6f8-1a3c-4e5b-8d7f-2c4e6a8b0d12" }],
+        },
+      },
+      routes: [],
+    };
+    const records = new ModuleRecords(data);
+    assert.deepEqual(records.ids("files"), [201, 205, 9]);
+    assert.equal(records.ids("users")[0], "b2d4e6f8-1a3c-4e5b-8d7f-2c4e6a8b0d12");
+    assert.equal(records.find("files", "205"), 1);
   });
 });
 
