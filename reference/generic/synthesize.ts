@@ -21,7 +21,7 @@ const WORDS = ["Quarterly", "Planning", "Budget", "Review", "Launch", "Design", 
 const SPECIAL: Record<string, (rng: Prng, synthesis: Synthesis) => JsonValue> = {
   "common/guid.json": (rng) => rng.guid(),
   "common/api-datetime.json": (rng) => formatApiDate(someDate(rng)),
-  "common/json-net-datetime.json": (rng) => formatPlainDate(someDate(rng)),
+  "common/date-time.json": (rng) => formatPlainDate(someDate(rng)),
   "common/time-span.json": (rng) => `0${rng.int(1, 8)}:${rng.pick(["00", "15", "30", "45"])}:00`,
   "people/employee-wraper.json": (rng, synthesis) => synthesis.person(rng),
 };

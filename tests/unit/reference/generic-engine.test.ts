@@ -151,6 +151,13 @@ describe("synthesize", () => {
     assert.notEqual(value.title, "string");
   });
 
+  test("plain DateTime members (common/date-time.json) get Json.NET's form, whatever their name", () => {
+    const located = { node: { $ref: "user-info.json" }, file: "people/user-info.json" };
+    const value = synthesize(located, "", { rng: new Prng("x"), values: {}, person });
+    assert.deepEqual(schemaRegistry().validate("people/user-info.json", value), []);
+    assert.match(String((value as { lastModified: string }).lastModified), /^\d{4}-\d{2}-\d{2}T[\d:]{8}/);
+  });
+
   test("is deterministic for a seed and varies between seeds", () => {
     const build = (seed: string) =>
       JSON.stringify(synthesize(at, "", { rng: new Prng(seed), values: {}, person }));
