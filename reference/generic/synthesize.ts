@@ -77,6 +77,9 @@ export function synthesize(at: Located, name: string, synthesis: Synthesis, dept
   const types = typesOf(branch);
   if (types.has("object") || node.properties) return objectValue(branch, synthesis, depth);
   if (types.has("array")) return arrayValue(branch, name, synthesis, depth);
+  // An id that may be an integer or a string (a file in the portal's storage or a third party's) is
+  // an integer, as the portal's own entries are.
+  if (types.has("integer") && /(^id|Id)$/.test(name)) return withinBounds(integerFor(name, rng), node);
   if (types.has("string")) return stringFor(name, rng);
   if (types.has("integer")) return withinBounds(integerFor(name, rng), node);
   if (types.has("number")) return withinBounds(rng.int(0, 9999) / 100, node);

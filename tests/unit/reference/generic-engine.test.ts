@@ -158,6 +158,15 @@ describe("synthesize", () => {
     assert.match(String((value as { lastModified: string }).lastModified), /^\d{4}-\d{2}-\d{2}T[\d:]{8}/);
   });
 
+  test("an id that may be an integer or a string is an integer, as the portal's own files are", () => {
+    const located = { node: { $ref: "folder-wrapper.json" }, file: "files/folder-wrapper.json" };
+    const value = synthesize(located, "", { rng: new Prng("x"), values: {}, person }) as Record<
+      string,
+      unknown
+    >;
+    assert.deepEqual([typeof value.id, typeof value.parentId], ["number", "number"]);
+  });
+
   test("is deterministic for a seed and varies between seeds", () => {
     const build = (seed: string) =>
       JSON.stringify(synthesize(at, "", { rng: new Prng(seed), values: {}, person }));
