@@ -9,6 +9,11 @@ const data: ModuleData = {
     folders: { schema: "files/folder-wrapper.json", seeds: FOLDER_SEEDS },
     files: { schema: "files/file-wrapper.json", seeds: FILE_SEEDS },
   },
+  values: {
+    fileExst: [".docx", ".xlsx", ".pptx"],
+    contentLength: ["12.3 KB", "47.09 KB", "1.2 MB"],
+    comment: ["Uploaded", "Edited"],
+  },
   routes: [
     { path: "files/@root", schema: "files/folder-content-wrapper-list.json" },
     { path: "files/@projects", schema: "files/folder-content-wrapper.json" },

@@ -8,6 +8,22 @@ const data: ModuleData = {
   collections: {
     users: { schema: "people/employee-wraper-full.json", seeds: USER_SEEDS },
   },
+  // Plausible values by member name for what the seeds do not give (reference/wrappers/person.ts' photos).
+  values: {
+    avatarSmall: ["/skins/default/images/default_user_photo_size_32-32.png"],
+    avatarMedium: ["/skins/default/images/default_user_photo_size_48-48.png"],
+    avatar: ["/skins/default/images/default_user_photo_size_82-82.png"],
+    original: ["/skins/default/images/default_user_photo_size_200-200.png"],
+    retina: ["/skins/default/images/default_user_photo_size_360-360.png"],
+    max: ["/skins/default/images/default_user_photo_size_200-200.png"],
+    big: ["/skins/default/images/default_user_photo_size_82-82.png"],
+    medium: ["/skins/default/images/default_user_photo_size_48-48.png"],
+    small: ["/skins/default/images/default_user_photo_size_32-32.png"],
+    title: ["Lead Developer", "Marketing Specialist", "Accountant"],
+    department: ["Development", "Marketing"],
+    location: ["Riga", "London"],
+    cultureName: ["en-US", "de-DE"],
+  },
   routes: [
     { path: "people/status/{status}", schema: "people/employee-wraper-full-list.json", list: "users" },
     {

@@ -8,6 +8,13 @@ const data: ModuleData = {
   collections: {
     users: { schema: "people/user-info.json", seeds: USER_SEEDS },
   },
+  values: {
+    title: ["Portal Administrator", "Lead Developer", "Marketing Specialist"],
+    location: ["Riga", "London"],
+    cultureName: ["en-US", "de-DE"],
+    notes: ["Works part-time.", "Joined in March."],
+    name: ["Startup", "Business"],
+  },
   routes: [
     {
       path: "portal/users/{userID}",

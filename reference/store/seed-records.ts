@@ -17,6 +17,10 @@ export const USER_SEEDS: Record<string, JsonValue>[] = [...store.users.values()]
   isAdmin: user.isAdmin,
   isOwner: user.isOwner,
   isVisitor: user.isVisitor,
+  ...(user.title ? { title: user.title } : {}),
+  // EmployeeStatus.Active and Activated, as reference/wrappers/person.ts writes every user.
+  status: 1,
+  activationStatus: 1,
 }));
 
 export const GROUP_SEEDS: Record<string, JsonValue>[] = [...store.groups.values()].map((group) => ({
