@@ -19,7 +19,7 @@ export interface Collection {
   schema: string;
   /** Number of records (default: the number of seeds, at least 3). */
   count?: number;
-  /** Integer ids are firstId, firstId+1, ... (default 1); pick distinct ranges per collection. */
+  /** Integer ids are firstId, firstId+1, ... (default 1), unless a seed gives its `id`; pick distinct ranges per collection. */
   firstId?: number;
   /** Members overlaid on record i (seeds[i]), so records read plausibly: titles, names, dates. */
   seeds?: readonly Record<string, JsonValue>[];

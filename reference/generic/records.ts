@@ -84,8 +84,10 @@ function collectionIds(module: string, name: string, collection: Collection): Re
   const idTypes = idSchema ? typesOf({ node: idSchema, file: (object as Located).file }) : new Set<string>();
   const rng = new Prng(`${module}/${name}/ids`);
   return Array.from({ length: count }, (_, index) => {
-    if (idTypes.has("integer")) return (collection.firstId ?? 1) + index;
+    // A seeded id wins, so a collection can name records another part of the reference serves.
     const seeded = collection.seeds?.[index]?.id;
+    if (idTypes.has("integer"))
+      return typeof seeded === "number" ? seeded : (collection.firstId ?? 1) + index;
     return typeof seeded === "string" ? seeded : rng.guid();
   });
 }

@@ -21,7 +21,7 @@ const WORDS = ["Quarterly", "Planning", "Budget", "Review", "Launch", "Design", 
 const SPECIAL: Record<string, (rng: Prng, synthesis: Synthesis) => JsonValue> = {
   "common/guid.json": (rng) => rng.guid(),
   "common/api-datetime.json": (rng) => formatApiDate(someDate(rng)),
-  "common/json-net-datetime.json": (rng) => formatPlainDate(someDate(rng)),
+  "common/date-time.json": (rng) => formatPlainDate(someDate(rng)),
   "common/time-span.json": (rng) => `0${rng.int(1, 8)}:${rng.pick(["00", "15", "30", "45"])}:00`,
   "people/employee-wraper.json": (rng, synthesis) => synthesis.person(rng),
 };
@@ -77,6 +77,9 @@ export function synthesize(at: Located, name: string, synthesis: Synthesis, dept
   const types = typesOf(branch);
   if (types.has("object") || node.properties) return objectValue(branch, synthesis, depth);
   if (types.has("array")) return arrayValue(branch, name, synthesis, depth);
+  // An id that may be an integer or a string (a file in the portal's storage or a third party's) is
+  // an integer, as the portal's own entries are.
+  if (types.has("integer") && /(^id|Id)$/.test(name)) return withinBounds(integerFor(name, rng), node);
   if (types.has("string")) return stringFor(name, rng);
   if (types.has("integer")) return withinBounds(integerFor(name, rng), node);
   if (types.has("number")) return withinBounds(rng.int(0, 9999) / 100, node);

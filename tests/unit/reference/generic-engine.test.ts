@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { schemaRegistry } from "../../../helpers/schemas";
 import type { ModuleData } from "../../../reference/generic/module-data";
 import { Prng } from "../../../reference/generic/prng";
+import { ModuleRecords } from "../../../reference/generic/records";
 import { genericRoutes } from "../../../reference/generic/routes";
 import { operationSchema } from "../../../reference/generic/schema-files";
 import { synthesize } from "../../../reference/generic/synthesize";
@@ -10,7 +11,11 @@ import { MODULES } from "../../../reference/modules";
 import project from "../../../reference/modules/project";
 import { type Api, jsonBody, reference } from "./support";
 
-/** A concrete path for a route: ids from the first record of their list, other placeholders from their constraint. */
+/**
+ * A concrete path for a route: ids from the first record of their list (or, for a collection no
+ * generic route lists, whose ids a hand-written list gives, its first id), other placeholders from
+ * their constraint.
+ */
 async function concretePath(api: Api, data: ModuleData, path: string): Promise<string> {
   const route = data.routes.find((candidate) => candidate.path === path);
   assert.ok(route, path);
@@ -19,9 +24,10 @@ async function concretePath(api: Api, data: ModuleData, path: string): Promise<s
     const lister = data.routes.find(
       (candidate) => candidate.list === collection && !candidate.path.includes("{"),
     );
-    assert.ok(lister, `a placeholder-free list of ${collection}`);
-    const listed = await api.json(`${lister.path}.json`);
-    concrete = concrete.replace(`{${name}}`, String((listed.body.response as { id: unknown }[])[0]?.id));
+    const first = lister
+      ? ((await api.json(`${lister.path}.json`)).body.response as { id: unknown }[])[0]?.id
+      : new ModuleRecords(data).ids(collection)[0];
+    concrete = concrete.replace(`{${name}}`, String(first));
   }
   for (const [name, pattern] of Object.entries(route.constraints ?? {})) {
     concrete = concrete.replace(`{${name}}`, /^\(([a-z]+)/.exec(pattern)?.[1] ?? "1");
@@ -133,6 +139,26 @@ describe("module data", () => {
   });
 });
 
+describe("records", () => {
+  test("a seed's id names its record, integer or Guid; records without one count from firstId", () => {
+    const data: ModuleData = {
+      module: "sample",
+      collections: {
+        files: { schema: "files/file-wrapper.json", firstId: 7, seeds: [{ id: 201 }, { id: 205 }, {}] },
+        users: {
+          schema: "people/employee-wraper-full.json",
+          seeds: [{ id: "b2d4e6f8-1a3c-4e5b-8d7f-2c4e6a8b0d12" }],
+        },
+      },
+      routes: [],
+    };
+    const records = new ModuleRecords(data);
+    assert.deepEqual(records.ids("files"), [201, 205, 9]);
+    assert.equal(records.ids("users")[0], "b2d4e6f8-1a3c-4e5b-8d7f-2c4e6a8b0d12");
+    assert.equal(records.find("files", "205"), 1);
+  });
+});
+
 describe("synthesize", () => {
   const at = { node: { $ref: "project-wrapper-full.json" }, file: "project/project-wrapper-full.json" };
   const person = () => ({
@@ -148,6 +174,22 @@ describe("synthesize", () => {
     assert.match(String(value.responsibleId), /^[0-9a-f]{8}-[0-9a-f]{4}-4/);
     assert.match(String(value.updated), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z$/);
     assert.notEqual(value.title, "string");
+  });
+
+  test("plain DateTime members (common/date-time.json) get Json.NET's form, whatever their name", () => {
+    const located = { node: { $ref: "user-info.json" }, file: "people/user-info.json" };
+    const value = synthesize(located, "", { rng: new Prng("x"), values: {}, person });
+    assert.deepEqual(schemaRegistry().validate("people/user-info.json", value), []);
+    assert.match(String((value as { lastModified: string }).lastModified), /^\d{4}-\d{2}-\d{2}T[\d:]{8}/);
+  });
+
+  test("an id that may be an integer or a string is an integer, as the portal's own files are", () => {
+    const located = { node: { $ref: "folder-wrapper.json" }, file: "files/folder-wrapper.json" };
+    const value = synthesize(located, "", { rng: new Prng("x"), values: {}, person }) as Record<
+      string,
+      unknown
+    >;
+    assert.deepEqual([typeof value.id, typeof value.parentId], ["number", "number"]);
   });
 
   test("is deterministic for a seed and varies between seeds", () => {

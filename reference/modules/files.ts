@@ -1,0 +1,69 @@
+import type { ModuleData } from "../generic/module-data";
+import { FILE_SEEDS, FOLDER_SEEDS } from "../store/seed-records";
+
+// The reads of files the hand-written routes (reference/routes/files.ts) do not serve. Folders and
+// files are the seeded ones, so an id GET files/@my returns names the same entry here.
+const data: ModuleData = {
+  module: "files",
+  collections: {
+    folders: { schema: "files/folder-wrapper.json", seeds: FOLDER_SEEDS },
+    files: { schema: "files/file-wrapper.json", seeds: FILE_SEEDS },
+  },
+  values: {
+    fileExst: [".docx", ".xlsx", ".pptx"],
+    contentLength: ["12.3 KB", "47.09 KB", "1.2 MB"],
+    comment: ["Uploaded", "Edited"],
+  },
+  routes: [
+    { path: "files/@root" },
+    { path: "files/@projects" },
+    { path: "files/@share" },
+    { path: "files/@recent" },
+    { path: "files/@favorites" },
+    { path: "files/@templates" },
+    { path: "files/@trash" },
+    {
+      path: "files/folder/{folderId}/path",
+      ids: { folderId: "folders" },
+    },
+    {
+      path: "files/folder/{folderId}/share",
+      ids: { folderId: "folders" },
+    },
+    {
+      path: "files/file/{fileId}",
+      ids: { fileId: "files" },
+      record: "fileId",
+    },
+    {
+      path: "files/file/{fileId}/checkconversion",
+      ids: { fileId: "files" },
+    },
+    { path: "files/file/{fileId}/presigneduri", ids: { fileId: "files" } },
+    { path: "files/file/{fileId}/history", ids: { fileId: "files" } },
+    {
+      path: "files/file/{fileId}/share",
+      ids: { fileId: "files" },
+    },
+    // Side effects on the server (the YAML's `effects:`); here they change nothing.
+    {
+      path: "files/file/{fileId}/trackeditfile",
+      ids: { fileId: "files" },
+    },
+    { path: "files/file/{fileId}/openedit", ids: { fileId: "files" } },
+    {
+      path: "files/{fileId}/sharedlink/template",
+      ids: { fileId: "files" },
+    },
+    { path: "files/{fileId}/properties", ids: { fileId: "files" } },
+    { path: "files/fileops/move" },
+    { path: "files/fileops" },
+    { path: "files/thirdparty" },
+    { path: "files/thirdparty/common" },
+    { path: "files/@search/{query}" },
+    { path: "files/settings/autocleanup" },
+    { path: "files/docservice" },
+  ],
+};
+
+export default data;

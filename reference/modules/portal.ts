@@ -1,0 +1,36 @@
+import type { ModuleData } from "../generic/module-data";
+import { USER_SEEDS } from "../store/seed-records";
+
+// The reads of portal the hand-written route (GET portal, reference/routes/settings.ts) does not
+// serve. Users are the seeded ones, so an id GET people/@self returns names the same person here.
+const data: ModuleData = {
+  module: "portal",
+  collections: {
+    users: { schema: "people/user-info.json", seeds: USER_SEEDS },
+  },
+  values: {
+    title: ["Portal Administrator", "Lead Developer", "Marketing Specialist"],
+    location: ["Riga", "London"],
+    cultureName: ["en-US", "de-DE"],
+    notes: ["Works part-time.", "Joined in March."],
+    name: ["Startup", "Business"],
+  },
+  routes: [
+    {
+      path: "portal/users/{userID}",
+      ids: { userID: "users" },
+      record: "userID",
+    },
+    { path: "portal/users/invite/{employeeType}" },
+    { path: "portal/usedspace" },
+    { path: "portal/userscount" },
+    { path: "portal/tariff" },
+    { path: "portal/quota" },
+    { path: "portal/quota/right" },
+    { path: "portal/getbackuphistory" },
+    { path: "portal/search" },
+    { path: "portal/search/state" },
+  ],
+};
+
+export default data;
