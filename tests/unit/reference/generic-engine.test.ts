@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { schemaRegistry } from "../../../helpers/schemas";
 import type { ModuleData } from "../../../reference/generic/module-data";
 import { Prng } from "../../../reference/generic/prng";
+import { genericRoutes } from "../../../reference/generic/routes";
 import { synthesize } from "../../../reference/generic/synthesize";
 import { MODULES } from "../../../reference/modules";
 import project from "../../../reference/modules/project";
@@ -62,6 +63,24 @@ describe("generic engine: a module served from data", () => {
     assert.deepEqual(
       [unknown.status, unknown.body.statusCode, unknown.body.error?.message],
       [404, 404, "projects not found"],
+    );
+  });
+
+  test("a route marked anonymous is served to any caller; the others need authentication", () => {
+    const routes = genericRoutes({
+      module: "sample",
+      collections: {},
+      routes: [
+        { path: "sample/open", schema: "primitives/bool.json", anonymous: true },
+        { path: "sample/closed", schema: "primitives/bool.json" },
+      ],
+    });
+    assert.deepEqual(
+      routes.map((route) => [route.path, route.anonymous]),
+      [
+        ["sample/open", true],
+        ["sample/closed", false],
+      ],
     );
   });
 
