@@ -151,6 +151,11 @@ describe("synthesize", () => {
     assert.notEqual(build("a"), build("b"));
   });
 
+  test("a void operation answers an empty object, as the server's response: {}", () => {
+    const located = { node: { $ref: "void.json" }, file: "primitives/void.json" };
+    assert.deepEqual(synthesize(located, "", { rng: new Prng("x"), values: {}, person }), {});
+  });
+
   test("integer enums take a listed value", () => {
     const located = { node: { $ref: "task-priority.json" }, file: "project/enums/task-priority.json" };
     const listed = (schemaRegistry().get("project/enums/task-priority.json").enum as number[]) ?? [];
