@@ -41,4 +41,6 @@ export interface GenericRoute {
   list?: string;
   /** Regular expressions a placeholder must match for the route to match (the server's route constraints). */
   constraints?: Record<string, string>;
+  /** Any caller may read it, as the server's `[Read(path, false)]` (operations.tsv `anonymous`). */
+  anonymous?: true;
 }

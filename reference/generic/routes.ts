@@ -1,5 +1,5 @@
 import { RecordNotFoundError } from "../http/errors";
-import { type AuthenticatedRequest, authenticated, type Route } from "../routes/route";
+import { anonymous, authenticated, type HandlerRequest, type Route } from "../routes/route";
 import { SEED } from "../store/seed";
 import type { JsonObject, JsonValue } from "../wire/json-value";
 import { personSummary } from "../wrappers/person";
@@ -33,11 +33,12 @@ export function genericRoutes(data: ModuleData): Route[] {
         new RegExp(`^(?:${pattern})$`, "i"),
       ]),
     );
+    const handle = (request: HandlerRequest) => ({
+      outcome: "read" as const,
+      response: answer(data, records, route, request, values),
+    });
     return {
-      ...authenticated("GET", route.path, (request) => ({
-        outcome: "read",
-        response: answer(data, records, route, request, values),
-      })),
+      ...(route.anonymous ? anonymous("GET", route.path, handle) : authenticated("GET", route.path, handle)),
       constraints,
     };
   });
@@ -66,7 +67,7 @@ function answer(
   data: ModuleData,
   records: ModuleRecords,
   route: RouteWithSchema,
-  request: AuthenticatedRequest,
+  request: HandlerRequest,
   values: Record<string, readonly JsonValue[]>,
 ): JsonValue {
   const found = new Map<string, number>();

@@ -24,6 +24,8 @@ const SPECIAL: Record<string, (rng: Prng, synthesis: Synthesis) => JsonValue> = 
   "common/date-time.json": (rng) => formatPlainDate(someDate(rng)),
   "common/time-span.json": (rng) => `0${rng.int(1, 8)}:${rng.pick(["00", "15", "30", "45"])}:00`,
   "people/employee-wraper.json": (rng, synthesis) => synthesis.person(rng),
+  // void and Task operations answer `response: {}` (wrappers.md, "Not JSON at all").
+  "primitives/void.json": () => ({}),
 };
 
 function someDate(rng: Prng): Date {

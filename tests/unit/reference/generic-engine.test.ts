@@ -75,6 +75,24 @@ describe("generic engine: a module served from data", () => {
     );
   });
 
+  test("a route marked anonymous is served to any caller; the others need authentication", () => {
+    const routes = genericRoutes({
+      module: "sample",
+      collections: {},
+      routes: [
+        { path: "sample/open", schema: "primitives/bool.json", anonymous: true },
+        { path: "sample/closed", schema: "primitives/bool.json" },
+      ],
+    });
+    assert.deepEqual(
+      routes.map((route) => [route.path, route.anonymous]),
+      [
+        ["sample/open", true],
+        ["sample/closed", false],
+      ],
+    );
+  });
+
   test("route constraints pick the route: project/open is by status, project/abc matches nothing", async () => {
     assert.ok(Array.isArray((await api.json("project/open.json")).body.response));
     assert.equal((await api.json("project/abc.json")).status, 404);
@@ -197,6 +215,11 @@ describe("synthesize", () => {
       JSON.stringify(synthesize(at, "", { rng: new Prng(seed), values: {}, person }));
     assert.equal(build("a"), build("a"));
     assert.notEqual(build("a"), build("b"));
+  });
+
+  test("a void operation answers an empty object, as the server's response: {}", () => {
+    const located = { node: { $ref: "void.json" }, file: "primitives/void.json" };
+    assert.deepEqual(synthesize(located, "", { rng: new Prng("x"), values: {}, person }), {});
   });
 
   test("integer enums take a listed value", () => {

@@ -1,0 +1,14 @@
+import type { ModuleData } from "../generic/module-data";
+
+// Drafted by scripts/draft-module.ts, then reviewed: scalar and free-form answers, no records.
+const data: ModuleData = {
+  module: "migration",
+  collections: {},
+  values: {
+    // GetMigrations lists the migrator names (ASC.Migration's MigratorMetaAttribute).
+    items: ["GoogleWorkspace", "Nextcloud", "OwnCloud"],
+  },
+  routes: [{ path: "migration/tmp" }, { path: "migration/list" }, { path: "migration/status" }],
+};
+
+export default data;

@@ -1,0 +1,139 @@
+import type { ModuleData } from "../generic/module-data";
+
+// Drafted by scripts/draft-module.ts, then reviewed. The hand-written settings routes
+// (reference/routes/settings.ts: settings/version/build) stay there; none of these paths equals one.
+const DOCUMENTS = "e67be73d-f9ae-4ce1-8fec-1880cb518cb4";
+
+const data: ModuleData = {
+  module: "settings",
+  collections: {
+    customNavigationItems: {
+      schema: "settings/custom-navigation-item.json",
+      seeds: [
+        { label: "Help center", url: "https://help.example.com/", showInMenu: true, showOnHomePage: true },
+        { label: "Intranet", url: "https://intranet.example.com/", showInMenu: true, showOnHomePage: false },
+        { label: "Company blog", url: "https://blog.example.com/", showInMenu: false, showOnHomePage: true },
+      ],
+    },
+  },
+  values: {
+    // The products' Guids (WebItemManager): Documents, Projects, CRM, Community, People, Mail.
+    webItemId: [
+      DOCUMENTS,
+      "1e044602-43b5-4d79-82f3-fd6208a11960",
+      "6743007c-6f95-4d20-8c88-a8601ce5e76d",
+      "ea942538-e68e-4907-9394-035336ee0ba8",
+      "f4d98afd-d336-4332-8778-3c6945c81ea0",
+      "2a923037-8b2d-487b-9a22-5ac0918acf3f",
+    ],
+    // GET settings: TimeZoneInfo.ToSerializedString(), a culture name, trusted mail domains.
+    timezone: [
+      "UTC;0;(UTC) Coordinated Universal Time;Coordinated Universal Time;Coordinated Universal Time;;",
+    ],
+    culture: ["en-US", "de-DE"],
+    trustedDomain: ["example.com", "example.org"],
+    // LDAP settings as an OpenLDAP directory; GetLdapSettings clears the password (LdapSettingsApi.cs).
+    server: ["ldap.example.com"],
+    portNumber: [389],
+    userDN: ["ou=people,dc=example,dc=com"],
+    userFilter: ["(uid=*)"],
+    loginAttribute: ["uid"],
+    groupDN: ["ou=groups,dc=example,dc=com"],
+    groupFilter: ["(objectClass=groupOfNames)"],
+    groupNameAttribute: ["cn"],
+    userAttribute: ["distinguishedName"],
+    groupAttribute: ["member"],
+    firstNameAttribute: ["givenName"],
+    secondNameAttribute: ["sn"],
+    mailAttribute: ["mail"],
+    titleAttribute: ["title"],
+    mobilePhoneAttribute: ["mobile"],
+    locationAttribute: ["street"],
+    login: ["cn=admin,dc=example,dc=com"],
+    password: [null],
+    passwordBytes: [null],
+    // Dictionaries keyed by LdapSettings.MappingFields and AccessRight names (the schema's propertyNames).
+    ldapMapping: [{ firstNameAttribute: "givenName", secondNameAttribute: "sn", mailAttribute: "mail" }],
+    accessRights: [{}],
+    // LdapCertificateConfirmRequest: plain DateTimes (common/date-time.json).
+    validFrom: ["2025-01-15T09:00:00"],
+    validUntil: ["2027-01-15T09:00:00"],
+    // SMTP: ToSmtpSettings(settings, hidePassword: true) answers an empty password (SmtpSettingsApi.cs).
+    host: ["smtp.example.com"],
+    port: [587, 25],
+    senderAddress: ["portal@example.com"],
+    senderDisplayName: ["ONLYOFFICE Workspace"],
+    credentialsUserName: ["portal@example.com"],
+    credentialsUserPassword: [""],
+    // GET settings/quota: bytes and users of a 100 GB, 100-user portal.
+    storageSize: [107_374_182_400],
+    maxFileSize: [104_857_600],
+    usedSize: [2_147_483_648],
+    availableSize: [105_226_698_752],
+    maxUsersCount: [100],
+    usersCount: [12],
+    availableUsersCount: [88],
+    userStorageSize: [1_073_741_824],
+    userUsedSize: [52_428_800],
+    userAvailableSize: [1_021_313_024],
+    maxVisitors: [200],
+    visitorsCount: [3],
+    // Storages, space usage, visits, IP restrictions.
+    title: ["Amazon S3", "Rackspace Cloud Storage", "Selectel Cloud Storage"],
+    name: ["My documents", "Common documents", "Trash"],
+    size: ["1.2 MB", "340 KB", "15.8 MB"],
+    displayDate: ["1/8/2024", "1/9/2024"],
+    ip: ["192.0.2.0/24", "198.51.100.17"],
+  },
+  routes: [
+    { path: "settings/ldap" },
+    { path: "settings/ldap/cron", schema: "settings/ldap-cron-or-null.json" },
+    { path: "settings/ldap/sync" },
+    { path: "settings/ldap/sync/test" },
+    { path: "settings/ldap/status", schema: "settings/ldap-operation-status-or-null.json" },
+    { path: "settings/ldap/default" },
+    { path: "settings" },
+    { path: "settings/quota" },
+    { path: "settings/recalculatequota" },
+    { path: "settings/checkrecalculatequota" },
+    { path: "settings/recalculateuserquota" },
+    { path: "settings/checkrecalculateuserquota" },
+    { path: "settings/security" },
+    { path: "settings/security/{id}" },
+    { path: "settings/security/password" },
+    { path: "settings/security/administrator/{productid}" },
+    { path: "settings/security/administrator" },
+    { path: "settings/logo" },
+    { path: "settings/iprestrictions" },
+    { path: "settings/tfaapp" },
+    { path: "settings/telegramisconnected" },
+    {
+      path: "settings/customnavigation/getall",
+      list: "customNavigationItems",
+    },
+    { path: "settings/customnavigation/getsample" },
+    {
+      path: "settings/customnavigation/get/{id}",
+      ids: { id: "customNavigationItems" },
+      record: "id",
+    },
+    {
+      path: "settings/statistics/spaceusage/{id}",
+    },
+    { path: "settings/statistics/visit" },
+    { path: "settings/storage" },
+    { path: "settings/storage/progress" },
+    { path: "settings/storage/cdn" },
+    { path: "settings/storage/backup" },
+    { path: "settings/storage/s3/regions" },
+    { path: "settings/socket" },
+    { path: "settings/smtp" },
+    { path: "settings/smtp/test" },
+    { path: "settings/smtp/test/status", schema: "settings/smtp-operation-status-or-null.json" },
+    { path: "settings/ssov2" },
+    { path: "settings/ssov2/default" },
+    { path: "settings/ssov2/constants" },
+  ],
+};
+
+export default data;
