@@ -11,20 +11,20 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 
 const ROOT = join(__dirname, "..");
-// GETs with side effects (issue 13): never called by a read-only run, so not drafted as reads.
-const EFFECTS = new Set([
-  "crm/invoice/{invoiceid}/pdf",
-  "calendar/calendars/{startDate}/{endDate}",
-  "files/file/{fileId}/trackeditfile",
-  "files/file/{fileId}/openedit",
-  "mail/filters/{id}/apply",
-  "project/task/{taskid}/notify",
-  "settings/ldap/sync",
-  "settings/ldap/sync/test",
-  "settings/recalculatequota",
-  "settings/recalculateuserquota",
-  "settings/smtp/test",
-]);
+// GETs with side effects (issue 13): drafted with `effects:`, so a read-only run counts them as writes.
+const EFFECTS: Record<string, string> = {
+  "crm/invoice/{invoiceid}/pdf": "generates and stores the invoice's PDF file",
+  "calendar/calendars/{startDate}/{endDate}": "creates the user's default calendar on first call",
+  "files/file/{fileId}/trackeditfile": "marks the file as being edited",
+  "files/file/{fileId}/openedit": "opens the file for editing",
+  "mail/filters/{id}/apply": "applies the filter to the mailbox's messages",
+  "project/task/{taskid}/notify": "notifies the task's responsible people",
+  "settings/ldap/sync": "starts an LDAP synchronisation",
+  "settings/ldap/sync/test": "starts a test LDAP synchronisation",
+  "settings/recalculatequota": "starts recalculating the portal's quota",
+  "settings/recalculateuserquota": "starts recalculating the users' quotas",
+  "settings/smtp/test": "sends a test email",
+};
 const UNKNOWN_INTEGER = 999999999;
 const UNKNOWN_GUID = "00000000-0000-4000-8000-00000000dead";
 
@@ -33,6 +33,8 @@ interface Row {
   summary: string;
   constraints: Record<string, string>;
   schema: string;
+  /** Any caller may read it (operations.tsv `anonymous`). */
+  anonymous: boolean;
 }
 
 function fail(message: string): never {
@@ -65,6 +67,7 @@ const rows: Row[] = lines
         .map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]),
     ),
     schema: mapping[`GET ${cell("path")}`]?.schema ?? "",
+    anonymous: cell("anonymous") === "true",
   }));
 if (rows.length === 0) fail(`no documented GET of module "${module}" in ${source}`);
 
@@ -111,10 +114,6 @@ for (const row of rows) {
   }
 }
 for (const row of rows) {
-  if (EFFECTS.has(row.path)) {
-    yaml.push(`  # GET ${row.path}: has side effects (issue 13), not a read`);
-    continue;
-  }
   let key =
     row.path
       .replace(/^[^/]+\/?/, "")
@@ -130,6 +129,8 @@ for (const row of rows) {
     `    summary: ${JSON.stringify(row.summary)}`,
   );
   yaml.push(row.schema ? `    schema: ${row.schema}` : "    # TODO schema: operations.json names none");
+  if (EFFECTS[row.path]) yaml.push(`    effects: ${JSON.stringify(EFFECTS[row.path])}`);
+  if (row.anonymous) yaml.push("    auth: anonymous");
   const params: string[] = [];
   const unknown: string[] = [];
   const ids: string[] = [];
@@ -149,7 +150,11 @@ for (const row of rows) {
   if (params.length > 0) yaml.push("    params:", ...params);
   if (unknown.length > 0) yaml.push("    unknown:", ...unknown);
   // The route's schema defaults to the one operations.json maps it to (reference/generic/module-data.ts).
-  const fields = [`path: "${row.path}"`, ...(row.schema ? [] : ['schema: "TODO"'])];
+  const fields = [
+    `path: "${row.path}"`,
+    ...(row.schema ? [] : ['schema: "TODO"']),
+    ...(row.anonymous ? ["anonymous: true"] : []),
+  ];
   if (ids.length > 0) fields.push(`ids: { ${ids.join(", ")} }`);
   const last = placeholders(row.path).at(-1);
   if (
