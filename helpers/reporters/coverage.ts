@@ -60,6 +60,10 @@ export function documentedOperations(root = join(__dirname, "..", "..")): Docume
 }
 
 /** `GET people/{}`: placeholders' names differ between our YAML and the docs (`{userid}`, `{username}`). */
+function exactKey(verb: string, path: string): string {
+  return `${verb} ${path.replace(/^\/?api\/2\.0\//, "").toLowerCase()}`;
+}
+
 function routeKey(verb: string, path: string): string {
   return `${verb} ${path
     .replace(/^\/?api\/2\.0\//, "")
@@ -73,6 +77,9 @@ export function coverage(
   checks: CoveredCheck[],
   documented: DocumentedOperation[],
 ): Coverage {
+  // Two documented routes may differ only in a placeholder's name (`project/{id}`, `project/{status}`,
+  // told apart by route constraints): the exact path first, then the shape.
+  const byPath = new Map(documented.map((doc) => [exactKey(doc.verb, doc.path), doc]));
   const byRoute = new Map(documented.map((doc) => [routeKey(doc.verb, doc.path), doc]));
   // Indexed once: thousands of checks on hundreds of operations.
   const ranOn = new Map<string, CoveredCheck[]>();
@@ -95,7 +102,9 @@ export function coverage(
       });
     exercised.push({
       operation,
-      documented: byRoute.get(routeKey(operation.method, operation.path)),
+      documented:
+        byPath.get(exactKey(operation.method, operation.path)) ??
+        byRoute.get(routeKey(operation.method, operation.path)),
       families,
     });
   }

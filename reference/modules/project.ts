@@ -234,6 +234,12 @@ const data: ModuleData = {
       constraints: { taskid: "[0-9]+" },
     },
     {
+      path: "project/task/{taskid}/notify",
+      ids: { taskid: "tasks" },
+      record: "taskid",
+      constraints: { taskid: "[0-9]+" },
+    },
+    {
       path: "project/task/{taskid}/subscribe",
       ids: { taskid: "tasks" },
       constraints: { taskid: "[0-9]+" },

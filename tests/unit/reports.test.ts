@@ -48,6 +48,26 @@ test("the outcome table counts per section and family, with a mark per outcome b
   assert.match(verdictInWords([check("people.list/status.success", "passed")], false), /^RUN FAILED/);
 });
 
+test("coverage tells apart documented routes that differ only in a placeholder's name", () => {
+  const op = (id: string, path: string) => ({
+    key: `project.${id}`,
+    section: "project",
+    id,
+    method: "GET",
+    path,
+  });
+  const result = coverage(
+    [op("by-id", "api/2.0/project/{id}"), op("by-status", "api/2.0/project/{status}")],
+    [check("project.by-id/status.success", "passed"), check("project.by-status/status.success", "passed")],
+    documentedOperations(),
+  );
+  assert.deepEqual(
+    result.exercised.map((e) => e.documented?.path),
+    ["project/{id}", "project/{status}"],
+  );
+  assert.equal(result.modules.find((m) => m.module === "project")?.exercised, 2);
+});
+
 test("coverage matches our operations to documented ones by method and path, whatever the placeholders are called", () => {
   const documented = documentedOperations();
   assert.ok(documented.length > 800, "the snapshot holds the documented operations");
