@@ -117,6 +117,17 @@ const data: ModuleData = {
     content: ["Called the customer; they asked for a new offer.", "Sent the invoice by email."],
     firstName: ["Anna", "Jonas", "Maria"],
     lastName: ["Berzina", "Koch", "Rossi"],
+    industry: ["Wholesale", "Transport", "Catering"],
+    // Contact information items (ContactInfoWrapper) and currencies (CurrencyInfoWrapper).
+    data: ["info@northwind.example", "+1 415 555 0100", "https://northwind.example"],
+    categoryName: ["Work", "Home", "Mobile"],
+    abbreviation: ["EUR", "USD", "GBP"],
+    symbol: ["€", "$", "£"],
+    cultureName: ["de-DE", "en-US", "en-GB"],
+    color: ["#6bbd72", "#ffb45e", "#e96a5e"],
+    entityType: ["contact", "opportunity", "case"],
+    phoneNumber: ["+14155550142", "+14155550187"],
+    redirectToNumber: ["+14155550199"],
   },
   routes: [
     {
@@ -339,7 +350,7 @@ const data: ModuleData = {
     { path: "crm/settings/currency/summarytable", schema: "crm/currency-rate-info-wrapper-list.json" },
     { path: "crm/settings/organisation/logo", schema: "primitives/string.json" },
     { path: "crm/voip/numbers/available", schema: "crm/voip-phone-list.json" },
-    { path: "crm/voip/numbers/unlinked", schema: "crm/voip-phone-list.json" },
+    { path: "crm/voip/numbers/unlinked", schema: "crm/voip-phone-list.json", list: "voipPhones" },
     { path: "crm/voip/numbers/existing", schema: "crm/voip-phone-list.json", list: "voipPhones" },
     {
       path: "crm/voip/numbers/{numberId}",
