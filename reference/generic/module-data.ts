@@ -15,8 +15,10 @@ export interface ModuleData {
 }
 
 export interface Collection {
-  /** Schema of one record (path under schemas/); its `id` member decides integer ids or Guids. */
+  /** Schema of one record (path under schemas/); its id member decides integer ids or Guids. */
   schema: string;
+  /** The member that carries a record's id (default `id`; a calendar's is `objectId`). */
+  idMember?: string;
   /** Number of records (default: the number of seeds, at least 3). */
   count?: number;
   /** Integer ids are firstId, firstId+1, ... (default 1), unless a seed gives its `id`; pick distinct ranges per collection. */

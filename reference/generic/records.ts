@@ -18,7 +18,7 @@ export function itemsOf(file: string): Located {
 
 /**
  * The records of one module's collections: their ids (integers or Guids, as the record schema's
- * `id` says), and each record rendered in any schema, consistently: the same id, title and other
+ * id member says), and each record rendered in any schema, consistently: the same id, title and other
  * shared members whichever wrapper (summary or full) answers.
  */
 export class ModuleRecords {
@@ -47,7 +47,7 @@ export class ModuleRecords {
     const spec = this.data.collections[collection] as Collection;
     const seedText = `${this.data.module}/${collection}/${index}`;
     const identity: JsonObject = {
-      id: this.ids(collection)[index] as RecordId,
+      [spec.idMember ?? "id"]: this.ids(collection)[index] as RecordId,
       ...(spec.seeds?.[index] ?? {}),
     };
     const canonical = overlay(
@@ -80,12 +80,13 @@ function overlay(value: JsonValue, source: JsonObject, at: Located): JsonValue {
 function collectionIds(module: string, name: string, collection: Collection): RecordId[] {
   const count = collection.count ?? Math.max(collection.seeds?.length ?? 0, DEFAULT_COUNT);
   const object = objectBranch(schemaAt(collection.schema));
-  const idSchema = (object?.node.properties as Record<string, SchemaNode> | undefined)?.id;
+  const idMember = collection.idMember ?? "id";
+  const idSchema = (object?.node.properties as Record<string, SchemaNode> | undefined)?.[idMember];
   const idTypes = idSchema ? typesOf({ node: idSchema, file: (object as Located).file }) : new Set<string>();
   const rng = new Prng(`${module}/${name}/ids`);
   return Array.from({ length: count }, (_, index) => {
     // A seeded id wins, so a collection can name records another part of the reference serves.
-    const seeded = collection.seeds?.[index]?.id;
+    const seeded = collection.seeds?.[index]?.[idMember];
     if (idTypes.has("integer"))
       return typeof seeded === "number" ? seeded : (collection.firstId ?? 1) + index;
     return typeof seeded === "string" ? seeded : rng.guid();

@@ -91,16 +91,18 @@ function answer(
     const synthesis: Synthesis = { ...base, rng: new Prng(`${data.module}/${route.path}`) };
     response = synthesize(schemaAt(route.schema), "", synthesis);
   }
+  const collection = route.list ?? (route.record ? route.ids?.[route.record] : undefined);
+  const idMember = (collection && data.collections[collection]?.idMember) || "id";
   return request.faults.has("record-missing-required-member")
-    ? withoutRequiredMember(response, items)
+    ? withoutRequiredMember(response, items, new Set([idMember, "title"]))
     : response;
 }
 
 /** Fault record-missing-required-member: the answer's record (each, in a list) loses a required member. */
-function withoutRequiredMember(response: JsonValue, items: Located): JsonValue {
-  // Not the members discovery reads (id, a tag's title): the fault breaks the schema, not the chaining.
+function withoutRequiredMember(response: JsonValue, items: Located, kept: Set<string>): JsonValue {
+  // Not the members discovery reads (the id, a tag's title): the fault breaks the schema, not the chaining.
   const required = (objectBranch(items)?.node.required as string[] | undefined)?.find(
-    (member) => member !== "id" && member !== "title",
+    (member) => member !== "id" && !kept.has(member),
   );
   if (!required) return response;
   const drop = (value: JsonValue): JsonValue => {

@@ -24,8 +24,9 @@ async function concretePath(api: Api, data: ModuleData, path: string): Promise<s
     const lister = data.routes.find(
       (candidate) => candidate.list === collection && !candidate.path.includes("{"),
     );
+    const idMember = data.collections[collection]?.idMember ?? "id";
     const first = lister
-      ? ((await api.json(`${lister.path}.json`)).body.response as { id: unknown }[])[0]?.id
+      ? ((await api.json(`${lister.path}.json`)).body.response as Record<string, unknown>[])[0]?.[idMember]
       : new ModuleRecords(data).ids(collection)[0];
     concrete = concrete.replace(`{${name}}`, String(first));
   }
@@ -91,6 +92,29 @@ describe("generic engine: a module served from data", () => {
         ["sample/closed", false],
       ],
     );
+  });
+
+  test("a collection whose id is another member (a calendar's objectId): lists carry it, by-id resolves it, the fault keeps it", async () => {
+    const listed = (await api.json("calendar/subscriptions.json")).body.response as Record<string, unknown>[];
+    assert.deepEqual(
+      listed.map((record) => [record.objectId, "id" in record]),
+      [
+        ["users_birthdays", false],
+        ["12", false],
+        ["3", false],
+      ],
+    );
+    const byId = await api.json("calendar/users_birthdays.json");
+    assert.deepEqual([byId.status, (byId.body.response as { title: string }).title], [200, "Birthdays"]);
+    assert.equal((await api.json("calendar/99.json")).status, 404);
+    const broken = await reference({ faults: ["record-missing-required-member"] });
+    try {
+      // CalendarWrapper's first required member is objectId: the id stays, the next one goes.
+      const record = (await broken.json("calendar/users_birthdays.json")).body.response as object;
+      assert.ok("objectId" in record && !("isTodo" in record) && "title" in record);
+    } finally {
+      await broken.close();
+    }
   });
 
   test("route constraints pick the route: project/open is by status, project/abc matches nothing", async () => {
