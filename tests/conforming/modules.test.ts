@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { loadContracts } from "../../helpers/contract-loader";
 import { REFERENCE_ADMIN, startReference } from "../../reference";
-import { ROOT, runSuite, type SuiteRun } from "../support/run-suite";
+import { ROOT, runSuite, SELF_TEST_RATE_LIMIT, type SuiteRun } from "../support/run-suite";
 
 /** Everything a run reports, as text: the console, summary.md, checks.json and junit.xml. */
 function reports(run: SuiteRun, name: string): Record<string, string> {
@@ -32,7 +32,7 @@ describe("a deployment without some modules", () => {
     const reference = await startReference({
       withoutModules: notInstalled,
       disabledModules: [SWITCHED_OFF],
-      rateLimit: { limit: 5000, windowSeconds: 10 },
+      rateLimit: { limit: SELF_TEST_RATE_LIMIT, windowSeconds: 10 },
     });
     try {
       const env = {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { REFERENCE_ADMIN, startReference, VARIANTS } from "../../reference";
 import { leftoversOn, writesReceived } from "../support/leftovers-on";
-import { rateLimitEnv, runSuite, type SuiteRun } from "../support/run-suite";
+import { rateLimitEnv, runSuite, SELF_TEST_RATE_LIMIT, type SuiteRun } from "../support/run-suite";
 
 function assertGreen(run: SuiteRun): void {
   const failures = run.failed.map((c) => `${c.id}: ${c.why}`).join("\n");
@@ -61,7 +61,7 @@ describe("the suite against a conforming deployment", () => {
     // Two runs back to back send more than one run's budget inside one window of the documented limit.
     const reference = await startReference({
       pathPrefix: "/portal",
-      rateLimit: { limit: 5000, windowSeconds: 10 },
+      rateLimit: { limit: SELF_TEST_RATE_LIMIT, windowSeconds: 10 },
     });
     try {
       const env = {
