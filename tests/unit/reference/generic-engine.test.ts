@@ -8,7 +8,7 @@ import { MODULES } from "../../../reference/modules";
 import project from "../../../reference/modules/project";
 import { type Api, jsonBody, reference } from "./support";
 
-/** A concrete path for a route: ids from the first record of their list, other placeholders from their constraint. */
+/** A concrete path for a route: ids (or names) from the first record of their list, other placeholders from their constraint. */
 async function concretePath(api: Api, data: ModuleData, path: string): Promise<string> {
   const route = data.routes.find((candidate) => candidate.path === path);
   assert.ok(route, path);
@@ -19,7 +19,9 @@ async function concretePath(api: Api, data: ModuleData, path: string): Promise<s
     );
     assert.ok(lister, `a placeholder-free list of ${collection}`);
     const listed = await api.json(`${lister.path}.json`);
-    concrete = concrete.replace(`{${name}}`, String((listed.body.response as { id: unknown }[])[0]?.id));
+    // A record without an id member is named (a wiki page): its seeded id is its name.
+    const first = (listed.body.response as { id?: unknown; name?: unknown }[])[0];
+    concrete = concrete.replace(`{${name}}`, String(first?.id ?? first?.name));
   }
   for (const [name, pattern] of Object.entries(route.constraints ?? {})) {
     concrete = concrete.replace(`{${name}}`, /^\(([a-z]+)/.exec(pattern)?.[1] ?? "1");
