@@ -6,7 +6,7 @@ import { personSummary } from "../wrappers/person";
 import type { GenericRoute, ModuleData } from "./module-data";
 import { Prng } from "./prng";
 import { itemsOf, ModuleRecords } from "./records";
-import { type Located, objectBranch, schemaAt } from "./schema-files";
+import { type Located, objectBranch, type SchemaNode, schemaAt, typesOf } from "./schema-files";
 import type { Synthesis } from "./synthesize";
 import { synthesize } from "./synthesize";
 
@@ -89,11 +89,20 @@ function answer(
     : response;
 }
 
+/** Members a contract's discovery reads (`select: "[0].id"`), which the schema fault keeps. */
+const DISCOVERY_MEMBERS = new Set(["id", "title", "name"]);
+
 /** Fault record-missing-required-member: the answer's record (each, in a list) loses a required member. */
 function withoutRequiredMember(response: JsonValue, items: Located): JsonValue {
-  // Not the members discovery reads (id, a tag's title): the fault breaks the schema, not the chaining.
-  const required = (objectBranch(items)?.node.required as string[] | undefined)?.find(
-    (member) => member !== "id" && member !== "title",
+  // Not the members discovery reads (id, a tag's title, a named record's name, the lists holding
+  // nested records such as a forum's categories): the fault breaks the schema, not the chaining.
+  const object = objectBranch(items);
+  if (!object) return response;
+  const properties = (object.node.properties ?? {}) as Record<string, SchemaNode>;
+  const holdsList = (member: string) =>
+    !!properties[member] && typesOf({ node: properties[member], file: object.file }).has("array");
+  const required = (object.node.required as string[] | undefined)?.find(
+    (member) => !DISCOVERY_MEMBERS.has(member) && !holdsList(member),
   );
   if (!required) return response;
   const drop = (value: JsonValue): JsonValue => {

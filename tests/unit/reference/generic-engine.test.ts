@@ -97,11 +97,16 @@ describe("generic engine: a module served from data", () => {
     assert.deepEqual((await api.json("project/milestone.json")).body, before);
   });
 
-  test("the record-missing-required-member fault drops the first required member of generic answers only", async () => {
+  test("the record-missing-required-member fault drops the first required member of generic answers only, not one discovery reads", async () => {
     const broken = await reference({ faults: ["record-missing-required-member"] });
     try {
       const record = (await broken.json("project/101.json")).body.response as Record<string, unknown>;
       assert.ok(!("canEdit" in record) && "canDelete" in record);
+      // A named record keeps its name, and a list of nested records stays: discovery reads them.
+      const [page] = (await broken.json("community/wiki.json")).body.response as Record<string, unknown>[];
+      assert.ok("name" in (page ?? {}) && !("content" in (page ?? {})));
+      const forum = (await broken.json("community/forum.json")).body.response as Record<string, unknown>;
+      assert.ok(Array.isArray(forum.categories));
       const self = (await broken.json("people/@self.json")).body.response as Record<string, unknown>;
       assert.ok("id" in self && "displayName" in self);
     } finally {
