@@ -23,6 +23,7 @@ const SEEDED_USERS = Object.values(SEED.users).sort();
 export function genericRoutes(data: ModuleData): Route[] {
   const records = new ModuleRecords(data);
   const values = { ...DEFAULT_VALUES, ...data.values };
+  for (const collection of Object.values(data.nested ?? {})) records.ids(collection); // a wrong name fails at start
   return data.routes.map((route) => {
     checkRoute(data, route);
     const constraints = Object.fromEntries(
@@ -71,7 +72,15 @@ function answer(
   }
   // Seeded users only: users a run creates must not change the answers between two reads.
   const users = SEEDED_USERS.flatMap((id) => request.store.users.get(id) ?? []);
-  const base = { values, person: (rng: Prng) => personSummary(rng.pick(users), request) };
+  const base: Omit<Synthesis, "rng"> = {
+    values,
+    person: (rng: Prng) => personSummary(rng.pick(users), request),
+    nested: (name, item) => {
+      const collection = data.nested?.[name];
+      if (!collection) return undefined;
+      return records.ids(collection).map((_, index) => records.render(collection, index, item, base));
+    },
+  };
   const items = itemsOf(route.schema);
   let response: JsonValue;
   if (route.list) {
