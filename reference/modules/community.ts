@@ -5,8 +5,8 @@ import type { ModuleData } from "../generic/module-data";
 // no 404 for them (specs/community.yaml).
 const data: ModuleData = {
   module: "community",
-  // Blog posts are Guids; bookmarks, events and topics integers in distinct ranges; wiki pages are
-  // named, so a page's seeded id is its name (the wrapper has no id member, only the name shows).
+  // Blog posts are Guids; bookmarks, events, threads and topics integers in distinct ranges; wiki
+  // pages are named, so a page's seeded id is its name (the wrapper has no id member, only the name).
   collections: {
     blogPosts: {
       schema: "community/blog-post-wrapper-full.json",
@@ -66,6 +66,15 @@ const data: ModuleData = {
         { title: "Where should the summer party be?", text: "Vote by Wednesday.", type: 8 },
       ],
     },
+    forumThreads: {
+      schema: "community/forum-thread-wrapper-full.json",
+      firstId: 601,
+      seeds: [
+        { title: "General", description: "Announcements and open questions." },
+        { title: "Help", description: "How do I ...? Ask here." },
+        { title: "Office", description: "Rooms, printers and parking." },
+      ],
+    },
     forumTopics: {
       // TopicStatus Normal=0, Sticky=2; TopicType Informational=0 (schemas/community/enums/).
       schema: "community/forum-topic-wrapper-full.json",
@@ -85,6 +94,8 @@ const data: ModuleData = {
       ],
     },
   },
+  // The forum lists its threads inside categories, and a thread its topics: the same records.
+  nested: { threads: "forumThreads", topics: "forumTopics" },
   values: {
     title: ["Quarterly report", "Design review", "Office news"],
     blogTitle: ["Company blog", "Engineering notes"],
@@ -172,8 +183,12 @@ const data: ModuleData = {
     },
     { path: "community/event/{feedid}/comment", schema: "community/event-comment-wrapper-list.json" },
     { path: "community/forum", schema: "community/forum-wrapper.json" },
-    // Threads show only inside the forum's categories, built from the schema: any thread id answers.
-    { path: "community/forum/{threadid}", schema: "community/forum-thread-wrapper-full.json" },
+    {
+      path: "community/forum/{threadid}",
+      schema: "community/forum-thread-wrapper-full.json",
+      ids: { threadid: "forumThreads" },
+      record: "threadid",
+    },
     {
       path: "community/forum/topic/recent",
       schema: "community/forum-topic-wrapper-list.json",
