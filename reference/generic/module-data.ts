@@ -9,6 +9,12 @@ export interface ModuleData {
   module: string;
   /** Records a placeholder can name, by collection name. */
   collections: Record<string, Collection>;
+  /**
+   * Array members that list a collection's records wherever they appear in the module's answers, by
+   * member name (a forum's `threads`), so an id read from inside another answer resolves. The
+   * collection's own schema must not hold that member again.
+   */
+  nested?: Record<string, string>;
   /** Plausible values by member name (`title`, `description`, ...), picked for any answer of the module. */
   values?: Record<string, readonly JsonValue[]>;
   routes: GenericRoute[];

@@ -6,7 +6,14 @@ import { personSummary } from "../wrappers/person";
 import type { GenericRoute, ModuleData } from "./module-data";
 import { Prng } from "./prng";
 import { itemsOf, ModuleRecords } from "./records";
-import { type Located, objectBranch, operationSchema, schemaAt } from "./schema-files";
+import {
+  type Located,
+  objectBranch,
+  operationSchema,
+  type SchemaNode,
+  schemaAt,
+  typesOf,
+} from "./schema-files";
 import type { Synthesis } from "./synthesize";
 import { synthesize } from "./synthesize";
 
@@ -25,6 +32,7 @@ type RouteWithSchema = GenericRoute & { schema: string };
 export function genericRoutes(data: ModuleData): Route[] {
   const records = new ModuleRecords(data);
   const values = { ...DEFAULT_VALUES, ...data.values };
+  for (const collection of Object.values(data.nested ?? {})) records.ids(collection); // a wrong name fails at start
   return data.routes.map((declared) => {
     const route = checkRoute(data, declared);
     const constraints = Object.fromEntries(
@@ -78,7 +86,15 @@ function answer(
   }
   // Seeded users only: users a run creates must not change the answers between two reads.
   const users = SEEDED_USERS.flatMap((id) => request.store.users.get(id) ?? []);
-  const base = { values, person: (rng: Prng) => personSummary(rng.pick(users), request) };
+  const base: Omit<Synthesis, "rng"> = {
+    values,
+    person: (rng: Prng) => personSummary(rng.pick(users), request),
+    nested: (name, item) => {
+      const collection = data.nested?.[name];
+      if (!collection) return undefined;
+      return records.ids(collection).map((_, index) => records.render(collection, index, item, base));
+    },
+  };
   const items = itemsOf(route.schema);
   let response: JsonValue;
   if (route.list) {
@@ -94,15 +110,24 @@ function answer(
   const collection = route.list ?? (route.record ? route.ids?.[route.record] : undefined);
   const idMember = (collection && data.collections[collection]?.idMember) || "id";
   return request.faults.has("record-missing-required-member")
-    ? withoutRequiredMember(response, items, new Set([idMember, "title"]))
+    ? withoutRequiredMember(response, items, idMember)
     : response;
 }
 
+/** Members a contract's discovery reads (`select: "[0].id"`), which the schema fault keeps. */
+const DISCOVERY_MEMBERS = new Set(["id", "title", "name"]);
+
 /** Fault record-missing-required-member: the answer's record (each, in a list) loses a required member. */
-function withoutRequiredMember(response: JsonValue, items: Located, kept: Set<string>): JsonValue {
-  // Not the members discovery reads (the id, a tag's title): the fault breaks the schema, not the chaining.
-  const required = (objectBranch(items)?.node.required as string[] | undefined)?.find(
-    (member) => member !== "id" && !kept.has(member),
+function withoutRequiredMember(response: JsonValue, items: Located, idMember: string): JsonValue {
+  // Not the members discovery reads (the id, a tag's title, a named record's name, the lists holding
+  // nested records such as a forum's categories): the fault breaks the schema, not the chaining.
+  const object = objectBranch(items);
+  if (!object) return response;
+  const properties = (object.node.properties ?? {}) as Record<string, SchemaNode>;
+  const holdsList = (member: string) =>
+    !!properties[member] && typesOf({ node: properties[member], file: object.file }).has("array");
+  const required = (object.node.required as string[] | undefined)?.find(
+    (member) => member !== idMember && !DISCOVERY_MEMBERS.has(member) && !holdsList(member),
   );
   if (!required) return response;
   const drop = (value: JsonValue): JsonValue => {

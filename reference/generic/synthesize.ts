@@ -10,6 +10,8 @@ export interface Synthesis {
   values: Record<string, readonly JsonValue[]>;
   /** A person as the server embeds one (EmployeeWraper), from the reference's own users. */
   person: (rng: Prng) => JsonObject;
+  /** The records an array member lists (the module's `nested`), each shaped by the item schema. */
+  nested?: (name: string, item: Located) => JsonValue[] | undefined;
 }
 
 /** Below this depth arrays are empty and nullable members null, so recursive types end. */
@@ -126,6 +128,8 @@ function arrayValue(branch: Located, name: string, synthesis: Synthesis, depth: 
   const item: Located = { node: items, file: branch.file };
   // XML cannot carry an array directly inside an array (Json.NET repeats the member's element).
   if (typesOf(item).has("array")) return [];
+  const records = synthesis.nested?.(name, item);
+  if (records) return records;
   const singular = name.endsWith("s") ? name.slice(0, -1) : name;
   return [0, 1].map(() => synthesize(item, singular, synthesis, depth + 1));
 }

@@ -12,9 +12,8 @@ import project from "../../../reference/modules/project";
 import { type Api, jsonBody, reference } from "./support";
 
 /**
- * A concrete path for a route: ids from the first record of their list (or, for a collection no
- * generic route lists, whose ids a hand-written list gives, its first id), other placeholders from
- * their constraint.
+ * A concrete path for a route: ids (or names) from the first record of their list (or, for a
+ * collection no generic route lists, the first of its ids), other placeholders from their constraint.
  */
 async function concretePath(api: Api, data: ModuleData, path: string): Promise<string> {
   const route = data.routes.find((candidate) => candidate.path === path);
@@ -24,11 +23,15 @@ async function concretePath(api: Api, data: ModuleData, path: string): Promise<s
     const lister = data.routes.find(
       (candidate) => candidate.list === collection && !candidate.path.includes("{"),
     );
+    if (!lister) {
+      // Listed only inside other answers (`nested`) or by a hand-written route: its first id.
+      concrete = concrete.replace(`{${name}}`, String(new ModuleRecords(data).ids(collection)[0]));
+      continue;
+    }
     const idMember = data.collections[collection]?.idMember ?? "id";
-    const first = lister
-      ? ((await api.json(`${lister.path}.json`)).body.response as Record<string, unknown>[])[0]?.[idMember]
-      : new ModuleRecords(data).ids(collection)[0];
-    concrete = concrete.replace(`{${name}}`, String(first));
+    // A record without an id member is named (a wiki page): its seeded id is its name.
+    const first = ((await api.json(`${lister.path}.json`)).body.response as Record<string, unknown>[])[0];
+    concrete = concrete.replace(`{${name}}`, String(first?.[idMember] ?? first?.name));
   }
   for (const [name, pattern] of Object.entries(route.constraints ?? {})) {
     concrete = concrete.replace(`{${name}}`, /^\(([a-z]+)/.exec(pattern)?.[1] ?? "1");
@@ -117,6 +120,16 @@ describe("generic engine: a module served from data", () => {
     }
   });
 
+  test("an id listed inside another answer (a forum's threads) resolves to the same record", async () => {
+    const forum = (await api.json("community/forum.json")).body.response as {
+      categories: { threads: { id: number; title: string }[] }[];
+    };
+    const thread = forum.categories[0]?.threads[0] as { id: number; title: string };
+    const byId = await api.json(`community/forum/${thread.id}.json`);
+    assert.deepEqual([byId.status, (byId.body.response as { title: string }).title], [200, thread.title]);
+    assert.equal((await api.json("community/forum/999999999.json")).status, 404);
+  });
+
   test("route constraints pick the route: project/open is by status, project/abc matches nothing", async () => {
     assert.ok(Array.isArray((await api.json("project/open.json")).body.response));
     assert.equal((await api.json("project/abc.json")).status, 404);
@@ -147,11 +160,16 @@ describe("generic engine: a module served from data", () => {
     assert.deepEqual((await api.json("project/milestone.json")).body, before);
   });
 
-  test("the record-missing-required-member fault drops the first required member of generic answers only", async () => {
+  test("the record-missing-required-member fault drops the first required member of generic answers only, not one discovery reads", async () => {
     const broken = await reference({ faults: ["record-missing-required-member"] });
     try {
       const record = (await broken.json("project/101.json")).body.response as Record<string, unknown>;
       assert.ok(!("canEdit" in record) && "canDelete" in record);
+      // A named record keeps its name, and a list of nested records stays: discovery reads them.
+      const [page] = (await broken.json("community/wiki.json")).body.response as Record<string, unknown>[];
+      assert.ok("name" in (page ?? {}) && !("content" in (page ?? {})));
+      const forum = (await broken.json("community/forum.json")).body.response as Record<string, unknown>;
+      assert.ok(Array.isArray(forum.categories));
       const self = (await broken.json("people/@self.json")).body.response as Record<string, unknown>;
       assert.ok("id" in self && "displayName" in self);
     } finally {

@@ -1,0 +1,211 @@
+import type { ModuleData } from "../generic/module-data";
+
+// Drafted by scripts/draft-module.ts, then reviewed: seeds, and lists answering their collection.
+// Children read by a record's id (comments, a page's versions) take no `ids`: the contract documents
+// no 404 for them (specs/community.yaml).
+const data: ModuleData = {
+  module: "community",
+  // Blog posts are Guids; bookmarks, events, threads and topics integers in distinct ranges; wiki
+  // pages are named, so a page's seeded id is its name (the wrapper has no id member, only the name).
+  collections: {
+    blogPosts: {
+      schema: "community/blog-post-wrapper-full.json",
+      seeds: [
+        {
+          title: "Welcome to the new portal",
+          text: "Where to find documents, calendars and people.",
+          tags: ["news"],
+        },
+        { title: "Release 2.0 is out", text: "What changed in the field app.", tags: ["release", "news"] },
+        {
+          title: "Notes from the team offsite",
+          text: "Decisions and owners for the next quarter.",
+          tags: ["team"],
+        },
+      ],
+    },
+    blogTags: {
+      schema: "community/blog-tag-wrapper.json",
+      seeds: [
+        { name: "news", count: 2 },
+        { name: "release", count: 1 },
+        { name: "team", count: 1 },
+      ],
+    },
+    bookmarks: {
+      schema: "community/bookmark-wrapper.json",
+      firstId: 701,
+      seeds: [
+        {
+          title: "Style guide",
+          url: "https://www.example.com/style-guide",
+          description: "Fonts, colours and logos.",
+        },
+        {
+          title: "Travel policy",
+          url: "https://www.example.com/travel",
+          description: "Booking and expenses.",
+        },
+        { title: "Onboarding checklist", url: "https://www.example.com/onboarding" },
+      ],
+    },
+    bookmarkTags: {
+      schema: "community/tag-wrapper.json",
+      seeds: [
+        { name: "design", count: 1 },
+        { name: "policies", count: 2 },
+      ],
+    },
+    events: {
+      // FeedType flags (schemas/community/enums/feed-type.json): News=1, Order=2, Advert=4, Poll=8.
+      schema: "community/event-wrapper-full.json",
+      firstId: 801,
+      seeds: [
+        { title: "Office closed on Friday", text: "The Riga office is closed for maintenance.", type: 1 },
+        { title: "New expense order", text: "Expenses are filed monthly from March.", type: 2 },
+        { title: "Where should the summer party be?", text: "Vote by Wednesday.", type: 8 },
+      ],
+    },
+    forumThreads: {
+      schema: "community/forum-thread-wrapper-full.json",
+      firstId: 601,
+      seeds: [
+        { title: "General", description: "Announcements and open questions." },
+        { title: "Help", description: "How do I ...? Ask here." },
+        { title: "Office", description: "Rooms, printers and parking." },
+      ],
+    },
+    forumTopics: {
+      // TopicStatus Normal=0, Sticky=2; TopicType Informational=0 (schemas/community/enums/).
+      schema: "community/forum-topic-wrapper-full.json",
+      firstId: 901,
+      seeds: [
+        { title: "How do I share a calendar?", threadTitile: "Help", status: 0, type: 0 },
+        { title: "Forum rules", threadTitile: "General", status: 2, type: 0 },
+        { title: "Printer on the 2nd floor", threadTitile: "Office", status: 0, type: 0 },
+      ],
+    },
+    wikiPages: {
+      schema: "community/page-wrapper.json",
+      seeds: [
+        { id: "Onboarding", name: "Onboarding", content: "First week: accounts, equipment and a buddy." },
+        { id: "Release_process", name: "Release_process", content: "Branch, test, tag and announce." },
+        { id: "Meeting_rooms", name: "Meeting_rooms", content: "How to book a meeting room." },
+      ],
+    },
+  },
+  // The forum lists its threads inside categories, and a thread its topics: the same records.
+  nested: { threads: "forumThreads", topics: "forumTopics" },
+  values: {
+    title: ["Quarterly report", "Design review", "Office news"],
+    blogTitle: ["Company blog", "Engineering notes"],
+    preview: ["Where to find documents, calendars and people.", "What changed in the field app."],
+    text: ["Thanks, that helps.", "Agreed, see you on Monday."],
+    content: ["Updated the contact list.", "Good point, added a section."],
+    description: ["Questions and answers.", "Announcements for everyone."],
+  },
+  routes: [
+    { path: "community/blog", list: "blogPosts" },
+    {
+      path: "community/blog/@self",
+      list: "blogPosts",
+    },
+    {
+      path: "community/blog/@search/{query}",
+      list: "blogPosts",
+    },
+    {
+      path: "community/blog/user/{username}",
+      list: "blogPosts",
+    },
+    {
+      path: "community/blog/tag/{tag}",
+      list: "blogPosts",
+    },
+    { path: "community/blog/tag", list: "blogTags" },
+    {
+      path: "community/blog/{postid}",
+      ids: { postid: "blogPosts" },
+      record: "postid",
+    },
+    { path: "community/blog/{postid}/comment" },
+    { path: "community/bookmark", list: "bookmarks" },
+    { path: "community/bookmark/@self", list: "bookmarks" },
+    {
+      path: "community/bookmark/@search/{query}",
+      list: "bookmarks",
+    },
+    { path: "community/bookmark/@favs", list: "bookmarks" },
+    { path: "community/bookmark/tag", list: "bookmarkTags" },
+    { path: "community/bookmark/bytag", list: "bookmarks" },
+    {
+      path: "community/bookmark/top/recent",
+      list: "bookmarks",
+    },
+    { path: "community/bookmark/top/day", list: "bookmarks" },
+    {
+      path: "community/bookmark/top/month",
+      list: "bookmarks",
+    },
+    {
+      path: "community/bookmark/top/week",
+      list: "bookmarks",
+    },
+    {
+      path: "community/bookmark/top/year",
+      list: "bookmarks",
+    },
+    { path: "community/bookmark/{id}/comment" },
+    {
+      path: "community/bookmark/{id}",
+      ids: { id: "bookmarks" },
+      record: "id",
+    },
+    { path: "community/event", list: "events" },
+    { path: "community/event/@self", list: "events" },
+    { path: "community/event/@search/{query}", list: "events" },
+    {
+      path: "community/event/{feedid}",
+      ids: { feedid: "events" },
+      record: "feedid",
+    },
+    { path: "community/event/{feedid}/comment" },
+    { path: "community/forum" },
+    {
+      path: "community/forum/{threadid}",
+      ids: { threadid: "forumThreads" },
+      record: "threadid",
+    },
+    {
+      path: "community/forum/topic/recent",
+      list: "forumTopics",
+    },
+    {
+      path: "community/forum/topic/{topicid}",
+      ids: { topicid: "forumTopics" },
+      record: "topicid",
+    },
+    {
+      path: "community/forum/@search/{query}",
+      list: "forumTopics",
+    },
+    { path: "community/wiki", list: "wikiPages" },
+    {
+      path: "community/wiki/{name}",
+      ids: { name: "wikiPages" },
+      record: "name",
+    },
+    { path: "community/wiki/{page}/story" },
+    {
+      path: "community/wiki/search/byname/{name}",
+      list: "wikiPages",
+    },
+    {
+      path: "community/wiki/search/bycontent/{content}",
+      list: "wikiPages",
+    },
+    { path: "community/wiki/{page}/comment" },
+  ],
+};
+
+export default data;
