@@ -5,6 +5,8 @@
  */
 import { runSuite, type SuiteRun } from "../tests/support/run-suite";
 
+/** One universal rule broken on every operation (issue 13: at most 1.5x a green run). */
+const UNIVERSAL_RULE = "json-by-default";
 const BROKEN_RULES = [
   "json-by-default",
   "xml-suffix-ignored",
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
   // check (a run that selects none starts no worker, which would charge worker start to the checks).
   const single = await measure("single", [], ["--grep", "@capabilities.*@status"]);
   const green = await measure("green", []);
+  const universal = await measure("universal", [UNIVERSAL_RULE]);
   const broken = await measure("broken", BROKEN_RULES);
   const checks = green.run.checks.length;
   const rows = [
@@ -57,6 +60,11 @@ async function main(): Promise<void> {
       "cost per check (green)",
       `${((green.ms - single.ms) / (checks - single.run.checks.length)).toFixed(2)} ms`,
       `(green - fixed) / ${checks - single.run.checks.length} more checks`,
+    ],
+    [
+      `one rule broken everywhere: ${UNIVERSAL_RULE}`,
+      `${(universal.ms / 1000).toFixed(2)} s`,
+      `${universal.run.failed.length} failed checks, exit ${universal.run.exitCode}; ${(universal.ms / green.ms).toFixed(2)}x the green run`,
     ],
     [
       `broken run: ${BROKEN_RULES.join(", ")}`,
