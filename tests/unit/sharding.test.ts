@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "node:test";
-import type { Operation } from "../../helpers/contract";
-import { loadContracts } from "../../helpers/contract-loader";
-import { cut, testPlan } from "../../helpers/test-plan";
+import { cut, testPlan } from "../../helpers/checks/test-plan";
+import type { Operation } from "../../helpers/contract/contract";
+import { loadContracts } from "../../helpers/contract/loader";
 
 const ROOT = join(__dirname, "..", "..");
 

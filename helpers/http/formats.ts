@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import type { JsonSchema } from "./schemas";
+import type { JsonSchema } from "../contract/schemas";
 
 export type Format = "json" | "xml";
 

@@ -1,4 +1,4 @@
-import type { RequestSpec, WorkspaceClient } from "./client";
+import type { RequestSpec, WorkspaceClient } from "../http/client";
 import type { RunLedgerFile } from "./run-ledger";
 
 /**

@@ -9,7 +9,7 @@ export class Redactor {
   /**
    * Registers a secret; its URL-encoded, JSON-escaped and Basic-auth forms are redacted too. A secret
    * that is not the run's token (one derived from it, say) gets its own marker, so a reproduction
-   * command does not put the real token in its place (helpers/curl.ts).
+   * command does not put the real token in its place (helpers/http/curl.ts).
    */
   add(secret: string | undefined, user?: string, marker = REDACTED): void {
     if (!secret || secret.length < 4) return;

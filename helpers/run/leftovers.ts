@@ -1,6 +1,7 @@
-import type { RequestSpec, WorkspaceClient } from "./client";
-import { contractIndex, type Operation, placeholders } from "./contract";
-import { readLeniently } from "./formats";
+import { type Operation, placeholders } from "../contract/contract";
+import { contractIndex } from "../contract/loader";
+import type { RequestSpec, WorkspaceClient } from "../http/client";
+import { readLeniently } from "../http/formats";
 
 /** Every record a run creates is named with this, then the run's id: `wc-<run>-w<worker>-<n>`. */
 export const RECORD_PREFIX = "wc-";

@@ -42,6 +42,21 @@ export class TransportError extends Error {
   }
 }
 
+/** Network failures in words: what happened and what to try. */
+export function describeTransportError(error: Error, timeoutMs: number): string {
+  const text = error.message.split("\n")[0];
+  if (/Timeout|timed out/i.test(text)) {
+    return `no answer within ${timeoutMs} ms (the server accepted the request but did not respond; raise WORKSPACE_TIMEOUT_MS if it is just slow)`;
+  }
+  if (/ECONNREFUSED/.test(text)) return "connection refused: nothing listens at that address and port";
+  if (/ENOTFOUND|EAI_AGAIN/.test(text)) return "the host name does not resolve: check WORKSPACE_URL";
+  if (/certificate|SSL|TLS|self[- ]signed|CERT_/i.test(text)) {
+    return `TLS error (${text}); for a staging server with a self-signed certificate set WORKSPACE_IGNORE_HTTPS_ERRORS=true`;
+  }
+  if (/ECONNRESET|socket hang up/i.test(text)) return "the server closed the connection without an answer";
+  return text;
+}
+
 /** The reset of a reused keep-alive connection, before any answer. */
 class StaleConnection extends TransportError {}
 

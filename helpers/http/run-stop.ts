@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { readRunInfo } from "./run-info";
 
 /** Requests in a row that got no answer in time before a worker calls the deployment unresponsive. */
 export const TIMEOUTS_TO_STOP = 3;
@@ -40,9 +39,4 @@ export class RunStop {
     writeFileSync(this.file, reason);
     this.reason = reason;
   }
-}
-
-/** Why this run stopped, for the main process once the tests are over; undefined when it did not. */
-export function stopOfRun(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return env.WC_RUN_INFO ? new RunStop(readRunInfo(env).stopFile).stoppedBecause() : undefined;
 }

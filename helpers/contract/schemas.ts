@@ -5,7 +5,7 @@ import addFormats from "ajv-formats";
 
 /** Every schema under schemas/ is addressed by this base plus its path, e.g. `${SCHEMA_BASE}people/person.json`. */
 export const SCHEMA_BASE = "https://schemas.workspace-conformance.test/";
-export const SCHEMAS_DIR = join(__dirname, "..", "schemas");
+export const SCHEMAS_DIR = join(__dirname, "..", "..", "schemas");
 /** Every documented operation -> the schema of its `response`, or why there is none (schemas/README.md). */
 export const OPERATIONS_FILE = "operations.json";
 /** Data under schemas/ that is not a schema: the catalogue snapshot and the operation mapping. */

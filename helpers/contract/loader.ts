@@ -12,8 +12,29 @@ import {
   type Section,
   SPECS_DIR,
 } from "./contract";
+import { handedOver, handOver } from "./hand-over";
 import { SCHEMAS_DIR } from "./schemas";
-import { readYamlFile } from "./yaml-file";
+
+let cached: Section[] | undefined;
+
+/** The contract of this checkout, loaded once per process; workers read what the main process loaded. */
+export function contracts(): Section[] {
+  cached ??= handedOver<Section[]>("CONTRACTS") ?? loadContracts();
+  return cached;
+}
+
+/** Hands the loaded contract to the worker processes. */
+export function shareContracts(sections: Section[]): void {
+  handOver("CONTRACTS", sections);
+}
+
+let index: Map<string, Operation> | undefined;
+
+/** Every operation by its key (`people.get-self`). */
+export function contractIndex(): Map<string, Operation> {
+  index ??= new Map(contracts().flatMap((section) => section.operations.map((op) => [op.key, op] as const)));
+  return index;
+}
 
 /** Loads and validates every `specs/*.yaml`; throws one ContractError listing all problems. */
 export function loadContracts(dir = SPECS_DIR): Section[] {
@@ -38,6 +59,8 @@ export function loadContracts(dir = SPECS_DIR): Section[] {
 }
 
 function loadContractFile(file: string, problems: string[]): Section | undefined {
+  // Loaded lazily: the YAML parser is needed only where the contract is read from its files.
+  const { readYamlFile } = require("./yaml-file") as typeof import("./yaml-file");
   const read = readYamlFile<RawContract>(file, "contract/contract-file.json", problems);
   if (!read) return undefined;
   const { data: raw, at, shown } = read;

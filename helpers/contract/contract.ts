@@ -1,5 +1,4 @@
 import { join } from "node:path";
-import { handedOver, handOver } from "./hand-over";
 
 export type Scalar = string | number | boolean;
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
@@ -21,7 +20,7 @@ export interface Operation {
   summary?: string;
   auth: "required" | "anonymous";
   creates: boolean;
-  /** A GET with side effects, in words: it counts as a write (helpers/effects.ts). */
+  /** A GET with side effects, in words: it counts as a write (helpers/contract/effects.ts). */
   effects?: string;
   /** The documented success status: 201 for creations, 200 for anything else. */
   successStatus: 200 | 201;
@@ -53,31 +52,7 @@ export class ContractError extends Error {
   }
 }
 
-export const SPECS_DIR = join(__dirname, "..", "specs");
-
-let cached: Section[] | undefined;
-
-/** The contract of this checkout, loaded once per process; workers read what the main process loaded. */
-export function contracts(): Section[] {
-  cached ??=
-    handedOver<Section[]>("CONTRACTS") ??
-    // Loaded lazily: the YAML parser is needed only where the contract is read from its files.
-    (require("./contract-loader") as typeof import("./contract-loader")).loadContracts();
-  return cached;
-}
-
-/** Hands the loaded contract to the worker processes. */
-export function shareContracts(sections: Section[]): void {
-  handOver("CONTRACTS", sections);
-}
-
-let index: Map<string, Operation> | undefined;
-
-/** Every operation by its key (`people.get-self`). */
-export function contractIndex(): Map<string, Operation> {
-  index ??= new Map(contracts().flatMap((section) => section.operations.map((op) => [op.key, op] as const)));
-  return index;
-}
+export const SPECS_DIR = join(__dirname, "..", "..", "specs");
 
 /**
  * The module a request belongs to: the first segment under `api/2.0/` (`crm` for

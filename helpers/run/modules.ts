@@ -1,7 +1,7 @@
-import type { Exchange, RequestSpec, WorkspaceClient } from "./client";
+import { moduleOfPath, type Operation, operationPlaceholders, type Section } from "../contract/contract";
+import { handedOver, handOver } from "../contract/hand-over";
+import type { Exchange, RequestSpec, WorkspaceClient } from "../http/client";
 import { ConfigError, type SuiteConfig } from "./config";
-import { moduleOfPath, type Operation, operationPlaceholders, type Section } from "./contract";
-import { handedOver, handOver } from "./hand-over";
 import type { Profile } from "./profile";
 
 /**

@@ -1,10 +1,22 @@
-import type { Budget } from "./budget";
-import { alteredToken } from "./checks/auth-cases";
-import { type ClientOptions, WorkspaceClient } from "./client";
-import type { HttpTransport } from "./http";
-import { Redactor } from "./redaction";
+import type { Budget } from "../http/budget";
+import { type ClientOptions, WorkspaceClient } from "../http/client";
+import type { HttpTransport } from "../http/http";
+import { Redactor } from "../http/redaction";
+import { RunStop } from "../http/run-stop";
 import type { RunInfo } from "./run-info";
-import { RunStop } from "./run-stop";
+
+/**
+ * The run's token with its middle character changed (a digit or letter to the next one of its
+ * kind, anything else to "A"): the right shape, not a valid token, sent by the auth matrix
+ * (helpers/checks/auth-cases.ts). It derives from the real token, so it is one of the run's secrets.
+ */
+export function alteredToken(token: string): string {
+  const at = Math.floor(token.length / 2);
+  const char = token[at] ?? "";
+  const wrap: Record<string, string> = { "9": "0", z: "a", Z: "A" };
+  const next = /[0-8a-yA-Y]/.test(char) ? String.fromCharCode(char.charCodeAt(0) + 1) : (wrap[char] ?? "A");
+  return token.slice(0, at) + next + token.slice(at + 1);
+}
 
 /** Every secret of the run, redacted by value wherever it would appear. */
 export function runRedactor(run: Pick<RunInfo, "token" | "credentials" | "secondAccount">): Redactor {

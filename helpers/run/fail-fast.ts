@@ -1,6 +1,6 @@
+import { ContractError } from "../contract/contract";
+import { TargetError } from "../http/session";
 import { ConfigError } from "./config";
-import { ContractError } from "./contract";
-import { TargetError } from "./session";
 
 /** Mistakes a user fixes from the message alone: printed without a stack, and the run ends (exit 2). */
 function isUserFacing(error: unknown): error is Error {

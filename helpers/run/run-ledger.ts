@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { SharedBudget } from "./budget-server";
-import type { RequestSpec } from "./client";
+import { SharedBudget } from "../http/budget-server";
+import type { RequestSpec } from "../http/client";
+import { HttpTransport } from "../http/http";
 import type { SuiteConfig } from "./config";
-import { HttpTransport } from "./http";
 import { findLeftovers, removeLeftovers } from "./leftovers";
 import { runClient } from "./run-client";
 import { type RunInfo, readRunInfo } from "./run-info";

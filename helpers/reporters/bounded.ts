@@ -1,5 +1,5 @@
-import type { CheckResult } from "./checks/check";
-import type { Exchange } from "./client";
+import type { CheckResult } from "../checks/check";
+import type { Exchange } from "../http/client";
 
 /**
  * How much of one body or value a check's evidence keeps. Evidence is copied into every report

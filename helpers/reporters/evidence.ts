@@ -1,7 +1,7 @@
-import { type CheckResult, failsTheRun } from "./checks/check";
-import type { Exchange } from "./client";
-import { curlCommand } from "./curl";
-import { formatOfContentType, MAX_NESTING, parseJson } from "./formats";
+import { type CheckResult, failsTheRun } from "../checks/check";
+import type { Exchange } from "../http/client";
+import { curlCommand } from "../http/curl";
+import { formatOfContentType, MAX_NESTING, parseJson } from "../http/formats";
 
 /** A body as a person reads it: JSON and XML indented, anything else as it came. */
 export function prettyBody(body: string, contentType: string | undefined): string {
@@ -90,6 +90,9 @@ export function reportedResult({ exchanges, ...result }: CheckResult, failOnFixe
     ...(REPRODUCIBLE.has(result.outcome) && { curl: exchanges.map(curlCommand) }),
   };
 }
+
+/** A check's result as its test reported it (reportedResult: with `curl` when it failed), named by its test. */
+export type ReportedCheck = ReturnType<typeof reportedResult> & { test: string };
 
 /** The check id a test error names when it is a check's verdict (renderVerdict's first line), not another error. */
 export function checkIdOfVerdict(message: string | undefined): string | undefined {

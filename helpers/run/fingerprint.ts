@@ -1,11 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FullConfig } from "@playwright/test";
-import { describeTransportError } from "./client";
-import { readLeniently } from "./formats";
-import type { HttpTransport } from "./http";
-import type { Redactor } from "./redaction";
-import { readRunInfo } from "./run-info";
+import { readLeniently } from "../http/formats";
+import { describeTransportError, type HttpTransport } from "../http/http";
+import type { Redactor } from "../http/redaction";
 
 /** What a run tested, recorded in every report: which deployment, which version, by which suite. */
 export interface Fingerprint {
@@ -80,7 +78,7 @@ async function serverVersion(http: HttpTransport, url: string, timeoutMs: number
 }
 
 function suiteVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as {
+  const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as {
     name: string;
     version: string;
   };
@@ -119,15 +117,10 @@ export function publishFingerprint(fingerprint: Fingerprint, config: FullConfig)
 }
 
 /**
- * This run's fingerprint, for reporters in Playwright's main process (undefined before global setup).
- * `npx playwright merge-reports` runs no global setup: there it is read back from the metadata the
- * shards published (`metadata`, the config's).
+ * The fingerprint the shards published in Playwright's metadata (`metadata`, the config's): what
+ * `npx playwright merge-reports` has, since it runs no global setup. Undefined when none was published.
  */
-export function runFingerprint(
-  metadata: Record<string, unknown> = {},
-  env: NodeJS.ProcessEnv = process.env,
-): Fingerprint | undefined {
-  if (env.WC_RUN_INFO) return readRunInfo(env).fingerprint;
+export function publishedFingerprint(metadata: Record<string, unknown>): Fingerprint | undefined {
   const published = metadata.deployment as Record<string, string> | undefined;
   if (!published) return undefined;
   return Object.fromEntries(

@@ -1,8 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { CheckResult } from "./checks/check";
+import { handedOver, handOver } from "../contract/hand-over";
 import { ConfigError } from "./config";
-import { handedOver, handOver } from "./hand-over";
 
 /** One entry of a profile: checks the deployment is known to fail, and why. */
 export interface Deviation {
@@ -25,7 +24,7 @@ export interface Profile {
   requiredModules?: string[];
 }
 
-export const PROFILES_DIR = join(__dirname, "..", "profiles");
+export const PROFILES_DIR = join(__dirname, "..", "..", "profiles");
 
 /** The default: the documented contract, every check expected to pass. */
 export const DOCUMENTED: Profile = { name: "documented", deviations: [] };
@@ -46,7 +45,7 @@ export function loadProfile(name: string, dir = PROFILES_DIR): Profile {
     throw new ConfigError(`WORKSPACE_PROFILE=${name}: there is no ${file}. Known profiles: ${known}.`);
   }
   // Loaded lazily: workers get the profile handed over and need no YAML parser.
-  const { readYamlFile } = require("./yaml-file") as typeof import("./yaml-file");
+  const { readYamlFile } = require("../contract/yaml-file") as typeof import("../contract/yaml-file");
   const problems: string[] = [];
   const read = readYamlFile<Omit<Profile, "name" | "file"> & { profile: string }>(
     file,
@@ -83,21 +82,4 @@ function matcher(pattern: string): RegExp {
 
 export function deviationFor(profile: Profile, checkId: string): Deviation | undefined {
   return profile.deviations.find((deviation) => matcher(deviation.checks).test(checkId));
-}
-
-/** A failure the profile lists becomes a known deviation; a listed check that passes, fixed. */
-export function applyProfile(result: CheckResult, profile: Profile): CheckResult {
-  const deviation = deviationFor(profile, result.id);
-  if (!deviation) return result;
-  const listed = { ...deviation, profile: profile.name };
-  if (result.outcome === "failed") return { ...result, outcome: "deviated", deviation: listed };
-  if (result.outcome === "passed") {
-    return {
-      ...result,
-      outcome: "fixed",
-      deviation: listed,
-      why: `profile ${profile.name} lists this check as failing ("${deviation.reason}"), but it passed: remove "${deviation.checks}" from ${profile.file ?? "the profile"} if the deployment is fixed`,
-    };
-  }
-  return result;
 }

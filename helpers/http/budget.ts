@@ -28,7 +28,7 @@ export function runBudget(limit: number, shards = 1, safeFraction = 0.8): number
 /**
  * Paces requests so the suite never trips the deployment's rate limit by accident: a sliding window
  * of at most `share` requests per `windowMs`. The run's one budget lives in the budget server
- * (helpers/budget-server.ts), which all workers lease from; a lone process can use one directly.
+ * (helpers/http/budget-server.ts), which all workers lease from; a lone process can use one directly.
  */
 export class RequestBudget implements Budget {
   /** When each taken request leaves the window's count (stamp + windowMs), oldest first. */

@@ -1,6 +1,5 @@
-import { describeTransportError } from "./client";
 import { formatOfContentType, parseBody, readLeniently } from "./formats";
-import type { HttpResponse, HttpTransport } from "./http";
+import { describeTransportError, type HttpResponse, type HttpTransport } from "./http";
 import { Redactor } from "./redaction";
 
 /** The target cannot be tested as given: one message naming the problem and the fix. */

@@ -1,10 +1,10 @@
-import type { CheckContext, ReadResponse, Variation } from "./checks/check";
-import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } from "./client";
-import { type Operation, operationPlaceholders, type Scalar } from "./contract";
-import { effectRefusal, type WritePolicy } from "./effects";
-import { formatOfContentType, parseBody, readLeniently, type XmlNode, xmlToJson } from "./formats";
-import type { Ledger } from "./ledger";
-import { SCHEMA_BASE, type SchemaRegistry } from "./schemas";
+import { type Operation, operationPlaceholders, type Scalar } from "../contract/contract";
+import { effectRefusal, type WritePolicy } from "../contract/effects";
+import { SCHEMA_BASE, type SchemaRegistry } from "../contract/schemas";
+import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } from "../http/client";
+import { formatOfContentType, parseBody, readLeniently, type XmlNode, xmlToJson } from "../http/formats";
+import type { Ledger } from "../run/ledger";
+import type { CheckContext, ReadResponse, Variation } from "./check";
 
 /** `folders[0].id`, `[0].id`, `id` */
 export function selectPath(value: unknown, path: string): unknown {

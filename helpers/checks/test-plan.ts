@@ -1,8 +1,8 @@
-import { authPlan } from "./checks/auth";
-import { type Check, FAMILIES, type Family } from "./checks/check";
-import { checksOf } from "./checks/index";
-import { LOGIN_OPERATION, loginChecks } from "./checks/login";
-import type { Operation, Section } from "./contract";
+import type { Operation, Section } from "../contract/contract";
+import { authPlan } from "./auth";
+import { type Check, FAMILIES, type Family } from "./check";
+import { checksOf } from "./index";
+import { LOGIN_OPERATION, loginChecks } from "./login";
 
 /** One operation's checks of one family, run in order by one test (an auth row's control first). */
 export interface PlanRow {

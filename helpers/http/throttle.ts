@@ -1,5 +1,4 @@
 import type { WindowUse } from "./budget";
-import type { CheckResult } from "./checks/check";
 
 /**
  * What a 503 means outside the rate-limit checks. Basic concepts: past the limit "a 503 response for
@@ -38,19 +37,5 @@ export function classifyThrottle(retryAfter: string | undefined, use: WindowUse)
     kind: "retry",
     waitMs: seconds * 1000,
     note: `503 with Retry-After: ${retryAfter} after ${window} (the suite was over its budget): waited ${seconds} s and retried once`,
-  };
-}
-
-/** A check that met an early throttle fails with it, whatever it found otherwise (informational too). */
-export function withEarlyThrottle(result: CheckResult): CheckResult {
-  const throttle = result.exchanges.find((exchange) => exchange.throttledEarly)?.throttledEarly;
-  if (!throttle) return result;
-  const { informational: _, ...rest } = result;
-  return {
-    ...rest,
-    outcome: "failed",
-    expected: "no 503 while the suite keeps within its request budget",
-    given: throttle,
-    why: throttle,
   };
 }

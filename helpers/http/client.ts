@@ -1,6 +1,6 @@
+import type { Method, Scalar } from "../contract/contract";
 import type { Budget } from "./budget";
-import type { Method, Scalar } from "./contract";
-import { type HttpTransport, TIMED_OUT, TransportError } from "./http";
+import { describeTransportError, type HttpTransport, TIMED_OUT, TransportError } from "./http";
 import { issuedTokens, type Redactor } from "./redaction";
 import { type RunStop, RunStopped, TIMEOUTS_TO_STOP } from "./run-stop";
 import { classifyThrottle } from "./throttle";
@@ -44,7 +44,7 @@ export interface ClientOptions {
   allowWrites: boolean;
   budget: Budget;
   redactor: Redactor;
-  /** Classify 503s (helpers/throttle.ts); off only for the rate-limit checks, which provoke them. */
+  /** Classify 503s (helpers/http/throttle.ts); off only for the rate-limit checks, which provoke them. */
   classifyThrottles?: boolean;
   /** Largest body read into memory; a larger one is an error, not an out-of-memory. */
   maxBodyBytes?: number;
@@ -65,7 +65,7 @@ export class WorkspaceClient {
     return url.href;
   }
 
-  /** Sends one request; a 503 is classified (helpers/throttle.ts), never silently retried. */
+  /** Sends one request; a 503 is classified (helpers/http/throttle.ts), never silently retried. */
   async send(spec: RequestSpec): Promise<Exchange> {
     const exchange = await this.attempt(spec);
     if (exchange.response?.status !== 503 || this.options.classifyThrottles === false) return exchange;
@@ -180,19 +180,4 @@ function redactHeaders(
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) out[name] = redact(value);
   return out;
-}
-
-/** Network failures in words: what happened and what to try. */
-export function describeTransportError(error: Error, timeoutMs: number): string {
-  const text = error.message.split("\n")[0];
-  if (/Timeout|timed out/i.test(text)) {
-    return `no answer within ${timeoutMs} ms (the server accepted the request but did not respond; raise WORKSPACE_TIMEOUT_MS if it is just slow)`;
-  }
-  if (/ECONNREFUSED/.test(text)) return "connection refused: nothing listens at that address and port";
-  if (/ENOTFOUND|EAI_AGAIN/.test(text)) return "the host name does not resolve: check WORKSPACE_URL";
-  if (/certificate|SSL|TLS|self[- ]signed|CERT_/i.test(text)) {
-    return `TLS error (${text}); for a staging server with a self-signed certificate set WORKSPACE_IGNORE_HTTPS_ERRORS=true`;
-  }
-  if (/ECONNRESET|socket hang up/i.test(text)) return "the server closed the connection without an answer";
-  return text;
 }
