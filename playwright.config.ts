@@ -23,7 +23,7 @@ const config = failFast(() => {
 });
 const reports = config.reportsDir;
 const sharded = process.argv.some((arg) => arg.startsWith("--shard")) || config.blobReport;
-// A shard also writes a blob report, for `npx playwright merge-reports` (README, CI).
+// A shard also writes a blob report, for `npx playwright merge-reports` (docs/ci.md).
 const blob = sharded ? [["blob", { outputDir: `${reports}/blob` }] as const] : [];
 
 export default defineConfig({

@@ -59,7 +59,7 @@ function main(): void {
   const doc = existsSync(file)
     ? parseDocument(readFileSync(file, "utf8"))
     : parseDocument(
-        `# Known deviations of a deployment; see README "Profiles".\nprofile: ${name}\ndeviations: []\n`,
+        `# Known deviations of a deployment; see docs/profiles.md.\nprofile: ${name}\ndeviations: []\n`,
       );
   const existing = ((doc.toJS() as { deviations?: Deviation[] }).deviations ?? []) as Deviation[];
   const where = results.deployment ? ` against ${results.deployment.target}` : "";

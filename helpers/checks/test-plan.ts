@@ -23,7 +23,7 @@ export interface PlannedTest {
 /**
  * How the checks are cut into Playwright tests. A failed test restarts its worker (~0.5 s), and a
  * broken rule fails its family on every operation, so a test holds many checks of one family
- * (README, "How the suite is built"); one test per family would leave `--shard i/n` unbalanced
+ * (docs/contributing.md, "How the suite is built"); one test per family would leave `--shard i/n` unbalanced
  * (Playwright cuts shards by test count). So each family is cut into runs of about the same number
  * of checks, about TESTS tests in all whatever the contract's size: at 250 operations a universal
  * break fails a dozen tests, not hundreds, and every shard gets about the same number of checks.

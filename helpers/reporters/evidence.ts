@@ -117,7 +117,7 @@ export function renderEvidence(result: CheckResult): string {
   const reproduce = REPRODUCIBLE.has(result.outcome)
     ? result.exchanges.map(
         (exchange, i) =>
-          `Reproduce request ${i + 1} (with WORKSPACE_TOKEN set, README "Reproducing a failure"):\n${curlCommand(exchange)}`,
+          `Reproduce request ${i + 1} (with WORKSPACE_TOKEN set, docs/reports.md "Reproducing a failure"):\n${curlCommand(exchange)}`,
       )
     : [];
   return [renderVerdict(result), ...reproduce, ...result.exchanges.map(renderExchange)].join("\n\n");
