@@ -1,11 +1,11 @@
 import { defineConfig } from "@playwright/test";
-import { loadConfig } from "./helpers/config";
-import { contracts, shareContracts } from "./helpers/contract";
-import { failFast } from "./helpers/fail-fast";
-import { isMainProcess } from "./helpers/hand-over";
-import { checkRequiredModules } from "./helpers/modules";
-import { loadProfile, shareProfile } from "./helpers/profile";
-import { exportCliGrep } from "./helpers/selection";
+import { isMainProcess } from "./helpers/contract/hand-over";
+import { contracts, shareContracts } from "./helpers/contract/loader";
+import { exportCliGrep } from "./helpers/contract/selection";
+import { loadConfig } from "./helpers/run/config";
+import { failFast } from "./helpers/run/fail-fast";
+import { checkRequiredModules } from "./helpers/run/modules";
+import { loadProfile, shareProfile } from "./helpers/run/profile";
 
 // Configuration and contract files are checked before anything runs: a mistake ends the run with
 // one message, before any request is sent. Workers (which load this file too) get the parsed
@@ -23,7 +23,7 @@ const config = failFast(() => {
 });
 const reports = config.reportsDir;
 const sharded = process.argv.some((arg) => arg.startsWith("--shard")) || config.blobReport;
-// A shard also writes a blob report, for `npx playwright merge-reports` (README, CI).
+// A shard also writes a blob report, for `npx playwright merge-reports` (docs/ci.md).
 const blob = sharded ? [["blob", { outputDir: `${reports}/blob` }] as const] : [];
 
 export default defineConfig({

@@ -1,26 +1,27 @@
 import { resolve } from "node:path";
 import { test as base, expect as baseExpect, type TestStepInfo } from "@playwright/test";
 import type { Location } from "@playwright/test/reporter";
-import { boundedResult } from "./bounded";
-import { SharedBudget } from "./budget-server";
 import { type Check, type CheckResult, failsTheRun, RESULTS_ATTACHMENT } from "./checks/check";
 import { runCheck, skippedCheck } from "./checks/index";
-import type { WorkspaceClient } from "./client";
-import { loadConfig, type SuiteConfig } from "./config";
-import { contractIndex, type Operation } from "./contract";
-import { renderEvidence, renderVerdict, reportedResult } from "./evidence";
-import { fingerprintAnnotation } from "./fingerprint";
-import { HttpTransport } from "./http";
-import { collectGarbage, hasLargeAnswer } from "./large-answers";
-import { Ledger } from "./ledger";
-import { unavailability } from "./modules";
-import { DiscoveredValues, OperationRunner } from "./operations";
-import { activeProfile, applyProfile, type Profile } from "./profile";
-import { runClient } from "./run-client";
-import { type RunInfo, readRunInfo } from "./run-info";
-import { RunLedgerFile } from "./run-ledger";
-import { schemaRegistry } from "./schemas";
-import { withEarlyThrottle } from "./throttle";
+import { DiscoveredValues, OperationRunner } from "./checks/operations";
+import { applyProfile, withEarlyThrottle } from "./checks/outcome";
+import type { Operation } from "./contract/contract";
+import { contractIndex } from "./contract/loader";
+import { schemaRegistry } from "./contract/schemas";
+import { SharedBudget } from "./http/budget-server";
+import type { WorkspaceClient } from "./http/client";
+import { HttpTransport } from "./http/http";
+import { collectGarbage, hasLargeAnswer } from "./http/large-answers";
+import { boundedResult } from "./reporters/bounded";
+import { renderEvidence, renderVerdict, reportedResult } from "./reporters/evidence";
+import { loadConfig, type SuiteConfig } from "./run/config";
+import { fingerprintAnnotation } from "./run/fingerprint";
+import { Ledger } from "./run/ledger";
+import { unavailability } from "./run/modules";
+import { activeProfile, type Profile } from "./run/profile";
+import { runClient } from "./run/run-client";
+import { type RunInfo, readRunInfo } from "./run/run-info";
+import { RunLedgerFile } from "./run/run-ledger";
 
 export interface Conformance {
   /** Runs one check as a step of the current test; a failure is soft, so the other checks still run. */

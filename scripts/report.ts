@@ -6,9 +6,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadConfig } from "../helpers/config";
-import { failFast } from "../helpers/fail-fast";
 import { offlineReport } from "../helpers/reporters/allure-html";
+import { loadConfig } from "../helpers/run/config";
+import { failFast } from "../helpers/run/fail-fast";
 
 const root = join(__dirname, "..");
 const reports = failFast(() => loadConfig()).reportsDir;

@@ -1,11 +1,11 @@
-import { RequestBudget, runBudget } from "../helpers/budget";
-import { WorkspaceClient } from "../helpers/client";
-import { ConfigError, loadConfig } from "../helpers/config";
-import { failFastAsync } from "../helpers/fail-fast";
-import { HttpTransport } from "../helpers/http";
-import { findLeftovers, type Leftover, RECORD_PREFIX, removeLeftovers } from "../helpers/leftovers";
-import { Redactor } from "../helpers/redaction";
-import { login } from "../helpers/session";
+import { RequestBudget, runBudget } from "../helpers/http/budget";
+import { WorkspaceClient } from "../helpers/http/client";
+import { HttpTransport } from "../helpers/http/http";
+import { Redactor } from "../helpers/http/redaction";
+import { login } from "../helpers/http/session";
+import { ConfigError, loadConfig } from "../helpers/run/config";
+import { failFastAsync } from "../helpers/run/fail-fast";
+import { findLeftovers, type Leftover, RECORD_PREFIX, removeLeftovers } from "../helpers/run/leftovers";
 
 /**
  * `npm run sweep [-- --prefix wc-<run>] [--yes]`: lists the records earlier runs left on the

@@ -10,11 +10,11 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocument, YAMLSeq } from "yaml";
 import { failsTheRun } from "../helpers/checks/check";
-import { loadConfig } from "../helpers/config";
-import { failFast } from "../helpers/fail-fast";
-import type { Fingerprint } from "../helpers/fingerprint";
-import { type Deviation, DOCUMENTED, deviationFor, PROFILES_DIR, type Profile } from "../helpers/profile";
-import type { ReportedCheck } from "../helpers/reporters/conformance-reporter";
+import type { ReportedCheck } from "../helpers/reporters/evidence";
+import { loadConfig } from "../helpers/run/config";
+import { failFast } from "../helpers/run/fail-fast";
+import type { Fingerprint } from "../helpers/run/fingerprint";
+import { type Deviation, DOCUMENTED, deviationFor, PROFILES_DIR, type Profile } from "../helpers/run/profile";
 
 interface Plan {
   kept: Deviation[];
@@ -59,7 +59,7 @@ function main(): void {
   const doc = existsSync(file)
     ? parseDocument(readFileSync(file, "utf8"))
     : parseDocument(
-        `# Known deviations of a deployment; see README "Profiles".\nprofile: ${name}\ndeviations: []\n`,
+        `# Known deviations of a deployment; see docs/profiles.md.\nprofile: ${name}\ndeviations: []\n`,
       );
   const existing = ((doc.toJS() as { deviations?: Deviation[] }).deviations ?? []) as Deviation[];
   const where = results.deployment ? ` against ${results.deployment.target}` : "";

@@ -1,13 +1,13 @@
-import { loadConfig } from "../helpers/config";
-import { contracts } from "../helpers/contract";
+import { testPlan } from "../helpers/checks/test-plan";
+import { contracts } from "../helpers/contract/loader";
+import { selects } from "../helpers/contract/selection";
 import { test } from "../helpers/fixtures";
-import { selects } from "../helpers/selection";
-import { testPlan } from "../helpers/test-plan";
+import { loadConfig } from "../helpers/run/config";
 
 /*
  * Authentication: the login contract, and per operation a control and the ways a caller can fail
  * to authenticate (helpers/checks/auth.ts decides which rows). The rows are cut into tests of about
- * the same number of checks as the contract's (helpers/test-plan.ts), never an operation's rows
+ * the same number of checks as the contract's (helpers/checks/test-plan.ts), never an operation's rows
  * apart: they run in order in one test, so its control runs first and once.
  */
 for (const planned of testPlan(contracts(), loadConfig().authMatrix).auth) {

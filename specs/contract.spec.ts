@@ -1,13 +1,13 @@
 import { moduleCheck } from "../helpers/checks/module";
-import { loadConfig } from "../helpers/config";
-import { contracts } from "../helpers/contract";
+import { testPlan } from "../helpers/checks/test-plan";
+import { contracts } from "../helpers/contract/loader";
+import { selects } from "../helpers/contract/selection";
 import { test } from "../helpers/fixtures";
-import { moduleStatuses, requiredModules } from "../helpers/modules";
-import { selects } from "../helpers/selection";
-import { testPlan } from "../helpers/test-plan";
+import { loadConfig } from "../helpers/run/config";
+import { moduleStatuses, requiredModules } from "../helpers/run/modules";
 
 /*
- * Each check family cut into tests of about the same number of checks (helpers/test-plan.ts), one
+ * Each check family cut into tests of about the same number of checks (helpers/checks/test-plan.ts), one
  * step per operation and check. A failed test costs a worker restart (~0.5 s), and a broken rule
  * fails its family on every operation: grouped this way it fails a few tests, not one per
  * operation, and `--shard` gets balanced shards. Each check keeps its own id, step, evidence and

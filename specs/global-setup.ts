@@ -1,19 +1,19 @@
 import { resolve } from "node:path";
 import type { FullConfig } from "@playwright/test";
-import { runBudget } from "../helpers/budget";
-import { SharedBudget, startBudgetServer } from "../helpers/budget-server";
-import { ConfigError, loadConfig } from "../helpers/config";
-import { contracts } from "../helpers/contract";
-import { failFastAsync } from "../helpers/fail-fast";
-import { publishFingerprint, takeFingerprint } from "../helpers/fingerprint";
-import { HttpTransport } from "../helpers/http";
-import { describeUnavailable, probeModules, shareModuleStatuses } from "../helpers/modules";
-import { publishAccounting } from "../helpers/request-accounting";
-import { runClient, runRedactor } from "../helpers/run-client";
-import { newRunId, readRunInfo, writeRunInfo } from "../helpers/run-info";
-import { runLedgerPath, settleRunLedger, treatTerminateAsInterrupt } from "../helpers/run-ledger";
-import { RunStopped, runStopPath, stopOfRun } from "../helpers/run-stop";
-import { login, TargetError } from "../helpers/session";
+import { contracts } from "../helpers/contract/loader";
+import { runBudget } from "../helpers/http/budget";
+import { SharedBudget, startBudgetServer } from "../helpers/http/budget-server";
+import { HttpTransport } from "../helpers/http/http";
+import { publishAccounting } from "../helpers/http/request-accounting";
+import { RunStopped, runStopPath } from "../helpers/http/run-stop";
+import { login, TargetError } from "../helpers/http/session";
+import { ConfigError, loadConfig } from "../helpers/run/config";
+import { failFastAsync } from "../helpers/run/fail-fast";
+import { publishFingerprint, takeFingerprint } from "../helpers/run/fingerprint";
+import { describeUnavailable, probeModules, shareModuleStatuses } from "../helpers/run/modules";
+import { runClient, runRedactor } from "../helpers/run/run-client";
+import { newRunId, readRunInfo, stopOfRun, writeRunInfo } from "../helpers/run/run-info";
+import { runLedgerPath, settleRunLedger, treatTerminateAsInterrupt } from "../helpers/run/run-ledger";
 import { REFERENCE_ADMIN, REFERENCE_USER, startReference } from "../reference";
 
 /** An ASP.NET 404 page or an error envelope is a few kilobytes. */

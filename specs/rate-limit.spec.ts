@@ -1,4 +1,3 @@
-import { SharedBudget } from "../helpers/budget-server";
 import {
   BURST_REQUEST,
   errorEnvelopeResult,
@@ -12,14 +11,15 @@ import {
   retryAfterResult,
   sendBurst,
 } from "../helpers/checks/rate-limit";
-import { loadConfig } from "../helpers/config";
+import { selects } from "../helpers/contract/selection";
 import { test } from "../helpers/fixtures";
-import { HttpTransport } from "../helpers/http";
-import { runClient } from "../helpers/run-client";
-import type { RunInfo } from "../helpers/run-info";
-import { RunStop } from "../helpers/run-stop";
-import { selects } from "../helpers/selection";
-import { login } from "../helpers/session";
+import { SharedBudget } from "../helpers/http/budget-server";
+import { HttpTransport } from "../helpers/http/http";
+import { RunStop } from "../helpers/http/run-stop";
+import { login } from "../helpers/http/session";
+import { loadConfig } from "../helpers/run/config";
+import { runClient } from "../helpers/run/run-client";
+import type { RunInfo } from "../helpers/run/run-info";
 
 /*
  * The rate limit itself: one burst past the limit, then what the 503 says, whether waiting it out is

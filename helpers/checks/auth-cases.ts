@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { alteredToken } from "../run/run-client";
 
 /** What a case needs to build its Authorization value: the run's token and account name. */
 export interface Caller {
@@ -16,19 +17,6 @@ export interface RefusalCase {
 
 /** An obviously wrong password: never the real one, so a failure never risks the real account. */
 export const WRONG_PASSWORD = "wc-deliberately-wrong-password";
-
-/**
- * The run's token with its middle character changed (a digit or letter to the next one of its
- * kind, anything else to "A"): the right shape, not a valid token. It derives
- * from the real token, so it is redacted by value like the token itself.
- */
-export function alteredToken(token: string): string {
-  const at = Math.floor(token.length / 2);
-  const char = token[at] ?? "";
-  const wrap: Record<string, string> = { "9": "0", z: "a", Z: "A" };
-  const next = /[0-8a-yA-Y]/.test(char) ? String.fromCharCode(char.charCodeAt(0) + 1) : (wrap[char] ?? "A");
-  return token.slice(0, at) + next + token.slice(at + 1);
-}
 
 /** A fresh random token of the real one's length and alphabet (base64url): well-formed, unknown. */
 export function unknownToken(token: string): string {

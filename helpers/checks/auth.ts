@@ -1,6 +1,6 @@
-import type { Operation, Section } from "../contract";
-import { readRunInfo } from "../run-info";
-import { violationsInWords } from "../schemas";
+import type { Operation, Section } from "../contract/contract";
+import { violationsInWords } from "../contract/schemas";
+import { readRunInfo } from "../run/run-info";
 import { type Caller, REFUSAL_CASES, type RefusalCase } from "./auth-cases";
 import type { Check, CheckContext, ReadResponse, Verdict } from "./check";
 import { describeResponse } from "./check";

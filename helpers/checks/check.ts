@@ -1,7 +1,7 @@
-import type { Exchange, RequestSpec } from "../client";
-import type { Operation } from "../contract";
-import type { Format } from "../formats";
-import type { SchemaRegistry } from "../schemas";
+import type { Operation } from "../contract/contract";
+import type { SchemaRegistry } from "../contract/schemas";
+import type { Exchange, RequestSpec } from "../http/client";
+import type { Format } from "../http/formats";
 
 /**
  * Check families: the second half of a check id names one, and so does its `@tag`. `auth` and

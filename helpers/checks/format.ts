@@ -1,5 +1,5 @@
-import type { Operation } from "../contract";
-import type { Format } from "../formats";
+import type { Operation } from "../contract/contract";
+import type { Format } from "../http/formats";
 import { type Check, type CheckContext, describeResponse, type Variation, type Verdict } from "./check";
 
 const isRead = (op: Operation) => op.method === "GET";

@@ -1,4 +1,4 @@
-import type { Operation } from "../contract";
+import type { Operation } from "../contract/contract";
 import type { Check, CheckContext, CheckResult, Family } from "./check";
 import { checkId } from "./check";
 import { formatChecks } from "./format";

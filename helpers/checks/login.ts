@@ -1,6 +1,6 @@
-import type { Operation } from "../contract";
-import { readRunInfo } from "../run-info";
-import { violationsInWords } from "../schemas";
+import type { Operation } from "../contract/contract";
+import { violationsInWords } from "../contract/schemas";
+import { readRunInfo } from "../run/run-info";
 import { WRONG_PASSWORD } from "./auth-cases";
 import type { Check, CheckContext, ReadResponse, Variation, Verdict } from "./check";
 import { describeResponse } from "./check";

@@ -1,12 +1,12 @@
-import type { Section } from "../contract";
-import type { ModuleStatus } from "../modules";
+import type { Section } from "../contract/contract";
+import type { ModuleStatus } from "../run/modules";
 import type { CheckResult } from "./check";
 
 export const MODULE_RULE =
   'A module of the contract answers through the API: not with the HTML 404 page of a module that is not installed, nor 403 "Forbidden" of one switched off. Only a required module (WORKSPACE_REQUIRED_MODULES) must.';
 
 /**
- * One check per module, on its probe (global setup sent it: helpers/modules.ts): passed when the
+ * One check per module, on its probe (global setup sent it: helpers/run/modules.ts): passed when the
  * module answered through the API; when it did not, skipped with the reason, or failed when the
  * run requires the module.
  */

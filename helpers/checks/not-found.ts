@@ -1,6 +1,6 @@
-import type { Operation } from "../contract";
-import type { Format } from "../formats";
-import { violationsInWords } from "../schemas";
+import type { Operation } from "../contract/contract";
+import { violationsInWords } from "../contract/schemas";
+import type { Format } from "../http/formats";
 import type { Check, CheckContext, ReadResponse, Verdict } from "./check";
 import { describeResponse } from "./check";
 

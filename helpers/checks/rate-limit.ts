@@ -1,7 +1,7 @@
-import type { Exchange, RequestSpec } from "../client";
-import { formatOfContentType, parseJson } from "../formats";
-import { SCHEMA_BASE, schemaRegistry, violationsInWords } from "../schemas";
-import { retryAfterSeconds } from "../throttle";
+import { SCHEMA_BASE, schemaRegistry, violationsInWords } from "../contract/schemas";
+import type { Exchange, RequestSpec } from "../http/client";
+import { formatOfContentType, parseJson } from "../http/formats";
+import { retryAfterSeconds } from "../http/throttle";
 import type { CheckResult, Outcome } from "./check";
 
 /*

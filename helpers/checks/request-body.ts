@@ -1,4 +1,4 @@
-import type { Operation } from "../contract";
+import type { Operation } from "../contract/contract";
 import type { Check, Verdict } from "./check";
 import { describeResponse } from "./check";
 

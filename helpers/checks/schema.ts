@@ -1,5 +1,5 @@
-import type { Operation } from "../contract";
-import { type Format, xmlElementPath } from "../formats";
+import type { Operation } from "../contract/contract";
+import { type Format, xmlElementPath } from "../http/formats";
 import type { Check, Verdict } from "./check";
 import { describeResponse } from "./check";
 

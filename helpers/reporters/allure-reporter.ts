@@ -5,10 +5,10 @@ import type { TestResult as AllureResult } from "allure-js-commons";
 import type { ReporterRuntime } from "allure-js-commons/sdk/reporter";
 import AllurePlaywright from "allure-playwright";
 import { FAMILIES, type Outcome, RESULTS_ATTACHMENT } from "../checks/check";
-import { checkIdOfVerdict, renderFindings } from "../evidence";
-import { fingerprintEntries, runFingerprint } from "../fingerprint";
-import { describeUnavailable, moduleStatuses } from "../modules";
-import type { ReportedCheck } from "./conformance-reporter";
+import { fingerprintEntries } from "../run/fingerprint";
+import { describeUnavailable, moduleStatuses } from "../run/modules";
+import { runFingerprint } from "../run/run-info";
+import { checkIdOfVerdict, type ReportedCheck, renderFindings } from "./evidence";
 
 type AllureStatus = "passed" | "failed" | "broken" | "skipped";
 

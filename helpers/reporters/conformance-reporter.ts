@@ -2,11 +2,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
 import { RESULTS_ATTACHMENT } from "../checks/check";
-import { checkIdOfVerdict, type reportedResult } from "../evidence";
-import { runFingerprint } from "../fingerprint";
-import { describeAccounting, readAccounting } from "../request-accounting";
-import { describeRecords, recordsOfRun } from "../run-ledger";
-import { STOPPED_EXIT_CODE, stopOfRun } from "../run-stop";
+import { describeAccounting, readAccounting } from "../http/request-accounting";
+import { STOPPED_EXIT_CODE } from "../http/run-stop";
+import { runFingerprint, stopOfRun } from "../run/run-info";
+import { describeRecords, recordsOfRun } from "../run/run-ledger";
+import { checkIdOfVerdict, type ReportedCheck } from "./evidence";
 import { junitXml } from "./junit";
 import {
   countsInWords,
@@ -17,9 +17,6 @@ import {
   verdictInWords,
   writeSummary,
 } from "./summary";
-
-/** A check's result as its test reported it (evidence.ts reportedResult: with `curl` when it failed). */
-export type ReportedCheck = ReturnType<typeof reportedResult> & { test: string };
 
 /**
  * Collects every check's result from the tests' attachments and writes them per check:

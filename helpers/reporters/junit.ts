@@ -1,6 +1,5 @@
-import { renderFindings } from "../evidence";
-import { type Fingerprint, fingerprintEntries } from "../fingerprint";
-import type { ReportedCheck } from "./conformance-reporter";
+import { type Fingerprint, fingerprintEntries } from "../run/fingerprint";
+import { type ReportedCheck, renderFindings } from "./evidence";
 import { informationalFailure, unavailableInWords, unavailableModules } from "./summary";
 
 function escapeXml(text: string): string {

@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FAMILIES, type Outcome } from "../checks/check";
-import { contracts } from "../contract";
-import { type Fingerprint, fingerprintEntries } from "../fingerprint";
+import { contracts } from "../contract/loader";
+import { type Fingerprint, fingerprintEntries } from "../run/fingerprint";
 import { type Coverage, type CoveredCheck, coverage, documentedOperations } from "./coverage";
 
 /** What the summary needs of a check (a ReportedCheck has more). */

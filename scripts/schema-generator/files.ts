@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, posix } from "node:path";
-import { NOT_SCHEMAS, OPERATIONS_FILE } from "../../helpers/schemas";
+import { NOT_SCHEMAS, OPERATIONS_FILE } from "../../helpers/contract/schemas";
 import { GENERATED, type Generated, HAND_WRITTEN } from "./generate";
 import type { JsonSchema } from "./type-schemas";
 

@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { SCHEMA_BASE } from "../../helpers/schemas";
+import { SCHEMA_BASE } from "../../helpers/contract/schemas";
 import type { Catalogue, Operation } from "./catalogue";
 import { kebab, placeTypes } from "./naming";
 import {

@@ -57,7 +57,7 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
     caughtBy: ["format.json-suffix", "format.accept-json"],
     collateral: [...readsThroughJson, "format.accept-q-values", ...readsLogins],
   },
-  // The login's answer too: the run must still tell it from a login page (helpers/session.ts).
+  // The login's answer too: the run must still tell it from a login page (helpers/http/session.ts).
   "json-labelled-html": {
     everyModule: true,
     caughtBy: ["format.json-suffix", "format.accept-json"],

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { deviationFor, loadProfile } from "../../helpers/profile";
+import { deviationFor, loadProfile } from "../../helpers/run/profile";
 import { REFERENCE_PROFILES } from "../../reference/profiles";
 import { assertCaughtOnly } from "../faults/expectations";
 import { rateLimitEnv, ruleOf, runSuite, type SuiteRun } from "../support/run-suite";

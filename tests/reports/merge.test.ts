@@ -6,7 +6,7 @@ import { ROOT, runSuite, type SuiteRun } from "../support/run-suite";
 
 const outcomes = (run: SuiteRun) => run.checks.map((c) => `${c.id} ${c.outcome}`).sort();
 
-/** README "Sharding": three shards' blob reports, merged on one machine, as the CI example does. */
+/** docs/ci.md "Sharding": three shards' blob reports, merged on one machine, as the CI example does. */
 test("a run sharded in three merges into every report, with every check of the unsharded run", async () => {
   const whole = await runSuite({ name: "merge/whole" });
   assert.equal(whole.exitCode, 0, whole.stdout + whole.stderr);

@@ -1,9 +1,9 @@
-import { RequestBudget } from "../../helpers/budget";
-import { WorkspaceClient } from "../../helpers/client";
-import { HttpTransport } from "../../helpers/http";
-import { findLeftovers } from "../../helpers/leftovers";
-import { Redactor } from "../../helpers/redaction";
-import { login } from "../../helpers/session";
+import { RequestBudget } from "../../helpers/http/budget";
+import { WorkspaceClient } from "../../helpers/http/client";
+import { HttpTransport } from "../../helpers/http/http";
+import { Redactor } from "../../helpers/http/redaction";
+import { login } from "../../helpers/http/session";
+import { findLeftovers } from "../../helpers/run/leftovers";
 import { REFERENCE_ADMIN, type RunningReference } from "../../reference";
 
 /** The reference's records named wc-..., listed through its API as `npm run sweep` lists them. */

@@ -1,4 +1,4 @@
-import type { Operation } from "../../helpers/contract";
+import type { Operation } from "../../helpers/contract/contract";
 
 /** A contract operation for unit tests: a plain authenticated GET of `api/2.0/<section>/<id>`, changed by `extra`. */
 export function testOperation(section: string, id: string, extra: Partial<Operation> = {}): Operation {

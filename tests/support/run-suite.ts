@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ReportedCheck } from "../../helpers/reporters/conformance-reporter";
-import type { RequestAccounting } from "../../helpers/request-accounting";
+import type { RequestAccounting } from "../../helpers/http/request-accounting";
+import type { ReportedCheck } from "../../helpers/reporters/evidence";
 import { treeRss } from "./tree-memory";
 
 export const ROOT = join(__dirname, "..", "..");

@@ -1,14 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { anonymousChecks, authPlan, controlCheck, refusalChecks } from "../../helpers/checks/auth";
-import { alteredToken, REFUSAL_CASES } from "../../helpers/checks/auth-cases";
+import { REFUSAL_CASES } from "../../helpers/checks/auth-cases";
 import type { CheckContext, ReadResponse, Variation } from "../../helpers/checks/check";
 import { runCheck } from "../../helpers/checks/index";
-import type { Operation, Section } from "../../helpers/contract";
-import { reportedResult } from "../../helpers/evidence";
-import { issuedTokens } from "../../helpers/redaction";
+import type { Operation, Section } from "../../helpers/contract/contract";
+import { SCHEMA_BASE, schemaRegistry } from "../../helpers/contract/schemas";
+import { issuedTokens } from "../../helpers/http/redaction";
+import { reportedResult } from "../../helpers/reporters/evidence";
 import { countsInWords, verdictInWords } from "../../helpers/reporters/summary";
-import { SCHEMA_BASE, schemaRegistry } from "../../helpers/schemas";
+import { alteredToken } from "../../helpers/run/run-client";
 import { testOperation } from "../support/operation";
 
 const TOKEN = "Zk9vYmFyLXRva2VuLTEyMzQ1Njc4OTA";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { runBudget } from "../../helpers/budget";
-import { SharedBudget, startBudgetServer } from "../../helpers/budget-server";
-import { describeAccounting, peakInWindow } from "../../helpers/request-accounting";
+import { runBudget } from "../../helpers/http/budget";
+import { SharedBudget, startBudgetServer } from "../../helpers/http/budget-server";
+import { describeAccounting, peakInWindow } from "../../helpers/http/request-accounting";
 
 test("the run's budget is 80% of the limit, divided among shards", () => {
   assert.equal(runBudget(500), 400);

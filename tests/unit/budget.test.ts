@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { RequestBudget } from "../../helpers/budget";
+import { RequestBudget } from "../../helpers/http/budget";
 
 test("requests beyond the share wait for the window to move on", async () => {
   const budget = new RequestBudget(3, 200);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ConfigError, loadConfig } from "../../helpers/config";
+import { ConfigError, loadConfig } from "../../helpers/run/config";
 
 const withUrl = (url: string) =>
   loadConfig({ WORKSPACE_URL: url, WORKSPACE_USER: "u", WORKSPACE_PASSWORD: "p" });

@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ContractError } from "../../helpers/contract";
-import { loadContracts } from "../../helpers/contract-loader";
+import { ContractError } from "../../helpers/contract/contract";
+import { loadContracts } from "../../helpers/contract/loader";
 
 function contractsIn(files: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), "contract-"));

@@ -4,9 +4,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { test } from "node:test";
 import { promisify } from "node:util";
-import type { Exchange } from "../../helpers/client";
-import { curlCommand } from "../../helpers/curl";
-import { REDACTED } from "../../helpers/redaction";
+import type { Exchange } from "../../helpers/http/client";
+import { curlCommand } from "../../helpers/http/curl";
+import { REDACTED } from "../../helpers/http/redaction";
 
 const exchange = (request: Exchange["request"]): Exchange => ({ request, ms: 1 });
 

@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { representativeOf } from "../../helpers/checks/auth";
 import { checksOf, runCheck } from "../../helpers/checks/index";
-import type { RequestSpec, WorkspaceClient } from "../../helpers/client";
-import type { Operation } from "../../helpers/contract";
-import { effectRefusal } from "../../helpers/effects";
-import { Ledger } from "../../helpers/ledger";
-import { DiscoveredValues, OperationRunner } from "../../helpers/operations";
-import { schemaRegistry } from "../../helpers/schemas";
+import { DiscoveredValues, OperationRunner } from "../../helpers/checks/operations";
+import type { Operation } from "../../helpers/contract/contract";
+import { effectRefusal } from "../../helpers/contract/effects";
+import { schemaRegistry } from "../../helpers/contract/schemas";
+import type { RequestSpec, WorkspaceClient } from "../../helpers/http/client";
+import { Ledger } from "../../helpers/run/ledger";
 
 const calendar: Operation = {
   section: "calendar",

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { SCHEMA_BASE, schemaRegistry } from "../../helpers/contract/schemas";
 import {
   formatOfContentType,
   MAX_NESTING,
@@ -9,8 +10,7 @@ import {
   type XmlNode,
   xmlElementPath,
   xmlToJson,
-} from "../../helpers/formats";
-import { SCHEMA_BASE, schemaRegistry } from "../../helpers/schemas";
+} from "../../helpers/http/formats";
 
 const registry = schemaRegistry();
 const lookup = (uri: string) => registry.get(uri);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { after, before, test } from "node:test";
-import { HttpTransport, TransportError } from "../../helpers/http";
+import { HttpTransport, TransportError } from "../../helpers/http/http";
 
 // Answers the first request of each connection and resets the connection on the second, as a server
 // does that closes an idle kept-alive connection just as the client reuses it.

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Exchange, RequestSpec, WorkspaceClient } from "../../helpers/client";
-import { Ledger } from "../../helpers/ledger";
+import type { Exchange, RequestSpec, WorkspaceClient } from "../../helpers/http/client";
+import { Ledger } from "../../helpers/run/ledger";
 
 /** A client that records what it is asked to send and answers each path with a given status. */
 function clientAnswering(statusFor: (spec: RequestSpec) => number) {

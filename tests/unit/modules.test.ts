@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import type { Exchange } from "../../helpers/client";
-import { ConfigError, loadConfig } from "../../helpers/config";
-import type { Operation, Section } from "../../helpers/contract";
+import type { Operation, Section } from "../../helpers/contract/contract";
+import type { Exchange } from "../../helpers/http/client";
+import { ConfigError, loadConfig } from "../../helpers/run/config";
 import {
   checkRequiredModules,
   classifyProbe,
@@ -14,8 +14,8 @@ import {
   probeRequest,
   requiredModules,
   unavailability,
-} from "../../helpers/modules";
-import { DOCUMENTED, loadProfile } from "../../helpers/profile";
+} from "../../helpers/run/modules";
+import { DOCUMENTED, loadProfile } from "../../helpers/run/profile";
 import { testOperation } from "../support/operation";
 
 const op = (id: string, extra: Partial<Operation> = {}) => testOperation("crm", id, extra);

@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { test } from "node:test";
 import type { CheckResult } from "../../helpers/checks/check";
 import { failsTheRun } from "../../helpers/checks/check";
-import { ConfigError } from "../../helpers/config";
-import { applyProfile, deviationFor, loadProfile, type Profile } from "../../helpers/profile";
-import type { ReportedCheck } from "../../helpers/reporters/conformance-reporter";
+import { applyProfile } from "../../helpers/checks/outcome";
+import type { ReportedCheck } from "../../helpers/reporters/evidence";
+import { ConfigError } from "../../helpers/run/config";
+import { deviationFor, loadProfile, type Profile } from "../../helpers/run/profile";
 import { planUpdate } from "../../scripts/update-expectations";
 
 const profile: Profile = {

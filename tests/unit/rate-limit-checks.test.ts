@@ -9,7 +9,7 @@ import {
   retryAfterResult,
   sendBurst,
 } from "../../helpers/checks/rate-limit";
-import type { Exchange } from "../../helpers/client";
+import type { Exchange } from "../../helpers/http/client";
 
 const settings = { limit: 20, windowSeconds: 2, earlier: 0 };
 const answer = (status: number, headers: Record<string, string> = {}): Exchange => ({

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { curlCommand } from "../../helpers/curl";
-import { REDACTED, Redactor } from "../../helpers/redaction";
+import { curlCommand } from "../../helpers/http/curl";
+import { REDACTED, Redactor } from "../../helpers/http/redaction";
 
 test("secrets are redacted by value in every encoding a request carries them", () => {
   const redactor = new Redactor();

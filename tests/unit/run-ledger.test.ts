@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { describeRecords, RunLedgerFile } from "../../helpers/run-ledger";
+import { describeRecords, RunLedgerFile } from "../../helpers/run/run-ledger";
 
 test("the run ledger file: what was created stays open until it is marked undone; orphans are never closed", () => {
   const file = new RunLedgerFile(join(mkdtempSync(join(tmpdir(), "wc-ledger-")), ".ledger", "run.jsonl"));

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isMainProcess } from "../../helpers/hand-over";
-import { cliGrep, exportCliGrep, selects } from "../../helpers/selection";
+import { isMainProcess } from "../../helpers/contract/hand-over";
+import { cliGrep, exportCliGrep, selects } from "../../helpers/contract/selection";
 
 test("the CLI's grep is read in every spelling Playwright accepts, the last one winning", () => {
   assert.deepEqual(cliGrep(["test", "--grep", "@people"]), { grep: "@people" });

@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "node:test";
-import type { Operation } from "../../helpers/contract";
-import { loadContracts } from "../../helpers/contract-loader";
-import { cut, testPlan } from "../../helpers/test-plan";
+import { cut, testPlan } from "../../helpers/checks/test-plan";
+import type { Operation } from "../../helpers/contract/contract";
+import { loadContracts } from "../../helpers/contract/loader";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -30,7 +30,7 @@ test("--shard i/3: the largest shard holds at most 1.5x the mean number of check
   const plan = testPlan(sections, "representative");
   const checks = new Map([...plan.auth, ...plan.contract].map((t) => [t.title, t.checks]));
   checks.set("module checks", sections.length);
-  // The rate-limit checks skip themselves in a sharded run (README, Sharding).
+  // The rate-limit checks skip themselves in a sharded run (docs/rate-limit.md, Sharded runs).
   checks.set("rate-limit checks", 0);
   const shards = ["1/3", "2/3", "3/3"].map((shard) =>
     listShard(shard).map((title) => {

@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Budget, WindowUse } from "../../helpers/budget";
-import { RequestBudget } from "../../helpers/budget";
 import type { CheckResult } from "../../helpers/checks/check";
-import { type Exchange, WorkspaceClient } from "../../helpers/client";
-import { HttpTransport } from "../../helpers/http";
-import { Redactor } from "../../helpers/redaction";
-import { login } from "../../helpers/session";
-import { classifyThrottle, withEarlyThrottle } from "../../helpers/throttle";
+import { withEarlyThrottle } from "../../helpers/checks/outcome";
+import type { Budget, WindowUse } from "../../helpers/http/budget";
+import { RequestBudget } from "../../helpers/http/budget";
+import { type Exchange, WorkspaceClient } from "../../helpers/http/client";
+import { HttpTransport } from "../../helpers/http/http";
+import { Redactor } from "../../helpers/http/redaction";
+import { login } from "../../helpers/http/session";
+import { classifyThrottle } from "../../helpers/http/throttle";
 import { REFERENCE_ADMIN, type RunningReference, startReference } from "../../reference";
 
 const use = (requests: number): WindowUse => ({ requests, budget: 8, windowSeconds: 2, clearInMs: 0 });

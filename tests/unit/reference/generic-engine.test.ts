@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { schemaRegistry } from "../../../helpers/schemas";
+import { schemaRegistry } from "../../../helpers/contract/schemas";
 import type { ModuleData } from "../../../reference/generic/module-data";
 import { Prng } from "../../../reference/generic/prng";
 import { ModuleRecords } from "../../../reference/generic/records";

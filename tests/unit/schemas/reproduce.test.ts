@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { OPERATIONS_FILE, SCHEMAS_DIR } from "../../../helpers/schemas";
+import { OPERATIONS_FILE, SCHEMAS_DIR } from "../../../helpers/contract/schemas";
 import { generatedFiles, listSchemaFiles } from "../../../scripts/schema-generator/files";
 
 test("the committed generated schemas and operations.json are exactly what npm run generate-schemas writes", (t) => {

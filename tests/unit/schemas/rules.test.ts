@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createRegistry, SCHEMA_BASE, SCHEMAS_DIR } from "../../../helpers/schemas";
+import { createRegistry, SCHEMA_BASE, SCHEMAS_DIR } from "../../../helpers/contract/schemas";
 import type { Catalogue, ClassEntry, Member, Operation } from "../../../scripts/schema-generator/catalogue";
 import { GENERATED, generate } from "../../../scripts/schema-generator/generate";
 import { jsonNetCamelCase, kebab, placeTypes } from "../../../scripts/schema-generator/naming";

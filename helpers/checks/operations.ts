@@ -1,0 +1,228 @@
+import { type Operation, operationPlaceholders, type Scalar } from "../contract/contract";
+import { effectRefusal, type WritePolicy } from "../contract/effects";
+import { SCHEMA_BASE, type SchemaRegistry } from "../contract/schemas";
+import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } from "../http/client";
+import { formatOfContentType, parseBody, readLeniently, type XmlNode, xmlToJson } from "../http/formats";
+import type { Ledger } from "../run/ledger";
+import type { CheckContext, ReadResponse, Variation } from "./check";
+
+/** `folders[0].id`, `[0].id`, `id` */
+export function selectPath(value: unknown, path: string): unknown {
+  return path
+    .split(/\.|\[(\d+)\]/)
+    .filter((part) => part !== undefined && part !== "")
+    .reduce<unknown>(
+      (node, key) => (node == null ? undefined : (node as Record<string, unknown>)[key]),
+      value,
+    );
+}
+
+/** Ids, names and emails are short; a longer value goes into no URL, curl line or report. */
+const MAX_PLACEHOLDER_CHARS = 1024;
+
+/** A value the deployment gave, as a placeholder's value; an absurd one is refused, not sent. */
+function placeholderValue(value: unknown, source: string): string {
+  const text = String(value);
+  if (text.length > MAX_PLACEHOLDER_CHARS)
+    throw new Error(
+      `the value from ${source} is ${text.length} characters long; no id, name or email is longer than ${MAX_PLACEHOLDER_CHARS}, so it is not used`,
+    );
+  return text;
+}
+
+/** Values of placeholders that come from the deployment itself (`from:`), looked up once per worker. */
+export class DiscoveredValues {
+  private readonly cache = new Map<string, Promise<string>>();
+
+  constructor(private readonly client: WorkspaceClient) {}
+
+  get(from: string, select: string): Promise<string> {
+    const key = `${from} -> ${select}`;
+    let value = this.cache.get(key);
+    if (!value) {
+      value = this.lookUp(from, select);
+      value.catch(() => this.cache.delete(key));
+      this.cache.set(key, value);
+    }
+    return value;
+  }
+
+  private async lookUp(from: string, select: string): Promise<string> {
+    const path = `${from.split(" ")[1]}.json`;
+    const exchange = await this.client.send({ method: "GET", path, headers: { Accept: "application/json" } });
+    const status = exchange.response?.status;
+    if (!exchange.response || status !== 200) {
+      throw new Error(`could not discover a value from ${from}: ${exchange.error ?? `status ${status}`}`);
+    }
+    const body = readLeniently(exchange.response.headers["content-type"], exchange.response.body);
+    const value = selectPath((body as { response?: unknown } | undefined)?.response, select);
+    if (value === undefined || value === null || typeof value === "object") {
+      throw new Error(`could not discover a value from ${from}: nothing at "${select}" in its response`);
+    }
+    return placeholderValue(value, `${from} -> ${select}`);
+  }
+}
+
+/** Builds and sends an operation's requests for checks; every exchange is kept as the check's evidence. */
+export class OperationRunner implements CheckContext {
+  constructor(
+    private readonly client: WorkspaceClient,
+    readonly schemas: SchemaRegistry,
+    private readonly discovered: DiscoveredValues,
+    private readonly ledger: Ledger,
+    private readonly operations: Map<string, Operation>,
+    /** A fresh, recognisable name for each record (`wc-<run>-w<worker>-<n>`), so leftovers can be found. */
+    private readonly uniqueName: () => string,
+    private readonly evidence: Exchange[],
+    readonly runMarker: string,
+    private readonly writes: WritePolicy,
+  ) {}
+
+  async send(spec: RequestSpec): Promise<Exchange> {
+    const exchange = await this.client.send(spec);
+    this.evidence.push(exchange);
+    return exchange;
+  }
+
+  envelopeSchema(op: Operation | undefined, kind: "success" | "error"): string {
+    if (kind === "error" || !op?.schema) return `${SCHEMA_BASE}envelope/${kind}.json`;
+    return this.schemas.define({
+      $id: `${SCHEMA_BASE}composed/${op.schema}`,
+      allOf: [{ $ref: `${SCHEMA_BASE}envelope/success.json` }],
+      properties: { response: { $ref: `${SCHEMA_BASE}${op.schema}` } },
+    });
+  }
+
+  async perform(op: Operation, variation: Variation = {}): Promise<ReadResponse> {
+    const refusal = effectRefusal(op, this.writes);
+    if (refusal) throw new WriteRefused(refusal);
+    const values = await this.paramValues(op, variation.unknownIds ?? false);
+    const substitute = (text: string, encode: (v: string) => string) =>
+      text.replace(/\{([^}]+)\}/g, (_, name: string) => encode(values[name]));
+    let path = substitute(op.path, encodeURIComponent);
+    if (variation.suffix) path += `.${variation.suffix}`;
+    const query = Object.fromEntries(
+      Object.entries(op.query).map(([k, v]) => [k, typeof v === "string" ? substitute(v, String) : v]),
+    );
+    const unique = this.uniqueName();
+    const fill = (v: Scalar): Scalar => (typeof v === "string" ? v.replaceAll("{unique}", unique) : v);
+    const spec: RequestSpec = {
+      method: op.method,
+      path,
+      query,
+      headers: variation.headers,
+      authenticated: op.auth === "required",
+      authorization: variation.authorization,
+    };
+    if (op.body) {
+      const data = Object.fromEntries(
+        Object.entries(op.body).map(([k, v]) => [k, Array.isArray(v) ? v.map(fill) : fill(v)]),
+      );
+      spec.body = { kind: variation.bodyKind ?? "json", data };
+    }
+    // Before sending: a creation whose answer is lost (Ctrl-C, a timeout) still leaves a trace. A
+    // write the client refuses is never sent, so it is never recorded (teardown would search for it).
+    if (op.creates) {
+      this.client.refuseForbiddenWrite(spec);
+      this.ledger.creating(unique);
+    }
+    const read = this.read(await this.send(spec), op);
+    if (op.creates && read.exchange.response) this.ledger.answered(unique);
+    if (op.reflects)
+      read.reflects = Object.fromEntries(Object.entries(op.reflects).map(([k, v]) => [k, fill(v)]));
+    if ((op.creates || op.effects) && read.status !== undefined && read.status < 300)
+      this.recordUndo(op, read);
+    if (op.method === "DELETE" && read.status !== undefined && read.status < 300)
+      this.ledger.removed("DELETE", path);
+    return read;
+  }
+
+  /** Reads a response in the format its Content-Type announces; XML becomes JSON by the schema. */
+  read(exchange: Exchange, op?: Operation): ReadResponse {
+    const read: ReadResponse = { exchange };
+    const response = exchange.response;
+    if (!response) return read;
+    read.status = response.status;
+    read.contentType = response.headers["content-type"];
+    read.format = formatOfContentType(read.contentType);
+    if (!read.format) return read;
+    // A body the client would not read whole (too large) is no body to judge.
+    if (exchange.error) {
+      read.unreadable = exchange.error;
+      return read;
+    }
+    const parsed = parseBody(read.format, response.body);
+    if (!parsed.ok) {
+      read.unreadable = parsed.why;
+      return read;
+    }
+    if (read.format === "json") {
+      read.value = parsed.value;
+      return read;
+    }
+    const { name, root } = parsed.value as { name: string; root: XmlNode };
+    read.xmlRoot = name;
+    const schemaId = this.envelopeSchema(op, response.status >= 400 ? "error" : "success");
+    read.value = xmlToJson(root, this.schemas.get(schemaId), schemaId, (uri) => this.schemas.get(uri));
+    return read;
+  }
+
+  private async paramValues(op: Operation, unknown: boolean): Promise<Record<string, string>> {
+    const values: Record<string, string> = {};
+    for (const name of operationPlaceholders(op)) {
+      if (unknown && op.unknown?.[name] !== undefined) {
+        values[name] = String(op.unknown[name]);
+        continue;
+      }
+      const source = op.params[name];
+      if ("value" in source) values[name] = String(source.value);
+      else if ("from" in source) values[name] = await this.discovered.get(source.from, source.select);
+      else values[name] = await this.createFixture(op, name, source.created, source.select);
+    }
+    return values;
+  }
+
+  /** A record made for an operation that needs one (update, delete); undone at the end of the test. */
+  private async createFixture(op: Operation, name: string, creator: string, select: string): Promise<string> {
+    const create = this.operations.get(`${op.section}.${creator}`);
+    if (!create) throw new Error(`${op.key}: no operation ${creator} to create {${name}} with`);
+    const read = await this.perform(create, {
+      suffix: "json",
+      bodyKind: "json",
+      headers: { Accept: "application/json" },
+    });
+    const body = read.exchange.response && readLeniently(read.contentType, read.exchange.response.body);
+    const value = selectPath((body as { response?: unknown } | undefined)?.response, select);
+    if (read.status === undefined || read.status >= 300 || value == null) {
+      throw new Error(
+        `could not create a record for {${name}} with ${create.key}: ${read.exchange.error ?? `status ${read.status}`}`,
+      );
+    }
+    return placeholderValue(value, `${create.key} -> ${select}`);
+  }
+
+  private recordUndo(op: Operation, read: ReadResponse): void {
+    const undo = op.undo;
+    if (!undo) return;
+    const target = this.operations.get(`${op.section}.${undo.operation}`);
+    const body =
+      read.value ?? (read.exchange.response && readLeniently(read.contentType, read.exchange.response.body));
+    const record = (body as { response?: unknown } | undefined)?.response;
+    const values = Object.fromEntries(
+      Object.entries(undo.params).map(([name, select]) => [name, selectPath(record, select)]),
+    );
+    const missing = Object.entries(values).find(([, v]) => v == null);
+    if (!target || missing) {
+      this.ledger.orphan(
+        `${op.key} created a record, but its ${missing?.[0] ?? "undo"} could not be read to undo it`,
+      );
+      return;
+    }
+    const path = target.path.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(String(values[n])));
+    this.ledger.add(`${op.key} ${JSON.stringify(values)}`, {
+      method: target.method,
+      path: `${path}.json`,
+      query: target.query,
+    });
+  }
+}

@@ -1,0 +1,164 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import {
+  ContractError,
+  type Method,
+  moduleOfPath,
+  type Operation,
+  operationPlaceholders,
+  type ParamSource,
+  placeholders,
+  type Scalar,
+  type Section,
+  SPECS_DIR,
+} from "./contract";
+import { handedOver, handOver } from "./hand-over";
+import { SCHEMAS_DIR } from "./schemas";
+
+let cached: Section[] | undefined;
+
+/** The contract of this checkout, loaded once per process; workers read what the main process loaded. */
+export function contracts(): Section[] {
+  cached ??= handedOver<Section[]>("CONTRACTS") ?? loadContracts();
+  return cached;
+}
+
+/** Hands the loaded contract to the worker processes. */
+export function shareContracts(sections: Section[]): void {
+  handOver("CONTRACTS", sections);
+}
+
+let index: Map<string, Operation> | undefined;
+
+/** Every operation by its key (`people.get-self`). */
+export function contractIndex(): Map<string, Operation> {
+  index ??= new Map(contracts().flatMap((section) => section.operations.map((op) => [op.key, op] as const)));
+  return index;
+}
+
+/** Loads and validates every `specs/*.yaml`; throws one ContractError listing all problems. */
+export function loadContracts(dir = SPECS_DIR): Section[] {
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith(".yaml") || name.endsWith(".yml"))
+    .sort()
+    .map((name) => join(dir, name));
+  const problems: string[] = [];
+  const sections: Section[] = [];
+  for (const file of files) {
+    const section = loadContractFile(file, problems);
+    if (section) sections.push(section);
+  }
+  const names = new Map<string, string>();
+  for (const section of sections) {
+    const other = names.get(section.name);
+    if (other) problems.push(`${section.file}: section "${section.name}" is also declared in ${other}`);
+    names.set(section.name, section.file);
+  }
+  if (problems.length) throw new ContractError(problems);
+  return sections;
+}
+
+function loadContractFile(file: string, problems: string[]): Section | undefined {
+  // Loaded lazily: the YAML parser is needed only where the contract is read from its files.
+  const { readYamlFile } = require("./yaml-file") as typeof import("./yaml-file");
+  const read = readYamlFile<RawContract>(file, "contract/contract-file.json", problems);
+  if (!read) return undefined;
+  const { data: raw, at, shown } = read;
+  const operations = Object.entries(raw.operations).map(([id, op]) =>
+    toOperation(raw.section, id, op, at(["operations", id])),
+  );
+  const before = problems.length;
+  for (const op of operations) checkReferences(op, operations, problems);
+  if (problems.length > before) return undefined;
+  return { name: raw.section, title: raw.title ?? raw.section, file: shown, operations };
+}
+
+interface RawOperation {
+  request: string;
+  summary?: string;
+  auth?: "required" | "anonymous";
+  creates?: boolean;
+  effects?: string;
+  schema?: string;
+  query?: Record<string, Scalar>;
+  params?: Record<string, ParamSource>;
+  unknown?: Record<string, Scalar>;
+  body?: Record<string, Scalar | Scalar[]>;
+  reflects?: Record<string, Scalar>;
+  undo?: { operation: string; params: Record<string, string> };
+  volatile?: string[];
+  tags?: string[];
+}
+interface RawContract {
+  section: string;
+  title?: string;
+  operations: Record<string, RawOperation>;
+}
+
+function toOperation(section: string, id: string, raw: RawOperation, source: string): Operation {
+  const [method, path] = raw.request.split(" ") as [Method, string];
+  const creates = raw.creates ?? false;
+  return {
+    section,
+    id,
+    key: `${section}.${id}`,
+    method,
+    path,
+    summary: raw.summary,
+    auth: raw.auth ?? "required",
+    creates,
+    effects: raw.effects,
+    successStatus: creates ? 201 : 200,
+    schema: raw.schema,
+    query: raw.query ?? {},
+    params: raw.params ?? {},
+    unknown: raw.unknown,
+    body: raw.body,
+    reflects: raw.reflects,
+    undo: raw.undo,
+    volatile: raw.volatile ?? [],
+    tags: raw.tags ?? [],
+    source,
+  };
+}
+
+function checkReferences(op: Operation, all: Operation[], problems: string[]): void {
+  const say = (what: string) => problems.push(`${op.source} operations.${op.id}: ${what}`);
+  const byId = new Map(all.map((o) => [o.id, o]));
+  const module = moduleOfPath(op.path);
+  if (module !== op.section)
+    say(`${op.path} is in module "${module}", not "${op.section}": a file's section is its module`);
+  const names = operationPlaceholders(op);
+  for (const name of names) {
+    if (!op.params[name]) say(`placeholder {${name}} has no entry under params`);
+  }
+  for (const name of Object.keys(op.params)) {
+    if (!names.includes(name)) say(`params.${name} is not a placeholder of ${op.path} or its query`);
+    const source = op.params[name];
+    const from = "from" in source ? source.from : undefined;
+    const lookedUp = from && all.find((o) => `${o.method} ${o.path}` === from);
+    if (lookedUp && lookedUp.effects !== undefined)
+      say(`params.${name}.from ${from} has side effects (${lookedUp.effects}): no look-up may cause them`);
+    if ("created" in source && !byId.get(source.created)?.creates) {
+      say(`params.${name}.created names "${source.created}", which is not a creating operation here`);
+    }
+  }
+  for (const name of Object.keys(op.unknown ?? {})) {
+    if (!op.params[name]) say(`unknown.${name} is not a placeholder of ${op.path} or its query`);
+  }
+  if (op.schema && !existsSync(join(SCHEMAS_DIR, op.schema)))
+    say(`schema ${op.schema} does not exist under schemas/`);
+  if (op.creates && op.method !== "POST") say("creates: true needs a POST request");
+  if (op.effects && op.method !== "GET") say(`effects marks a GET; a ${op.method} counts as a write already`);
+  if (op.creates && !op.undo) say("a creating operation needs undo, so the run leaves nothing behind");
+  if (op.undo) {
+    const target = byId.get(op.undo.operation);
+    if (!target) say(`undo.operation names "${op.undo.operation}", which is not an operation here`);
+    else {
+      for (const name of placeholders(target.path)) {
+        if (!op.undo.params[name]) say(`undo.params has no value for {${name}} of ${target.path}`);
+      }
+    }
+  }
+  if (op.reflects && !op.body) say("reflects needs a body");
+}

@@ -1,0 +1,183 @@
+import type { Method, Scalar } from "../contract/contract";
+import type { Budget } from "./budget";
+import { describeTransportError, type HttpTransport, TIMED_OUT, TransportError } from "./http";
+import { issuedTokens, type Redactor } from "./redaction";
+import { type RunStop, RunStopped, TIMEOUTS_TO_STOP } from "./run-stop";
+import { classifyThrottle } from "./throttle";
+
+export type Body = { kind: "json" | "form"; data: Record<string, unknown> };
+
+/** What to send; `path` is relative to the portal root and may end in a `.json`/`.xml` suffix. */
+export interface RequestSpec {
+  method: Method;
+  path: string;
+  query?: Record<string, Scalar>;
+  headers?: Record<string, string>;
+  /** Send the run's token (default). */
+  authenticated?: boolean;
+  /** Send this Authorization value instead (null: none at all); overrides `authenticated`. */
+  authorization?: string | null;
+  body?: Body;
+}
+
+/** One request and what came back, secrets already redacted: the evidence of a check. */
+export interface Exchange {
+  request: { method: Method; url: string; headers: Record<string, string>; body?: string };
+  response?: { status: number; headers: Record<string, string>; body: string };
+  /** A transport failure (timeout, refused, TLS), in words. */
+  error?: string;
+  ms: number;
+  /** What the client did about it, for the evidence: a 503 it waited out and retried once, say. */
+  note?: string;
+  /** The deployment throttled the suite while it kept its budget: the check fails with this. */
+  throttledEarly?: string;
+}
+
+export class WriteRefused extends Error {
+  override name = "WriteRefused";
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  token?: string;
+  timeoutMs: number;
+  allowWrites: boolean;
+  budget: Budget;
+  redactor: Redactor;
+  /** Classify 503s (helpers/http/throttle.ts); off only for the rate-limit checks, which provoke them. */
+  classifyThrottles?: boolean;
+  /** Largest body read into memory; a larger one is an error, not an out-of-memory. */
+  maxBodyBytes?: number;
+  /** Declared after TIMEOUTS_TO_STOP timeouts in a row; once declared, nothing more is sent. */
+  stop?: RunStop;
+}
+
+/** The only way the suite talks to a deployment: paced, read-only unless allowed, evidence redacted. */
+export class WorkspaceClient {
+  constructor(
+    private readonly http: HttpTransport,
+    readonly options: ClientOptions,
+  ) {}
+
+  url(path: string, query: Record<string, Scalar> = {}): string {
+    const url = new URL(path, this.options.baseUrl);
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
+    return url.href;
+  }
+
+  /** Sends one request; a 503 is classified (helpers/http/throttle.ts), never silently retried. */
+  async send(spec: RequestSpec): Promise<Exchange> {
+    const exchange = await this.attempt(spec);
+    if (exchange.response?.status !== 503 || this.options.classifyThrottles === false) return exchange;
+    const decision = classifyThrottle(
+      exchange.response.headers["retry-after"],
+      await this.options.budget.throttled(),
+    );
+    if (decision.kind === "throttled-early") return { ...exchange, throttledEarly: decision.why };
+    if (decision.kind === "not-a-throttle") return { ...exchange, note: decision.note };
+    await new Promise((resolve) => setTimeout(resolve, decision.waitMs));
+    return { ...(await this.attempt(spec)), note: decision.note };
+  }
+
+  /** Throws WriteRefused for a write this deployment does not allow: such a request is never sent. */
+  refuseForbiddenWrite(spec: RequestSpec): void {
+    if (spec.method !== "GET" && !isLoginRequest(spec) && !this.options.allowWrites) {
+      throw new WriteRefused(
+        `refused to send ${spec.method} ${spec.path}: writes to this deployment are not allowed (set WORKSPACE_ALLOW_WRITES=true to allow them)`,
+      );
+    }
+  }
+
+  private async attempt(spec: RequestSpec): Promise<Exchange> {
+    const isLogin = isLoginRequest(spec);
+    this.refuseForbiddenWrite(spec);
+    const stopped = this.options.stop?.stoppedBecause();
+    if (stopped !== undefined) throw new RunStopped(`not sent: ${stopped}`);
+    const headers: Record<string, string> = { ...spec.headers };
+    if (spec.authorization !== undefined) {
+      if (spec.authorization !== null) headers.Authorization = spec.authorization;
+    } else if (spec.authenticated !== false && this.options.token) headers.Authorization = this.options.token;
+    let data: string | undefined;
+    if (spec.body) {
+      headers["Content-Type"] =
+        spec.body.kind === "json" ? "application/json" : "application/x-www-form-urlencoded";
+      data = spec.body.kind === "json" ? JSON.stringify(spec.body.data) : formEncode(spec.body.data);
+    }
+    const url = this.url(spec.path, spec.query);
+    await this.options.budget.take();
+    const started = performance.now();
+    let timedOut = false;
+    const redact = (text: string) => this.options.redactor.redact(text);
+    const exchange: Exchange = {
+      request: {
+        method: spec.method,
+        url: redact(url),
+        headers: redactHeaders(headers, redact),
+        body: data && redact(data),
+      },
+      ms: 0,
+    };
+    try {
+      const limit = this.options.maxBodyBytes ?? 8 * 1024 * 1024;
+      const response = await this.http.send({
+        method: spec.method,
+        url,
+        headers,
+        body: data,
+        timeoutMs: this.options.timeoutMs,
+        maxBodyBytes: limit,
+      });
+      const text = response.body.toString("utf8");
+      // A login answers a new, valid token: a secret like the run's own, from now on.
+      if (isLogin) for (const token of issuedTokens(text)) this.options.redactor.add(token);
+      exchange.response = {
+        status: response.status,
+        headers: redactHeaders(response.headers, redact),
+        body: response.tooLarge ? "" : redact(text),
+      };
+      if (response.tooLarge)
+        exchange.error = `too large to read: ${describeSize(response.tooLarge)}, more than the ${limit} bytes a check reads; the connection was closed`;
+    } catch (error) {
+      exchange.error = describeTransportError(error as Error, this.options.timeoutMs);
+      timedOut = error instanceof TransportError && error.code === TIMED_OUT;
+    }
+    exchange.ms = Math.round(performance.now() - started);
+    this.countTimeouts(timedOut);
+    return exchange;
+  }
+
+  private timeoutsInARow = 0;
+
+  /** A deployment that answers nothing in time, again and again, ends the run instead of dragging it out. */
+  private countTimeouts(timedOut: boolean): void {
+    this.timeoutsInARow = timedOut ? this.timeoutsInARow + 1 : 0;
+    if (this.timeoutsInARow >= TIMEOUTS_TO_STOP)
+      this.options.stop?.declare(
+        `the deployment stopped answering: ${this.timeoutsInARow} requests in a row got no complete answer within ${this.options.timeoutMs} ms (WORKSPACE_TIMEOUT_MS)`,
+      );
+  }
+}
+
+function describeSize({ bytesSeen, declared }: { bytesSeen: number; declared?: number }): string {
+  return declared !== undefined ? `${declared} bytes announced` : `${bytesSeen} bytes and more`;
+}
+
+const isLoginRequest = (spec: RequestSpec) =>
+  spec.method === "POST" && /^api\/2\.0\/authentication(\.json|\.xml)?$/.test(spec.path);
+
+export function formEncode(data: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(data)) {
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
+  }
+  return params.toString();
+}
+
+function redactHeaders(
+  headers: Record<string, string>,
+  redact: (t: string) => string,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) out[name] = redact(value);
+  return out;
+}

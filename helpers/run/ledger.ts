@@ -1,0 +1,64 @@
+import type { RequestSpec, WorkspaceClient } from "../http/client";
+import type { RunLedgerFile } from "./run-ledger";
+
+/**
+ * What a test created, and how to remove it: undone at the end of the test, pass or fail. Each
+ * entry is also written to the run's ledger file, which global teardown settles if a test cannot.
+ */
+export class Ledger {
+  private readonly entries: { id?: string; what: string; undo: RequestSpec }[] = [];
+  private readonly orphans: string[] = [];
+
+  constructor(private readonly runFile?: RunLedgerFile) {}
+
+  add(what: string, undo: RequestSpec): void {
+    this.entries.push({ id: this.runFile?.created(what, undo), what, undo });
+  }
+
+  /**
+   * The test removed a record itself (a delete check): nothing is left to undo. Undoing it again
+   * would not always answer 404 (Workspace 12.x answers 403 for a folder that is gone).
+   */
+  removed(method: string, path: string): void {
+    const bare = (p: string) => p.replace(/\.(json|xml)$/, "");
+    const index = this.entries.findIndex((e) => e.undo.method === method && bare(e.undo.path) === bare(path));
+    if (index < 0) return;
+    const [entry] = this.entries.splice(index, 1);
+    if (entry.id) this.runFile?.undone(entry.id);
+  }
+
+  /** A record named `name` is about to be created: if its answer never comes, teardown finds it by name. */
+  creating(name: string): void {
+    this.runFile?.creating(name);
+  }
+
+  /** The deployment answered that creation: whatever it made is recorded (or nothing was made). */
+  answered(name: string): void {
+    this.runFile?.answered(name);
+  }
+
+  /** A record was created but cannot be undone: reported, never silently left. */
+  orphan(what: string): void {
+    this.orphans.push(what);
+    this.runFile?.orphaned(what);
+  }
+
+  /** Undoes everything, newest first; a record already gone (404) counts as undone. */
+  async undoAll(client: WorkspaceClient): Promise<string[]> {
+    const problems = [...this.orphans];
+    this.orphans.length = 0;
+    while (this.entries.length) {
+      const { id, what, undo } = this.entries.pop() as { id?: string; what: string; undo: RequestSpec };
+      const exchange = await client.send(undo);
+      const status = exchange.response?.status;
+      if (status !== undefined && (status < 300 || status === 404)) {
+        if (id) this.runFile?.undone(id);
+      } else {
+        problems.push(
+          `could not undo ${what} with ${undo.method} ${undo.path}: ${exchange.error ?? `status ${status}`}`,
+        );
+      }
+    }
+    return problems;
+  }
+}
