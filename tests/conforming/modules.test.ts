@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { loadContracts } from "../../helpers/contract-loader";
+import { loadContracts } from "../../helpers/contract/loader";
 import { REFERENCE_ADMIN, startReference } from "../../reference";
 import { ROOT, runSuite, SELF_TEST_RATE_LIMIT, type SuiteRun } from "../support/run-suite";
 
