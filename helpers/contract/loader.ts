@@ -19,8 +19,23 @@ let cached: Section[] | undefined;
 
 /** The contract of this checkout, loaded once per process; workers read what the main process loaded. */
 export function contracts(): Section[] {
-  cached ??= handedOver<Section[]>("CONTRACTS") ?? loadContracts();
+  cached ??= handedOver<Section[]>("CONTRACTS") ?? sampled(loadContracts(), process.env.WC_GETS_PER_MODULE);
   return cached;
+}
+
+/**
+ * WC_GETS_PER_MODULE=n (the suite's own tests): each module's first n GETs and all its other
+ * operations, so the fault matrix shows each fault caught in every module at a fraction of the
+ * whole contract's cost. Discovery (`from:`) sends its request whatever is selected.
+ */
+export function sampled(sections: Section[], perModule: string | undefined): Section[] {
+  const n = Number(perModule);
+  if (!perModule || !Number.isInteger(n) || n < 1) return sections;
+  return sections.map((section) => {
+    let gets = 0;
+    const kept = section.operations.filter((op) => op.method !== "GET" || ++gets <= n);
+    return { ...section, operations: kept };
+  });
 }
 
 /** Hands the loaded contract to the worker processes. */

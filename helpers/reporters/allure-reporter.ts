@@ -8,6 +8,7 @@ import { FAMILIES, type Outcome, RESULTS_ATTACHMENT } from "../checks/check";
 import { fingerprintEntries } from "../run/fingerprint";
 import { describeUnavailable, moduleStatuses } from "../run/modules";
 import { runFingerprint } from "../run/run-info";
+import { NonBlockingAllureWriter } from "./allure-writer";
 import { checkIdOfVerdict, type ReportedCheck, renderFindings } from "./evidence";
 
 type AllureStatus = "passed" | "failed" | "broken" | "skipped";
@@ -76,6 +77,7 @@ export default class AllureReporter extends AllurePlaywright {
   }
 
   private metadata: Record<string, unknown> = {};
+  private writer?: NonBlockingAllureWriter;
 
   /**
    * `npx playwright merge-reports` configures reporters without projects (each shard's suite brings
@@ -101,6 +103,11 @@ export default class AllureReporter extends AllurePlaywright {
         },
       };
     super.onBegin(suite);
+    this.writer = new NonBlockingAllureWriter(
+      this.runtime.writer,
+      this.options.resultsDir ?? "allure-results",
+    );
+    this.runtime.writer = this.writer;
   }
 
   override onTestBegin(test: TestCase): void {
@@ -128,7 +135,9 @@ export default class AllureReporter extends AllurePlaywright {
   }
 
   override async onEnd(): Promise<void> {
-    if (!listing()) await super.onEnd();
+    if (listing()) return;
+    await super.onEnd();
+    await this.writer?.flush();
   }
 
   private writeCheck(check: ReportedCheck, result: TestResult): void {

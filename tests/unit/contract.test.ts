@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { ContractError } from "../../helpers/contract/contract";
-import { loadContracts } from "../../helpers/contract/loader";
+import { loadContracts, sampled } from "../../helpers/contract/loader";
 
 function contractsIn(files: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), "contract-"));
@@ -153,4 +153,19 @@ test("effects: loaded on a GET; refused on a write, on a look-up's source; a pat
       `${expected} not in:\n${fixed.join("\n")}`,
     );
   assert.equal(fixed.length, expectations.length, fixed.join("\n"));
+});
+
+test("WC_GETS_PER_MODULE keeps each module's first n GETs and every other operation; unset or invalid, everything", () => {
+  const sections = loadContracts();
+  const sample = sampled(sections, "2");
+  for (const [index, section] of sample.entries()) {
+    const all = sections[index].operations;
+    const gets = all.filter((op) => op.method === "GET");
+    assert.deepEqual(
+      section.operations.map((op) => op.key),
+      all.filter((op) => op.method !== "GET" || gets.indexOf(op) < 2).map((op) => op.key),
+    );
+  }
+  assert.ok(sample.flatMap((s) => s.operations).length < sections.flatMap((s) => s.operations).length / 4);
+  for (const value of [undefined, "", "0", "x"]) assert.equal(sampled(sections, value), sections);
 });
