@@ -51,10 +51,17 @@ export class DiscoveredValues {
     const path = `${from.split(" ")[1]}.json`;
     const exchange = await this.client.send({ method: "GET", path, headers: { Accept: "application/json" } });
     const status = exchange.response?.status;
-    if (!exchange.response || status !== 200) {
+    if (exchange.error || !exchange.response || status !== 200) {
       throw new Error(`could not discover a value from ${from}: ${exchange.error ?? `status ${status}`}`);
     }
-    const body = readLeniently(exchange.response.headers["content-type"], exchange.response.body);
+    const contentType = exchange.response.headers["content-type"];
+    const body = readLeniently(contentType, exchange.response.body);
+    if (body === undefined) {
+      const size = exchange.response.body.length;
+      throw new Error(
+        `could not discover a value from ${from}: its answer is not well-formed JSON or XML (${contentType ?? "no Content-Type"}, ${size} bytes)`,
+      );
+    }
     const value = selectPath((body as { response?: unknown } | undefined)?.response, select);
     if (value === undefined || value === null || typeof value === "object") {
       throw new Error(`could not discover a value from ${from}: nothing at "${select}" in its response`);

@@ -1,7 +1,8 @@
 /**
  * Missing records (basic concepts): "if a requested record could not be found" the response is
  * `HTTP/1.1 404 Not Found` with error information in the negotiated format. Hooked in http/respond.ts
- * (folder-not-found-returns-403: in routes/files.ts, where a folder is looked up).
+ * (folder-not-found-returns-403: in routes/files.ts, where a folder is looked up, and for the files
+ * module's generic folder reads, by their collection's forbiddenUnder).
  */
 export const NOT_FOUND_FAULTS = {
   "not-found-returns-200":

@@ -2,7 +2,7 @@ import type { JsonObject, JsonValue } from "../wire/json-value";
 import type { Collection, ModuleData } from "./module-data";
 import { Prng } from "./prng";
 import { type Located, objectBranch, type SchemaNode, schemaAt, typesOf } from "./schema-files";
-import { fits, type Synthesis, synthesize } from "./synthesize";
+import { asDictionaryWhere, fits, type Synthesis, synthesize } from "./synthesize";
 
 /** The default number of records of a collection without that many seeds. */
 const DEFAULT_COUNT = 3;
@@ -72,7 +72,9 @@ function overlay(value: JsonValue, source: JsonObject, at: Located): JsonValue {
   const result: JsonObject = { ...value };
   for (const [member, memberValue] of Object.entries(source)) {
     const schema = properties[member];
-    if (schema && fits(memberValue, { node: schema, file: object.file })) result[member] = memberValue;
+    const at = { node: schema, file: object.file };
+    if (schema && memberValue !== undefined && fits(memberValue, at))
+      result[member] = asDictionaryWhere(memberValue, at);
   }
   return result;
 }

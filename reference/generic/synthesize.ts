@@ -1,5 +1,5 @@
 import { formatApiDate, formatPlainDate } from "../wire/api-date";
-import type { JsonObject, JsonValue } from "../wire/json-value";
+import { isJsonObject, type JsonObject, type JsonValue, markDictionary } from "../wire/json-value";
 import type { Prng } from "./prng";
 import { branches, type Located, type SchemaNode, schemaDocument, typesOf } from "./schema-files";
 
@@ -76,7 +76,7 @@ export function synthesize(at: Located, name: string, synthesis: Synthesis, dept
   const known = values[name];
   if (known && known.length > 0) {
     const value = rng.pick(known);
-    if (fits(value, branch)) return value;
+    if (fits(value, branch)) return asDictionaryWhere(value, branch);
   }
   const types = typesOf(branch);
   if (types.has("object") || node.properties) return objectValue(branch, synthesis, depth);
@@ -119,7 +119,15 @@ function objectValue(branch: Located, synthesis: Synthesis, depth: number): Json
       depth + 1,
     );
   }
-  return object;
+  return markDictionary(object);
+}
+
+/** A value given for a dictionary (a seed, a module's values) is marked as one (wire/json-value.ts). */
+export function asDictionaryWhere(value: JsonValue, at: Located): JsonValue {
+  const dictionary = branches(at).some(
+    ({ node }) => !node.properties && (!!node.additionalProperties || !!node.propertyNames),
+  );
+  return dictionary && isJsonObject(value) ? markDictionary(value) : value;
 }
 
 function arrayValue(branch: Located, name: string, synthesis: Synthesis, depth: number): JsonValue[] {

@@ -1,5 +1,5 @@
 import type { ActiveVariants } from "../variants";
-import { isJsonObject, type JsonObject, type JsonValue } from "./json-value";
+import { isDictionary, isJsonObject, type JsonObject, type JsonValue } from "./json-value";
 
 const EXTRA_FIELD = "x-extra";
 const EXTRA_VALUE = "reference-extra-field";
@@ -16,7 +16,7 @@ export function applyTreeVariants(envelope: JsonObject, variants: ActiveVariants
       key,
       member === undefined ? undefined : visit(member),
     ]);
-    if (extra) entries.push([EXTRA_FIELD, EXTRA_VALUE]);
+    if (extra && !isDictionary(value)) entries.push([EXTRA_FIELD, EXTRA_VALUE]);
     if (reverse) entries.reverse();
     return Object.fromEntries(entries);
   };

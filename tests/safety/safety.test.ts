@@ -6,7 +6,10 @@ import { after, before, describe, test } from "node:test";
 import { REFERENCE_ADMIN, type RunningReference, startReference } from "../../reference";
 import { BAD_SERVER_TOKEN, startBadServer } from "../support/bad-server";
 import { leftoversOn } from "../support/leftovers-on";
-import { ROOT, runSuite, SETTINGS } from "../support/run-suite";
+import { ROOT, runSuite, SELF_TEST_RATE_LIMIT, SETTINGS } from "../support/run-suite";
+
+const SELF_TEST_LIMIT = { limit: SELF_TEST_RATE_LIMIT, windowSeconds: 10 };
+
 import { findSecrets, reportTexts } from "../support/secret-scan";
 
 const blankSettings = Object.fromEntries(SETTINGS.map((name) => [name, ""]));
@@ -21,7 +24,8 @@ const remote = (reference: RunningReference, env: Record<string, string> = {}) =
 describe("safe against a shared deployment", () => {
   test("a failing run with writes and every report: nothing left behind, no secret in any report, the fingerprint in each", async () => {
     // A broken rule on the very operations that create records, so the tests that create them fail.
-    const reference = await startReference({ faults: ["create-returns-200"] });
+    // The limit the suite is told (run-suite.ts): a run of ~800 requests is not to meet 503s.
+    const reference = await startReference({ faults: ["create-returns-200"], rateLimit: SELF_TEST_LIMIT });
     try {
       const name = "safety/failing-full-reports";
       const run = await runSuite({
@@ -142,7 +146,7 @@ describe("safe against a shared deployment", () => {
   }
 
   test("a read-only run lists nothing at teardown: a write the client refuses is never recorded as a creation", async () => {
-    const reference = await startReference();
+    const reference = await startReference({ rateLimit: SELF_TEST_LIMIT });
     try {
       // Only creations and updates (each creates its record first), all refused without the flag.
       const run = await runSuite({

@@ -43,8 +43,11 @@ export const HUGE_BODY_BYTES = 9 * 1024 * 1024;
 
 export const ENORMOUS_BODY_BYTES = 200 * 1024 * 1024;
 
-/** The trickling server answers this many reads at once first: the modules' probes and a few checks pass. */
-const TRICKLE_AFTER = 12;
+/**
+ * The trickling server answers this many reads at once first: the fingerprint, a probe for each of
+ * the contract's 15 modules and a few checks pass.
+ */
+const TRICKLE_AFTER = 40;
 
 /** The token every bad server that logs in issues. */
 export const BAD_SERVER_TOKEN = "bad-server-token-0123456789";

@@ -37,6 +37,11 @@ const CHECKS: Record<keyof typeof VARIANTS, (api: Api) => Promise<void>> = {
     assert.equal(typeof json["x-extra"], "string");
     assert.equal(typeof json.response?.["x-extra"], "string");
     assert.match((await get(api, "people/@self")).body, /<x-extra>[^<]+<\/x-extra><\/response>/);
+    // A dictionary's keys are data (here bound to an enum by propertyNames): no member is added to it.
+    const ldap = JSON.parse((await get(api, "settings/ldap/default.json")).body).response;
+    assert.equal(typeof ldap["x-extra"], "string");
+    assert.ok(Object.keys(ldap.ldapMapping).length > 0 && !("x-extra" in ldap.ldapMapping));
+    assert.ok(!("x-extra" in ldap.accessRights));
   },
   "escaped-slashes": async (api) => {
     const json = (await get(api, "people/@self.json")).body;
