@@ -9,22 +9,9 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { SIDE_EFFECT_GETS as EFFECTS } from "./side-effect-gets";
 
 const ROOT = join(__dirname, "..");
-// GETs with side effects (issue 13): drafted with `effects:`, so a read-only run counts them as writes.
-const EFFECTS: Record<string, string> = {
-  "crm/invoice/{invoiceid}/pdf": "generates and stores the invoice's PDF file",
-  "calendar/calendars/{startDate}/{endDate}": "creates the user's default calendar on first call",
-  "files/file/{fileId}/trackeditfile": "marks the file as being edited",
-  "files/file/{fileId}/openedit": "opens the file for editing",
-  "mail/filters/{id}/apply": "applies the filter to the mailbox's messages",
-  "project/task/{taskid}/notify": "notifies the task's responsible people",
-  "settings/ldap/sync": "starts an LDAP synchronisation",
-  "settings/ldap/sync/test": "starts a test LDAP synchronisation",
-  "settings/recalculatequota": "starts recalculating the portal's quota",
-  "settings/recalculateuserquota": "starts recalculating the users' quotas",
-  "settings/smtp/test": "sends a test email",
-};
 const UNKNOWN_INTEGER = 999999999;
 const UNKNOWN_GUID = "00000000-0000-4000-8000-00000000dead";
 

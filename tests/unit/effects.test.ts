@@ -5,9 +5,11 @@ import { checksOf, runCheck } from "../../helpers/checks/index";
 import { DiscoveredValues, OperationRunner } from "../../helpers/checks/operations";
 import type { Operation } from "../../helpers/contract/contract";
 import { effectRefusal } from "../../helpers/contract/effects";
+import { loadContracts } from "../../helpers/contract/loader";
 import { schemaRegistry } from "../../helpers/contract/schemas";
 import type { RequestSpec, WorkspaceClient } from "../../helpers/http/client";
 import { Ledger } from "../../helpers/run/ledger";
+import { SIDE_EFFECT_GETS } from "../../scripts/side-effect-gets";
 
 const calendar: Operation = {
   section: "calendar",
@@ -110,4 +112,18 @@ test("a POST, PUT or DELETE is refused before it is recorded as a creation, when
     /^refused to send POST api\/2\.0\/calendar: writes to this deployment are not allowed/,
   );
   assert.equal(effectRefusal(create, { allowWrites: true, disposable: false }), undefined);
+});
+
+test("every documented GET with side effects is in the contract with effects:", () => {
+  const gets = new Map(
+    loadContracts()
+      .flatMap((section) => section.operations)
+      .filter((op) => op.method === "GET")
+      .map((op) => [op.path.replace(/^api\/2\.0\//, "").toLowerCase(), op]),
+  );
+  for (const path of Object.keys(SIDE_EFFECT_GETS)) {
+    const op = gets.get(path.toLowerCase());
+    assert.ok(op, `GET ${path} is in the contract`);
+    assert.ok(op.effects, `GET ${path} is marked with effects:`);
+  }
 });
