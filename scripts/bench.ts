@@ -72,6 +72,11 @@ async function main(): Promise<void> {
       `(green - fixed) / ${checks - single.run.checks.length} more checks`,
     ],
     [
+      "requests per check (green)",
+      (green.run.requests / checks).toFixed(2),
+      `${green.run.requests} requests for ${checks} checks (the rate-limit checks are off in these runs)`,
+    ],
+    [
       `one rule broken everywhere: ${UNIVERSAL_RULE}`,
       `${(universal.ms / 1000).toFixed(2)} s`,
       `${universal.run.failed.length} failed checks, exit ${universal.run.exitCode}; ${(universal.ms / green.ms).toFixed(2)}x the green run`,
