@@ -64,11 +64,9 @@ function exactKey(verb: string, path: string): string {
   return `${verb} ${path.replace(/^\/?api\/2\.0\//, "").toLowerCase()}`;
 }
 
+/** The exact key with every placeholder unnamed: `GET project/{}`. */
 function routeKey(verb: string, path: string): string {
-  return `${verb} ${path
-    .replace(/^\/?api\/2\.0\//, "")
-    .replace(/\{[^}]*\}/g, "{}")
-    .toLowerCase()}`;
+  return exactKey(verb, path).replace(/\{[^}]*\}/g, "{}");
 }
 
 /** Which documented operations this run's checks exercised: matched by method and path. */
