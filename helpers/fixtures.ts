@@ -5,6 +5,7 @@ import { type Check, type CheckResult, failsTheRun, RESULTS_ATTACHMENT } from ".
 import { runCheck, skippedCheck } from "./checks/index";
 import { DiscoveredValues, OperationRunner } from "./checks/operations";
 import { applyProfile, withEarlyThrottle } from "./checks/outcome";
+import { SharedReads } from "./checks/shared-reads";
 import type { Operation } from "./contract/contract";
 import { contractIndex } from "./contract/loader";
 import { schemaRegistry } from "./contract/schemas";
@@ -24,7 +25,10 @@ import { type RunInfo, readRunInfo } from "./run/run-info";
 import { RunLedgerFile } from "./run/run-ledger";
 
 export interface Conformance {
-  /** Runs one check as a step of the current test; a failure is soft, so the other checks still run. */
+  /**
+   * Runs one check as a step of the current test; a failure is soft, so the other checks still run.
+   * Consecutive checks of one operation share its reads (helpers/checks/shared-reads.ts).
+   */
   check(op: Operation, check: Check): Promise<CheckResult>;
   /** Records a result found outside `check` (the rate-limit checks), the same way, as a step. */
   record(result: CheckResult): Promise<CheckResult>;
@@ -126,10 +130,23 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           throw error;
         });
     };
+    // The reads of the operation being checked: its checks run one after another (specs/contract.spec.ts).
+    let shared: SharedReads | undefined;
+    let sharedLarge = false;
+    /** Megabytes of answers are freed at once, not lazily, when they become unreachable. */
+    const dropShared = () => {
+      shared = undefined;
+      if (sharedLarge) collectGarbage();
+      sharedLarge = false;
+    };
     await use({
       check: async (op, check) => {
-        let large = false;
-        const result = await inStep(
+        if (shared?.operation !== op.key) {
+          dropShared();
+          shared = new SharedReads(op.key);
+        }
+        const reads = shared;
+        return inStep(
           `${op.key}/${check.family}.${check.name}`,
           async (step) => {
             const unavailable = unavailability(op);
@@ -145,19 +162,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
               evidence,
               run.namePrefix,
               { allowWrites: config.allowWrites, disposable: run.embedded },
+              reads,
             );
             const found = await runCheck(op, check, runner, evidence);
-            large = hasLargeAnswer(evidence);
+            sharedLarge ||= hasLargeAnswer(evidence);
             return record(found, step);
           },
           declaredAt(op),
         );
-        // The check's exchanges are unreachable now: megabytes of them are freed at once, not lazily.
-        if (large) collectGarbage();
-        return result;
       },
       record: (result) => inStep(result.id, (step) => record(result, step)),
     });
+    dropShared();
     if (failing.length) expect.soft(failing).toBeNoFailedChecks();
     await testInfo.attach(RESULTS_ATTACHMENT, {
       body: JSON.stringify({ results, requests: workspace.options.budget.total - requestsBefore }),

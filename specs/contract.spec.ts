@@ -1,24 +1,25 @@
 import { moduleCheck } from "../helpers/checks/module";
 import { testPlan } from "../helpers/checks/test-plan";
 import { contracts } from "../helpers/contract/loader";
-import { selects } from "../helpers/contract/selection";
+import { selects, tagsKeptByInvert } from "../helpers/contract/selection";
 import { test } from "../helpers/fixtures";
 import { loadConfig } from "../helpers/run/config";
 import { moduleStatuses, requiredModules } from "../helpers/run/modules";
 
 /*
- * Each check family cut into tests of about the same number of checks (helpers/checks/test-plan.ts), one
- * step per operation and check. A failed test costs a worker restart (~0.5 s), and a broken rule
- * fails its family on every operation: grouped this way it fails a few tests, not one per
- * operation, and `--shard` gets balanced shards. Each check keeps its own id, step, evidence and
- * JUnit case. A test carries its sections' tags, so `--grep @people` selects it; its steps are then
- * narrowed to the operations of that section.
+ * The operations cut into tests of about the same number of checks (helpers/checks/test-plan.ts), one
+ * step per operation and check, an operation's checks one after another so they share its reads.
+ * A failed test costs a worker restart (~0.5 s), and a broken rule fails its check on every
+ * operation: grouped this way it fails a few tests, not one per operation, and `--shard` gets
+ * balanced shards. Each check keeps its own id, step, evidence and JUnit case. A test carries its
+ * sections' and families' tags, so `--grep @people` selects it; its steps are then narrowed to the
+ * checks of that section.
  */
 const sections = contracts();
 
 test(
   "module checks",
-  { tag: [...sections.map((section) => `@${section.name}`), "@module"] },
+  { tag: tagsKeptByInvert([...sections.map((section) => `@${section.name}`), "@module"]) },
   async ({ conformance, config, profile }, testInfo) => {
     const path = testInfo.titlePath.join(" ");
     const required = requiredModules(config, profile);
@@ -31,7 +32,7 @@ test(
 );
 
 for (const planned of testPlan(sections, loadConfig().authMatrix).contract) {
-  test(planned.title, { tag: planned.tags }, async ({ conformance }, testInfo) => {
+  test(planned.title, { tag: tagsKeptByInvert(planned.tags) }, async ({ conformance }, testInfo) => {
     const path = testInfo.titlePath.join(" ");
     for (const { op, checks } of planned.rows)
       for (const check of checks)

@@ -4,6 +4,7 @@ import { readRunInfo } from "../run/run-info";
 import { type Caller, REFUSAL_CASES, type RefusalCase } from "./auth-cases";
 import type { Check, CheckContext, ReadResponse, Verdict } from "./check";
 import { describeResponse } from "./check";
+import { successRequest } from "./requests";
 
 const succeeded = (read: ReadResponse) =>
   read.status !== undefined && read.status >= 200 && read.status < 300;
@@ -21,22 +22,17 @@ function caller(): Caller {
 }
 
 /**
- * The positive control of each operation, once per operation per worker: the operation with the
- * run's token. specs/auth.spec.ts runs an operation's rows in order in one worker, control first.
+ * The positive control of an operation: its plain request with the run's token. The operation's
+ * checks run one after another, so it is sent once, and the status check's answer serves it.
  */
-const controls = new Map<string, Promise<ReadResponse>>();
-
-function sendControl(op: Operation, ctx: CheckContext): Promise<ReadResponse> {
-  const control = ctx.perform(op, { suffix: "json", bodyKind: "json" });
-  controls.set(op.key, control);
-  return control;
-}
+const sendControl = (op: Operation, ctx: CheckContext): Promise<ReadResponse> =>
+  ctx.perform(op, successRequest(op));
 
 /** Why the operation's refusals prove nothing, or undefined when its control succeeded. */
 async function controlProblem(op: Operation, ctx: CheckContext): Promise<string | undefined> {
   let read: ReadResponse;
   try {
-    read = await (controls.get(op.key) ?? sendControl(op, ctx));
+    read = await sendControl(op, ctx);
   } catch (error) {
     if ((error as Error).name === "WriteRefused") throw error;
     return `the control (the same request with the valid token) could not be sent: ${(error as Error).message}`;
@@ -66,8 +62,7 @@ function refusalCheck(refusal: RefusalCase): Check {
       const problem = await controlProblem(op, ctx);
       if (problem) return { passed: false, inconclusive: true, expected, given: "not sent", why: problem };
       const read = await ctx.perform(op, {
-        suffix: "json",
-        bodyKind: "json",
+        ...successRequest(op),
         authorization: refusal.authorization(caller()),
       });
       const given = describeResponse(read);
@@ -96,7 +91,7 @@ function acceptanceCheck(
     appliesTo,
     async run(op, ctx): Promise<Verdict> {
       return successVerdict(
-        await ctx.perform(op, { suffix: "json", bodyKind: "json", authorization: authorization(caller()) }),
+        await ctx.perform(op, { ...successRequest(op), authorization: authorization(caller()) }),
       );
     },
   };

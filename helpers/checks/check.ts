@@ -4,8 +4,9 @@ import type { Exchange, RequestSpec } from "../http/client";
 import type { Format } from "../http/formats";
 
 /**
- * Check families: the second half of a check id names one, and so does its `@tag`. `auth` and
- * `login` run from specs/auth.spec.ts (helpers/checks/auth.ts), not from ALL_CHECKS; `rate-limit`
+ * Check families: the second half of a check id names one, and so does its `@tag`. `auth` checks
+ * (helpers/checks/auth.ts) run with each operation's others, after ALL_CHECKS; `login` from
+ * specs/login.spec.ts; `rate-limit`
  * from specs/rate-limit.spec.ts (helpers/checks/rate-limit.ts); `module` records what global setup's
  * probes found (helpers/checks/module.ts).
  */
@@ -107,8 +108,20 @@ export interface CheckContext {
   readonly schemas: SchemaRegistry;
   /** Every record this run creates carries it in its name: such records come and go between two reads. */
   readonly runMarker: string;
-  /** Sends the operation's request with a variation; a creation is recorded for undo. */
+  /**
+   * Sends the operation's request with a variation; a creation is recorded for undo. The same
+   * request for the operation under check is sent once, its answer shared by the checks that send it.
+   */
   perform(op: Operation, variation?: Variation): Promise<ReadResponse>;
+  /**
+   * An answer this operation's checks already got for `variation`, if `usable` takes it: kept as
+   * evidence, nothing sent. A check that can judge any such answer asks here before sending its own.
+   */
+  reuse(
+    op: Operation,
+    variation: Variation,
+    usable: (read: ReadResponse) => boolean,
+  ): ReadResponse | undefined;
   /** Sends an arbitrary request; kept as evidence. */
   send(spec: RequestSpec): Promise<Exchange>;
   /** The envelope schema around the operation's resource schema (success) or the error envelope. */

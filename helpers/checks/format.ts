@@ -1,6 +1,7 @@
 import type { Operation } from "../contract/contract";
 import type { Format } from "../http/formats";
 import { type Check, type CheckContext, describeResponse, type Variation, type Verdict } from "./check";
+import { NEGOTIATIONS } from "./requests";
 
 const isRead = (op: Operation) => op.method === "GET";
 
@@ -47,37 +48,27 @@ export const formatChecks: Check[] = [
   formatCheck(
     "default-is-xml",
     "With no suffix and an Accept that names no type (*/*), the response is XML.",
-    { headers: { Accept: "*/*" } },
+    NEGOTIATIONS.default,
     "xml",
   ),
   formatCheck(
     "json-suffix",
     "The .json suffix gives JSON, whatever Accept says.",
-    { suffix: "json", headers: { Accept: "application/xml" } },
+    NEGOTIATIONS.jsonSuffix,
     "json",
   ),
   formatCheck(
     "xml-suffix",
     "The .xml suffix gives XML, whatever Accept says.",
-    { suffix: "xml", headers: { Accept: "application/json" } },
+    NEGOTIATIONS.xmlSuffix,
     "xml",
   ),
-  formatCheck(
-    "accept-json",
-    "Accept: application/json gives JSON.",
-    { headers: { Accept: "application/json" } },
-    "json",
-  ),
-  formatCheck(
-    "accept-xml",
-    "Accept: application/xml gives XML.",
-    { headers: { Accept: "application/xml" } },
-    "xml",
-  ),
+  formatCheck("accept-json", "Accept: application/json gives JSON.", NEGOTIATIONS.acceptJson, "json"),
+  formatCheck("accept-xml", "Accept: application/xml gives XML.", NEGOTIATIONS.acceptXml, "xml"),
   formatCheck(
     "accept-q-values",
     "Accept q-values are honoured: the type with the higher q wins.",
-    { headers: { Accept: "application/xml;q=0.4, application/json;q=0.9" } },
+    NEGOTIATIONS.acceptQValues,
     "json",
   ),
 ];

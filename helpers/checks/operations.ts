@@ -5,6 +5,7 @@ import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } f
 import { formatOfContentType, parseBody, readLeniently, type XmlNode, xmlToJson } from "../http/formats";
 import type { Ledger } from "../run/ledger";
 import type { CheckContext, ReadResponse, Variation } from "./check";
+import { readKey, type SharedReads } from "./shared-reads";
 
 /** `folders[0].id`, `[0].id`, `id` */
 export function selectPath(value: unknown, path: string): unknown {
@@ -30,24 +31,40 @@ function placeholderValue(value: unknown, source: string): string {
   return text;
 }
 
-/** Values of placeholders that come from the deployment itself (`from:`), looked up once per worker. */
+/**
+ * Values of placeholders that come from the deployment itself (`from:`): each source is read once per
+ * worker, whatever it is asked for, or not at all when a check of that read already got its answer.
+ */
 export class DiscoveredValues {
-  private readonly cache = new Map<string, Promise<string>>();
+  private readonly answers = new Map<string, Promise<unknown>>();
 
   constructor(private readonly client: WorkspaceClient) {}
 
-  get(from: string, select: string): Promise<string> {
-    const key = `${from} -> ${select}`;
-    let value = this.cache.get(key);
-    if (!value) {
-      value = this.lookUp(from, select);
-      value.catch(() => this.cache.delete(key));
-      this.cache.set(key, value);
+  async get(from: string, select: string): Promise<string> {
+    const value = selectPath((await this.answer(from)) as unknown, select);
+    if (value === undefined || value === null || typeof value === "object") {
+      throw new Error(`could not discover a value from ${from}: nothing at "${select}" in its response`);
     }
-    return value;
+    return placeholderValue(value, `${from} -> ${select}`);
   }
 
-  private async lookUp(from: string, select: string): Promise<string> {
+  /** A successful JSON answer of `from` a check got: later look-ups read it instead of sending again. */
+  seen(from: string, response: unknown): void {
+    if (!this.answers.has(from)) this.answers.set(from, Promise.resolve(response));
+  }
+
+  private answer(from: string): Promise<unknown> {
+    let answer = this.answers.get(from);
+    if (!answer) {
+      answer = this.lookUp(from);
+      answer.catch(() => this.answers.delete(from));
+      this.answers.set(from, answer);
+    }
+    return answer;
+  }
+
+  /** The `response` of the source's answer. */
+  private async lookUp(from: string): Promise<unknown> {
     const path = `${from.split(" ")[1]}.json`;
     const exchange = await this.client.send({ method: "GET", path, headers: { Accept: "application/json" } });
     const status = exchange.response?.status;
@@ -62,12 +79,25 @@ export class DiscoveredValues {
         `could not discover a value from ${from}: its answer is not well-formed JSON or XML (${contentType ?? "no Content-Type"}, ${size} bytes)`,
       );
     }
-    const value = selectPath((body as { response?: unknown } | undefined)?.response, select);
-    if (value === undefined || value === null || typeof value === "object") {
-      throw new Error(`could not discover a value from ${from}: nothing at "${select}" in its response`);
-    }
-    return placeholderValue(value, `${from} -> ${select}`);
+    return (body as { response?: unknown } | undefined)?.response;
   }
+}
+
+/** A read's own JSON answer, as a look-up of it (`from:`) would get it: no ids, query or other caller. */
+function isPlainRead(
+  op: Operation,
+  variation: Variation,
+  read: ReadResponse,
+): read is ReadResponse & { value: { response: unknown } } {
+  return (
+    op.method === "GET" &&
+    read.status === 200 &&
+    read.format === "json" &&
+    read.value !== undefined &&
+    variation.authorization === undefined &&
+    Object.keys(op.query).length === 0 &&
+    operationPlaceholders(op).length === 0
+  );
 }
 
 /** Builds and sends an operation's requests for checks; every exchange is kept as the check's evidence. */
@@ -83,6 +113,8 @@ export class OperationRunner implements CheckContext {
     private readonly evidence: Exchange[],
     readonly runMarker: string,
     private readonly writes: WritePolicy,
+    /** The reads of the operation under check, shared by its checks (its fixtures' are never shared). */
+    private readonly shared?: SharedReads,
   ) {}
 
   async send(spec: RequestSpec): Promise<Exchange> {
@@ -101,6 +133,28 @@ export class OperationRunner implements CheckContext {
   }
 
   async perform(op: Operation, variation: Variation = {}): Promise<ReadResponse> {
+    if (this.shared?.operation !== op.key) return this.performOnce(op, variation);
+    let sentHere = false;
+    const read = await this.shared.read(readKey(op, variation), () => {
+      sentHere = true;
+      return this.performOnce(op, variation);
+    });
+    if (!sentHere) this.evidence.push(read.exchange);
+    return read;
+  }
+
+  reuse(
+    op: Operation,
+    variation: Variation,
+    usable: (read: ReadResponse) => boolean,
+  ): ReadResponse | undefined {
+    const read = this.shared?.operation === op.key ? this.shared.answered(readKey(op, variation)) : undefined;
+    if (!read || !usable(read)) return undefined;
+    this.evidence.push(read.exchange);
+    return read;
+  }
+
+  private async performOnce(op: Operation, variation: Variation): Promise<ReadResponse> {
     const refusal = effectRefusal(op, this.writes);
     if (refusal) throw new WriteRefused(refusal);
     const values = await this.paramValues(op, variation.unknownIds ?? false);
@@ -134,6 +188,7 @@ export class OperationRunner implements CheckContext {
       this.ledger.creating(unique);
     }
     const read = this.read(await this.send(spec), op);
+    if (isPlainRead(op, variation, read)) this.discovered.seen(`GET ${op.path}`, read.value.response);
     if (op.creates && read.exchange.response) this.ledger.answered(unique);
     if (op.reflects)
       read.reflects = Object.fromEntries(Object.entries(op.reflects).map(([k, v]) => [k, fill(v)]));

@@ -1,6 +1,7 @@
 import type { Operation } from "../contract/contract";
 import type { Check, Verdict } from "./check";
 import { describeResponse } from "./check";
+import { answerIn } from "./requests";
 
 const isDescribedRead = (op: Operation) => op.method === "GET" && op.schema !== undefined;
 
@@ -81,8 +82,9 @@ export const parityChecks: Check[] = [
     rule: "The XML and JSON forms of the same read carry the same data.",
     appliesTo: isDescribedRead,
     async run(op, ctx): Promise<Verdict> {
-      const json = await ctx.perform(op, { suffix: "json" });
-      const xml = await ctx.perform(op, { suffix: "xml" });
+      // The answers the schema checks judge: those the format checks got, else .json and .xml.
+      const json = await answerIn(op, ctx, "json", { suffix: "json" });
+      const xml = await answerIn(op, ctx, "xml", { suffix: "xml" });
       const given = `.json: ${describeResponse(json)}; .xml: ${describeResponse(xml)}`;
       const unusable = [json, xml].findIndex(
         (r) => r.unreadable || r.value === undefined || (r.status ?? 0) >= 300,

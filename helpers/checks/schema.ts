@@ -2,6 +2,7 @@ import type { Operation } from "../contract/contract";
 import { type Format, xmlElementPath } from "../http/formats";
 import type { Check, Verdict } from "./check";
 import { describeResponse } from "./check";
+import { answerIn } from "./requests";
 
 const hasSchema = (op: Operation) => op.schema !== undefined;
 
@@ -15,11 +16,12 @@ function schemaCheck(format: Format): Check {
     async run(op, ctx): Promise<Verdict> {
       const schemaId = ctx.envelopeSchema(op, "success");
       const expected = `a ${format.toUpperCase()} body valid against ${op.schema} in the success envelope`;
+      // A read is judged on an answer in its format the format checks already got, if there is one.
       // A body goes as JSON with .json and as a form with .xml (both documented): a request whose
       // Content-Type is application/json gets JSON from Workspace 12.x whatever its suffix
       // (workspace-api-facts.md §3), and this check is about the suffix's format alone.
       const bodyKind = format === "xml" ? "form" : "json";
-      const read = await ctx.perform(op, { suffix: format, bodyKind });
+      const read = await answerIn(op, ctx, format, { suffix: format, bodyKind });
       const given = describeResponse(read);
       if (read.status === undefined || read.status < 200 || read.status > 299) {
         return {

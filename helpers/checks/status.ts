@@ -1,5 +1,6 @@
 import type { Check, Verdict } from "./check";
 import { describeResponse } from "./check";
+import { successRequest } from "./requests";
 
 /** Creations answer 201, any other success 200 (basic concepts, "Making requests"). */
 export const statusChecks: Check[] = [
@@ -9,7 +10,7 @@ export const statusChecks: Check[] = [
     rule: "A request that succeeds answers 201 Created when it creates a record, else 200.",
     appliesTo: () => true,
     async run(op, ctx): Promise<Verdict> {
-      const read = await ctx.perform(op, { bodyKind: "json" });
+      const read = await ctx.perform(op, successRequest(op));
       const given = describeResponse(read);
       const expected = `status ${op.successStatus}`;
       if (read.status === op.successStatus)

@@ -1,7 +1,7 @@
 /**
- * `--grep` narrowed to checks. A contract test covers one check family in every section, so it carries
- * every section's tag; Playwright selects it by title and tags, and its steps are narrowed here to the
- * operations whose own title and tags match. Playwright keeps the CLI's grep in the main process, so
+ * `--grep` narrowed to checks. A contract test covers several sections and every check family, so it
+ * carries all their tags; Playwright selects it by title and tags, and its steps are narrowed here to
+ * the checks whose own title and tags match. Playwright keeps the CLI's grep in the main process, so
  * the config hands it to the workers in the environment.
  */
 
@@ -46,4 +46,13 @@ export function selects(grepTitle: string, env: NodeJS.ProcessEnv = process.env)
   const invert = env[GREP_INVERT];
   if (invert && toRegExp(invert).test(grepTitle)) return false;
   return !grep || toRegExp(grep).test(grepTitle);
+}
+
+/**
+ * A test's tags but those `--grep-invert` matches: Playwright would leave out the whole test for one
+ * of them, so `--grep-invert @format` keeps it, and `selects` leaves out its format checks.
+ */
+export function tagsKeptByInvert(tags: string[], env: NodeJS.ProcessEnv = process.env): string[] {
+  const invert = env[GREP_INVERT];
+  return invert ? tags.filter((tag) => !toRegExp(invert).test(tag)) : tags;
 }

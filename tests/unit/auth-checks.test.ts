@@ -35,6 +35,7 @@ function context(answer: (authorization: string | null | undefined) => Partial<R
         ...answer(variation.authorization),
       };
     },
+    reuse: () => undefined,
     send: () => Promise.reject(new Error("not used")),
     envelopeSchema: (_op, kind) => `${SCHEMA_BASE}envelope/${kind}.json`,
   };
@@ -102,14 +103,15 @@ describe("refusal checks", () => {
     assert.deepEqual(sent, [undefined], "the refusal itself is not sent");
   });
 
-  test("the control runs once per operation; a 200 without credentials fails, a 401 passes", async () => {
+  // That an operation's checks send its control once is SharedReads' (tests/unit/shared-reads.test.ts).
+  test("a 200 without credentials fails, a 401 passes", async () => {
     const open = context(() => ok);
     const op = operation("open");
     assert.equal((await runCheck(op, controlCheck, open.ctx, [])).outcome, "passed");
     const result = await runCheck(op, noHeader, open.ctx, []);
     assert.equal(result.outcome, "failed");
     assert.match(result.why, /not 401/);
-    assert.deepEqual(open.sent, [undefined, null]);
+    assert.deepEqual(open.sent, [undefined, undefined, null]);
 
     const closed = context((authorization) => (authorization === undefined ? ok : refused));
     assert.equal((await runCheck(operation("closed"), noHeader, closed.ctx, [])).outcome, "passed");

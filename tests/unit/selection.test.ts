@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { isMainProcess } from "../../helpers/contract/hand-over";
-import { cliGrep, exportCliGrep, selects } from "../../helpers/contract/selection";
+import { cliGrep, exportCliGrep, selects, tagsKeptByInvert } from "../../helpers/contract/selection";
 
 test("the CLI's grep is read in every spelling Playwright accepts, the last one winning", () => {
   assert.deepEqual(cliGrep(["test", "--grep", "@people"]), { grep: "@people" });
@@ -38,4 +38,16 @@ test("the first process to ask is the main one; processes inheriting its marker 
   assert.equal(isMainProcess(env), true);
   assert.equal(isMainProcess(env), true);
   assert.equal(isMainProcess({ WC_MAIN_PID: "1" }), process.pid === 1);
+});
+
+test("--grep-invert leaves a test's other tags: the test stays, and its inverted checks are left out step by step", () => {
+  const env = { WC_GREP: "", WC_GREP_INVERT: "@format" };
+  assert.deepEqual(tagsKeptByInvert(["@people", "@status", "@format", "@schema"], env), [
+    "@people",
+    "@status",
+    "@schema",
+  ]);
+  assert.equal(selects("checks 1/8 people.list @people @format", env), false);
+  assert.equal(selects("checks 1/8 people.list @people @schema", env), true);
+  assert.deepEqual(tagsKeptByInvert(["@people", "@format"], { WC_GREP_INVERT: "" }), ["@people", "@format"]);
 });

@@ -28,7 +28,7 @@ function listShard(shard: string): string[] {
 test("--shard i/3: the largest shard holds at most 1.5x the mean number of checks", (t) => {
   const sections = loadContracts();
   const plan = testPlan(sections, "representative");
-  const checks = new Map([...plan.auth, ...plan.contract].map((t) => [t.title, t.checks]));
+  const checks = new Map([plan.login, ...plan.contract].map((t) => [t.title, t.checks]));
   checks.set("module checks", sections.length);
   // The rate-limit checks skip themselves in a sharded run (docs/rate-limit.md, Sharded runs).
   checks.set("rate-limit checks", 0);
@@ -57,11 +57,17 @@ test("--shard i/3: the largest shard holds at most 1.5x the mean number of check
 test("the plan keeps an operation's rows together, in order, and bounds the number of tests", () => {
   const sections = loadContracts();
   const plan = testPlan(sections, "representative");
-  const tests = [...plan.auth, ...plan.contract];
+  const tests = [plan.login, ...plan.contract];
   assert.ok(tests.length <= 40, `${tests.length} tests`);
-  for (const planned of plan.auth) {
+  for (const planned of plan.contract) {
     const keys = planned.rows.map((row) => row.op.key);
     assert.equal(new Set(keys).size, keys.length, `${planned.title}: an operation's rows are one row`);
+    for (const { op, checks } of planned.rows) {
+      const families = checks.map((check) => check.family);
+      // The status check's request is the auth checks' control: sent first, shared after.
+      if (families.includes("auth") && families.includes("status"))
+        assert.ok(families.indexOf("status") < families.indexOf("auth"), `${op.key}: status before auth`);
+    }
   }
   const titles = tests.map((t) => t.title);
   assert.equal(new Set(titles).size, titles.length, "titles are unique");
@@ -108,14 +114,9 @@ test("at breadth (250 operations in 15 modules) the plan stays a bounded number 
   }));
   assert.ok(sections.flatMap((s) => s.operations).length >= 250);
   const plan = testPlan(sections, "representative");
-  // Playwright's order and cut: auth.spec.ts, then contract.spec.ts (module checks first), then the
+  // Playwright's order and cut: contract.spec.ts (module checks first), then login.spec.ts, then the
   // rate-limit project; shards of equal test counts, the first ones taking the remainder.
-  const weights = [
-    ...plan.auth.map((t) => t.checks),
-    sections.length,
-    ...plan.contract.map((t) => t.checks),
-    0,
-  ];
+  const weights = [sections.length, ...plan.contract.map((t) => t.checks), plan.login.checks, 0];
   assert.ok(weights.length <= 25, `${weights.length} tests`);
   const base = Math.floor(weights.length / 3);
   const counts = [0, 1, 2].map((i) => base + (i < weights.length % 3 ? 1 : 0));

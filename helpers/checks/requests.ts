@@ -1,0 +1,59 @@
+import type { Operation } from "../contract/contract";
+import type { Format } from "../http/formats";
+import type { CheckContext, ReadResponse, Variation } from "./check";
+
+/** The negotiations the format checks send (basic concepts: the suffix, then Accept, then XML). */
+export const NEGOTIATIONS = {
+  default: { headers: { Accept: "*/*" } },
+  jsonSuffix: { suffix: "json", headers: { Accept: "application/xml" } },
+  xmlSuffix: { suffix: "xml", headers: { Accept: "application/json" } },
+  acceptJson: { headers: { Accept: "application/json" } },
+  acceptXml: { headers: { Accept: "application/xml" } },
+  acceptQValues: { headers: { Accept: "application/xml;q=0.4, application/json;q=0.9" } },
+} satisfies Record<string, Variation>;
+
+/**
+ * The operation's plain request: a read as the default format check sends it; a write with a JSON
+ * body and .json, as the JSON request-body and schema checks send it. The status and auth checks
+ * send it too, so one request (one record created) serves all of them.
+ */
+export const successRequest = (op: Operation): Variation =>
+  op.method === "GET" ? NEGOTIATIONS.default : { suffix: "json", bodyKind: "json" };
+
+/**
+ * Answers of a read that carry its data in a format, plainest request first: a check of the data (its
+ * schema, XML against JSON) judges the first of them that is a readable success in that format.
+ */
+const CARRIERS: Record<Format, Variation[]> = {
+  json: [NEGOTIATIONS.acceptJson, NEGOTIATIONS.jsonSuffix, NEGOTIATIONS.acceptQValues],
+  xml: [NEGOTIATIONS.default, NEGOTIATIONS.acceptXml, NEGOTIATIONS.xmlSuffix],
+};
+
+const readableIn = (format: Format) => (read: ReadResponse) =>
+  read.status !== undefined &&
+  read.status >= 200 &&
+  read.status < 300 &&
+  read.format === format &&
+  !read.unreadable &&
+  read.value !== undefined;
+
+/**
+ * The operation's answer in `format` for a check of its data: one the format checks already got when
+ * it is a readable success in that format (no request sent), else its own request, `own`. So a
+ * conforming read is judged on answers already there, and a broken negotiation (.xml ignored, say)
+ * fails its format check alone: the data checks still get their format from the suffix.
+ */
+export async function answerIn(
+  op: Operation,
+  ctx: CheckContext,
+  format: Format,
+  own: Variation,
+): Promise<ReadResponse> {
+  if (op.method === "GET") {
+    for (const variation of CARRIERS[format]) {
+      const read = ctx.reuse(op, variation, readableIn(format));
+      if (read) return read;
+    }
+  }
+  return ctx.perform(op, own);
+}

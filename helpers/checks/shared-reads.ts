@@ -1,0 +1,54 @@
+import type { Operation } from "../contract/contract";
+import type { ReadResponse, Variation } from "./check";
+
+/**
+ * The reads one operation's checks share (issue 14): each distinct request is sent once, and every
+ * check that needs it takes its answer as its own evidence. It lives while the test checks that one
+ * operation, so a record the operation creates or deletes serves its checks and no other operation.
+ */
+export class SharedReads {
+  private readonly reads = new Map<string, { pending: Promise<ReadResponse>; done?: ReadResponse }>();
+
+  constructor(readonly operation: string) {}
+
+  /** The read of `key`: sent by `perform` the first time, the same answer (or error) after. */
+  read(key: string, perform: () => Promise<ReadResponse>): Promise<ReadResponse> {
+    const known = this.reads.get(key);
+    if (known) return known.pending;
+    const entry: { pending: Promise<ReadResponse>; done?: ReadResponse } = { pending: perform() };
+    entry.pending.then(
+      (read) => {
+        entry.done = read;
+      },
+      () => undefined,
+    );
+    this.reads.set(key, entry);
+    return entry.pending;
+  }
+
+  /** The answer of `key`, if it was sent and has come back; nothing is sent. */
+  answered(key: string): ReadResponse | undefined {
+    return this.reads.get(key)?.done;
+  }
+}
+
+/**
+ * What makes two of an operation's requests the same on the wire: suffix, ids, body (kind and
+ * contract; a check may send other values, as the login checks do), Authorization and headers (names in any case; no Accept is Accept: *\/*,
+ * which the transport sends then).
+ */
+export function readKey(op: Operation, variation: Variation): string {
+  const headers = Object.entries({ accept: "*/*", ...lowerCaseNames(variation.headers ?? {}) }).sort(
+    ([a], [b]) => a.localeCompare(b),
+  );
+  return JSON.stringify([
+    variation.suffix ?? "",
+    variation.unknownIds ?? false,
+    op.body ? [variation.bodyKind ?? "json", op.body] : "",
+    variation.authorization === undefined ? "as the operation says" : variation.authorization,
+    headers,
+  ]);
+}
+
+const lowerCaseNames = (headers: Record<string, string>) =>
+  Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
