@@ -1,4 +1,10 @@
+import { DiscoveredValues, OperationRunner } from "../../helpers/checks/operations";
+import type { SharedReads } from "../../helpers/checks/shared-reads";
 import type { Operation } from "../../helpers/contract/contract";
+import type { WritePolicy } from "../../helpers/contract/effects";
+import { schemaRegistry } from "../../helpers/contract/schemas";
+import type { Exchange, WorkspaceClient } from "../../helpers/http/client";
+import { Ledger } from "../../helpers/run/ledger";
 
 /** A contract operation for unit tests: a plain authenticated GET of `api/2.0/<section>/<id>`, changed by `extra`. */
 export function testOperation(section: string, id: string, extra: Partial<Operation> = {}): Operation {
@@ -18,4 +24,25 @@ export function testOperation(section: string, id: string, extra: Partial<Operat
     source: `specs/${section}.yaml:3:5`,
     ...extra,
   };
+}
+
+/** An OperationRunner as the fixtures make one per check, on `client`, with no records to undo. */
+export function testRunner(
+  client: WorkspaceClient,
+  evidence: Exchange[],
+  writes: WritePolicy,
+  shared?: SharedReads,
+): OperationRunner {
+  return new OperationRunner(
+    client,
+    schemaRegistry(),
+    new DiscoveredValues(client),
+    new Ledger(),
+    new Map(),
+    () => "wc-test-1",
+    evidence,
+    "wc-test",
+    writes,
+    shared,
+  );
 }

@@ -2,14 +2,12 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { representativeOf } from "../../helpers/checks/auth";
 import { checksOf, runCheck } from "../../helpers/checks/index";
-import { DiscoveredValues, OperationRunner } from "../../helpers/checks/operations";
 import type { Operation } from "../../helpers/contract/contract";
 import { effectRefusal } from "../../helpers/contract/effects";
 import { loadContracts } from "../../helpers/contract/loader";
-import { schemaRegistry } from "../../helpers/contract/schemas";
 import type { RequestSpec, WorkspaceClient } from "../../helpers/http/client";
-import { Ledger } from "../../helpers/run/ledger";
 import { SIDE_EFFECT_GETS } from "../../scripts/side-effect-gets";
+import { testRunner } from "../support/operation";
 
 const calendar: Operation = {
   section: "calendar",
@@ -60,17 +58,7 @@ test("every check of an operation with effects is skipped with the reason, and n
     },
   } as unknown as WorkspaceClient;
   const evidence: never[] = [];
-  const runner = new OperationRunner(
-    client,
-    schemaRegistry(),
-    new DiscoveredValues(client),
-    new Ledger(),
-    new Map(),
-    () => "wc-test-1",
-    evidence,
-    "wc-test",
-    { allowWrites: false, disposable: false },
-  );
+  const runner = testRunner(client, evidence, { allowWrites: false, disposable: false });
   const checks = [...checksOf("status"), ...checksOf("format"), ...checksOf("schema")];
   for (const check of checks.filter((c) => c.appliesTo(calendar))) {
     const result = await runCheck(calendar, check, runner, evidence);

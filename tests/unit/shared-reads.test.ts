@@ -3,13 +3,10 @@ import { describe, test } from "node:test";
 import { refusalChecks } from "../../helpers/checks/auth";
 import type { Check, CheckResult } from "../../helpers/checks/check";
 import { ALL_CHECKS, runCheck } from "../../helpers/checks/index";
-import { DiscoveredValues, OperationRunner } from "../../helpers/checks/operations";
 import { SharedReads } from "../../helpers/checks/shared-reads";
 import type { Operation } from "../../helpers/contract/contract";
-import { schemaRegistry } from "../../helpers/contract/schemas";
 import type { Exchange, RequestSpec, WorkspaceClient } from "../../helpers/http/client";
-import { Ledger } from "../../helpers/run/ledger";
-import { testOperation } from "../support/operation";
+import { testOperation, testRunner } from "../support/operation";
 
 type Format = "json" | "xml";
 
@@ -63,18 +60,7 @@ async function checkOperation(op: Operation, checks: Check[], client: WorkspaceC
   const results = new Map<string, CheckResult>();
   for (const check of checks.filter((c) => c.appliesTo(op))) {
     const evidence: Exchange[] = [];
-    const runner = new OperationRunner(
-      client,
-      schemaRegistry(),
-      new DiscoveredValues(client),
-      new Ledger(),
-      new Map(),
-      () => "wc-test-1",
-      evidence,
-      "wc-test",
-      { allowWrites: true, disposable: true },
-      reads,
-    );
+    const runner = testRunner(client, evidence, { allowWrites: true, disposable: true }, reads);
     results.set(`${check.family}.${check.name}`, await runCheck(op, check, runner, evidence));
   }
   return results;
