@@ -132,21 +132,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     };
     // The reads of the operation being checked: its checks run one after another (specs/contract.spec.ts).
     let shared: SharedReads | undefined;
-    let sharedLarge = false;
-    /** Megabytes of answers are freed at once, not lazily, when they become unreachable. */
-    const dropShared = () => {
-      shared = undefined;
-      if (sharedLarge) collectGarbage();
-      sharedLarge = false;
-    };
     await use({
       check: async (op, check) => {
-        if (shared?.operation !== op.key) {
-          dropShared();
-          shared = new SharedReads(op.key);
-        }
+        if (shared?.operation !== op.key) shared = new SharedReads(op.key);
         const reads = shared;
-        return inStep(
+        let large = false;
+        const result = await inStep(
           `${op.key}/${check.family}.${check.name}`,
           async (step) => {
             const unavailable = unavailability(op);
@@ -165,15 +156,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
               reads,
             );
             const found = await runCheck(op, check, runner, evidence);
-            sharedLarge ||= hasLargeAnswer(evidence);
+            large = hasLargeAnswer(evidence);
             return record(found, step);
           },
           declaredAt(op),
         );
+        // The check's exchanges are unreachable now (SharedReads keeps no large answer): megabytes
+        // of them are freed at once, not lazily.
+        if (large) collectGarbage();
+        return result;
       },
       record: (result) => inStep(result.id, (step) => record(result, step)),
     });
-    dropShared();
     if (failing.length) expect.soft(failing).toBeNoFailedChecks();
     await testInfo.attach(RESULTS_ATTACHMENT, {
       body: JSON.stringify({ results, requests: workspace.options.budget.total - requestsBefore }),

@@ -1,4 +1,5 @@
 import type { Operation } from "../contract/contract";
+import { hasLargeAnswer } from "../http/large-answers";
 import type { ReadResponse, Variation } from "./check";
 
 /**
@@ -18,7 +19,9 @@ export class SharedReads {
     const entry: { pending: Promise<ReadResponse>; done?: ReadResponse } = { pending: perform() };
     entry.pending.then(
       (read) => {
-        entry.done = read;
+        // Megabytes are not kept for later checks (issue 16): they send again, and each frees its own.
+        if (hasLargeAnswer([read.exchange])) this.reads.delete(key);
+        else entry.done = read;
       },
       () => undefined,
     );

@@ -131,3 +131,22 @@ describe("checks of one operation share its reads", () => {
     assert.equal(sent.length, 3);
   });
 });
+
+test("an answer of megabytes is not kept for later checks: they send again, and each frees its own", async () => {
+  const reads = new SharedReads("settings.flag");
+  let sent = 0;
+  const answer = (body: string) => async () => {
+    sent++;
+    const exchange = { request: { method: "GET" as const, url: "", headers: {} }, ms: 1 };
+    return { exchange: { ...exchange, response: { status: 200, headers: {}, body } } };
+  };
+  await reads.read("small", answer("{}"));
+  await reads.read("small", answer("{}"));
+  assert.equal(sent, 1);
+  assert.ok(reads.answered("small"));
+  const large = "x".repeat(2 * 1024 * 1024);
+  await reads.read("large", answer(large));
+  assert.equal(reads.answered("large"), undefined);
+  await reads.read("large", answer(large));
+  assert.equal(sent, 3);
+});
