@@ -46,6 +46,8 @@ export interface SuiteOptions {
   interruptWhen?: () => boolean;
   /** Instead of a run: `npx playwright merge-reports` of the blob reports in this folder, as in CI. */
   mergeBlobsIn?: string;
+  /** Node's options for the runner, which its workers inherit (`--cpu-prof`, say). */
+  nodeArgs?: string[];
 }
 
 /** Runs `npm run conformance` (or merges shards) as a user would, a real Playwright process, and reads its per-check results. */
@@ -70,6 +72,7 @@ export function runSuite(options: SuiteOptions): Promise<SuiteRun> {
     const child = spawn(
       process.execPath,
       [
+        ...(options.nodeArgs ?? []),
         join(ROOT, "node_modules", "@playwright", "test", "cli.js"),
         ...(options.mergeBlobsIn
           ? ["merge-reports", "--config", "playwright.config.ts", options.mergeBlobsIn]
