@@ -4,7 +4,7 @@ import { contracts } from "../helpers/contract/loader";
 import { runBudget } from "../helpers/http/budget";
 import { SharedBudget, startBudgetServer } from "../helpers/http/budget-server";
 import { HttpTransport } from "../helpers/http/http";
-import { BURST_ADDRESS, laneAddresses } from "../helpers/http/lanes";
+import { BURST_ADDRESS, hasLanes, laneAddresses } from "../helpers/http/lanes";
 import { publishAccounting } from "../helpers/http/request-accounting";
 import { RunStopped, runStopPath } from "../helpers/http/run-stop";
 import { login, TargetError } from "../helpers/http/session";
@@ -56,10 +56,11 @@ async function setUp(fullConfig: FullConfig): Promise<() => Promise<void>> {
   // One budget for the run; shards (--shard i/n) on one IP and account share the deployment's limit.
   // On the embedded reference it has lanes, each a source address of its own (helpers/http/lanes.ts).
   const { limit, windowSeconds } = config.rateLimit;
+  const lanes = hasLanes(reference !== undefined);
   const budget = await startBudgetServer(
     runBudget(limit, fullConfig.shard?.total),
     windowSeconds,
-    laneAddresses(reference !== undefined),
+    laneAddresses(lanes),
   );
   const http = new HttpTransport({ ignoreHttpsErrors: config.ignoreHttpsErrors });
   try {
@@ -86,7 +87,7 @@ async function setUp(fullConfig: FullConfig): Promise<() => Promise<void>> {
       namePrefix: `wc-${runId}`,
       rateLimit: config.rateLimit,
       budgetUrl: budget.url,
-      burstFrom: reference && BURST_ADDRESS,
+      burstFrom: lanes ? BURST_ADDRESS : undefined,
       fingerprint,
       ledgerFile: resolve(runLedgerPath(config.reportsDir, runId)),
       stopFile: resolve(runStopPath(config.reportsDir, runId)),

@@ -23,10 +23,10 @@ import type { RunInfo } from "../helpers/run/run-info";
 
 /*
  * The rate limit itself: one burst past the limit, then what the 503 says, whether waiting it out is
- * enough, and whether another account is throttled too. Its own project (playwright.config.ts). On
- * the embedded reference the burst goes from an address no lane of the budget uses (run.burstFrom),
- * so it runs alongside the other tests; against a WORKSPACE_URL deployment it runs after every other
- * test, so the burst throttles nobody else.
+ * enough, and whether another account is throttled too. Its own project (playwright.config.ts). With
+ * lanes (the embedded reference) the burst goes from an address no lane of the budget uses
+ * (run.burstFrom), so it runs alongside the other tests; otherwise (a WORKSPACE_URL deployment) it runs
+ * after every other test, so the burst throttles nobody else.
  */
 // Declared skipped, so no worker starts for it.
 test.skip(

@@ -17,8 +17,16 @@ export const EMBEDDED_LANES = 20;
 /** The rate-limit checks' own source on the embedded reference: no lane sends from it. */
 export const BURST_ADDRESS = "127.0.0.1";
 
-/** The source addresses of the run's lanes: 127.0.0.2 and up on the embedded reference, else none. */
-export function laneAddresses(embedded: boolean): (string | undefined)[] {
-  if (!embedded) return [undefined];
+/**
+ * Whether the run has lanes: on the embedded reference, where every 127.0.0.x is loopback. That is
+ * Linux; elsewhere (macOS) only 127.0.0.1 is, by default, so the run keeps one lane there too.
+ */
+export function hasLanes(embedded: boolean, platform: NodeJS.Platform = process.platform): boolean {
+  return embedded && platform === "linux";
+}
+
+/** The source addresses of the run's lanes: 127.0.0.2 and up with lanes, else one with none. */
+export function laneAddresses(lanes: boolean): (string | undefined)[] {
+  if (!lanes) return [undefined];
   return Array.from({ length: EMBEDDED_LANES }, (_, i) => `127.0.0.${i + 2}`);
 }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { runBudget } from "../../helpers/http/budget";
 import { SharedBudget, startBudgetServer } from "../../helpers/http/budget-server";
-import { BURST_ADDRESS, EMBEDDED_LANES, laneAddresses } from "../../helpers/http/lanes";
+import { BURST_ADDRESS, EMBEDDED_LANES, hasLanes, laneAddresses } from "../../helpers/http/lanes";
 import { describeAccounting, peakInWindow } from "../../helpers/http/request-accounting";
 
 test("the run's budget is 80% of the limit, divided among shards", () => {
@@ -86,6 +86,11 @@ test("the peak is the most requests inside any one window", () => {
 });
 
 test("lanes only on the embedded reference: 127.0.0.2 and up, never the burst's address; one lane with no address otherwise", () => {
+  assert.deepEqual(
+    [hasLanes(true, "linux"), hasLanes(false, "linux"), hasLanes(true, "darwin")],
+    [true, false, false],
+    "only where every 127.0.0.x is loopback",
+  );
   assert.deepEqual(laneAddresses(false), [undefined]);
   const lanes = laneAddresses(true);
   assert.equal(lanes.length, EMBEDDED_LANES);
