@@ -2,6 +2,7 @@ import { defineConfig } from "@playwright/test";
 import { isMainProcess } from "./helpers/contract/hand-over";
 import { contracts, shareContracts } from "./helpers/contract/loader";
 import { exportCliGrep } from "./helpers/contract/selection";
+import { hasLanes } from "./helpers/http/lanes";
 import { loadConfig } from "./helpers/run/config";
 import { failFast } from "./helpers/run/fail-fast";
 import { checkRequiredModules } from "./helpers/run/modules";
@@ -25,6 +26,14 @@ const reports = config.reportsDir;
 const sharded = process.argv.some((arg) => arg.startsWith("--shard")) || config.blobReport;
 // A shard also writes a blob report, for `npx playwright merge-reports` (docs/ci.md).
 const blob = sharded ? [["blob", { outputDir: `${reports}/blob` }] as const] : [];
+// The rate-limit checks trip the deployment's limit on purpose. With lanes (the embedded reference)
+// their burst goes from an address of its own (helpers/http/lanes.ts), so they run alongside the rest
+// and start first (they mostly wait out Retry-After), on a worker of their own. Otherwise (a
+// WORKSPACE_URL deployment) they run alone after every other test: as the teardown project of the
+// rest, which Playwright runs even when those tests failed.
+const lanes = hasLanes(config.url === undefined);
+const rateLimit = { name: "rate-limit", testMatch: "**/rate-limit.spec.ts", fullyParallel: false };
+const contract = { name: "contract", testIgnore: "**/rate-limit.spec.ts" };
 
 export default defineConfig({
   testDir: "specs",
@@ -32,17 +41,13 @@ export default defineConfig({
   outputDir: `${reports}/test-results`,
   globalSetup: "./specs/global-setup.ts",
   fullyParallel: true,
-  // Two workers even on two cores: a failed test restarts its worker (~0.5 s), and restarts overlap.
-  workers: 2,
+  // Two workers even on two cores: a failed test restarts its worker (~0.5 s), and restarts overlap;
+  // one more for the rate-limit checks where they run alongside (they mostly wait).
+  workers: lanes && config.rateLimitChecks ? 3 : 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 120_000,
-  // The rate-limit checks trip the deployment's limit on purpose, so they run alone after every other
-  // test: as the teardown project of the rest, which Playwright runs even when those tests failed.
-  projects: [
-    { name: "contract", testIgnore: "**/rate-limit.spec.ts", teardown: "rate-limit" },
-    { name: "rate-limit", testMatch: "**/rate-limit.spec.ts", fullyParallel: false },
-  ],
+  projects: lanes ? [rateLimit, contract] : [{ ...contract, teardown: "rate-limit" }, rateLimit],
   // WC_MINIMAL_REPORTS: the suite's own tests run it many times and read only the per-check results.
   reporter: process.env.WC_MINIMAL_REPORTS
     ? [["./helpers/reporters/conformance-reporter.ts", { outputDir: reports }], ...blob]

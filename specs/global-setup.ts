@@ -4,6 +4,7 @@ import { contracts } from "../helpers/contract/loader";
 import { runBudget } from "../helpers/http/budget";
 import { SharedBudget, startBudgetServer } from "../helpers/http/budget-server";
 import { HttpTransport } from "../helpers/http/http";
+import { BURST_ADDRESS, hasLanes, laneAddresses } from "../helpers/http/lanes";
 import { publishAccounting } from "../helpers/http/request-accounting";
 import { RunStopped, runStopPath } from "../helpers/http/run-stop";
 import { login, TargetError } from "../helpers/http/session";
@@ -43,6 +44,8 @@ async function setUp(fullConfig: FullConfig): Promise<() => Promise<void>> {
         withoutModules: list("WORKSPACE_REFERENCE_WITHOUT_MODULES"),
         disabledModules: list("WORKSPACE_REFERENCE_DISABLED_MODULES"),
         rateLimit: config.rateLimit,
+        // Where the lanes' sources (127.0.0.x, helpers/http/lanes.ts) reach it.
+        host: "127.0.0.1",
       }).catch((error: Error) => {
         // An unknown fault, variant, profile or module name: a configuration mistake, said without a stack.
         throw new ConfigError(`The embedded reference cannot start: ${error.message}.`);
@@ -51,8 +54,14 @@ async function setUp(fullConfig: FullConfig): Promise<() => Promise<void>> {
   const user = config.user ?? REFERENCE_ADMIN.user;
   const password = config.password ?? REFERENCE_ADMIN.password;
   // One budget for the run; shards (--shard i/n) on one IP and account share the deployment's limit.
+  // On the embedded reference it has lanes, each a source address of its own (helpers/http/lanes.ts).
   const { limit, windowSeconds } = config.rateLimit;
-  const budget = await startBudgetServer(runBudget(limit, fullConfig.shard?.total), windowSeconds);
+  const lanes = hasLanes(reference !== undefined);
+  const budget = await startBudgetServer(
+    runBudget(limit, fullConfig.shard?.total),
+    windowSeconds,
+    laneAddresses(lanes),
+  );
   const http = new HttpTransport({ ignoreHttpsErrors: config.ignoreHttpsErrors });
   try {
     const session = await login(http, url, user, password, config.timeoutMs);
@@ -78,6 +87,7 @@ async function setUp(fullConfig: FullConfig): Promise<() => Promise<void>> {
       namePrefix: `wc-${runId}`,
       rateLimit: config.rateLimit,
       budgetUrl: budget.url,
+      burstFrom: lanes ? BURST_ADDRESS : undefined,
       fingerprint,
       ledgerFile: resolve(runLedgerPath(config.reportsDir, runId)),
       stopFile: resolve(runStopPath(config.reportsDir, runId)),

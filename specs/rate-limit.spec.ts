@@ -23,7 +23,9 @@ import type { RunInfo } from "../helpers/run/run-info";
 
 /*
  * The rate limit itself: one burst past the limit, then what the 503 says, whether waiting it out is
- * enough, and whether another account is throttled too. Its own project (playwright.config.ts), run
+ * enough, and whether another account is throttled too. Its own project (playwright.config.ts). With
+ * lanes (the embedded reference) the burst goes from an address no lane of the budget uses
+ * (run.burstFrom), so it runs alongside the other tests; otherwise (a WORKSPACE_URL deployment) it runs
  * after every other test, so the burst throttles nobody else.
  */
 // Declared skipped, so no worker starts for it.
@@ -43,8 +45,9 @@ test("rate-limit checks", { tag: "@rate-limit" }, async ({ conformance, config, 
   const stopped = new RunStop(run.stopFile).stoppedBecause();
   test.skip(stopped !== undefined, `the run stopped: ${stopped}`);
   const http = new HttpTransport({ ignoreHttpsErrors: config.ignoreHttpsErrors });
-  // Outside the run's budget (it trips the limit on purpose) but counted in its accounting.
-  const budget = new SharedBudget(run.budgetUrl, false);
+  // Outside the run's budget (it trips the limit on purpose) but counted in its accounting; the second
+  // account's request goes from the same address, so the keying check compares accounts on one IP.
+  const budget = new SharedBudget(run.budgetUrl, { from: run.burstFrom });
   // It provokes 503s: the client must hand them back as they are, not classify them.
   const client = runClient(http, run, {
     timeoutMs: config.timeoutMs,
@@ -55,7 +58,8 @@ test("rate-limit checks", { tag: "@rate-limit" }, async ({ conformance, config, 
   try {
     const second = await secondAccountToken(http, run, config.timeoutMs);
     const { limit, windowSeconds } = run.rateLimit;
-    // A clean window first: the run's requests just before would count towards the same limit.
+    // A clean window first: the run's requests just before would count towards the same limit (none
+    // on the embedded reference, where nothing else is sent from the burst's address).
     const { clearInMs } = await budget.windowUse();
     await new Promise((resolve) => setTimeout(resolve, clearInMs));
     const settings = { limit, windowSeconds, earlier: (await budget.windowUse()).requests };

@@ -11,13 +11,17 @@ export interface WindowUse {
 
 /** What the client paces itself with: one request per `take()`. */
 export interface Budget {
-  /** Resolves when one more request fits in the window. */
-  take(): Promise<unknown>;
+  /**
+   * Resolves when one more request fits in the window, to the source address to send it from: its
+   * lane's (helpers/http/lanes.ts); undefined for the system's choice.
+   */
+  take(): Promise<string | undefined>;
   /** Requests taken so far by this holder. */
   readonly total: number;
-  windowUse(): Promise<WindowUse>;
-  /** A request met a 503: counted for the run's accounting; how full the window is. */
-  throttled(): Promise<WindowUse>;
+  /** How full the window of the source address `from` is. */
+  windowUse(from?: string): Promise<WindowUse>;
+  /** A request sent from `from` met a 503: counted for the run's accounting; how full its window is. */
+  throttled(from?: string): Promise<WindowUse>;
 }
 
 /** The run's share of the deployment's limit: 80% of it, divided among shards that share one IP. */
@@ -49,8 +53,8 @@ export class RequestBudget implements Budget {
     return this.stamps.length;
   }
 
-  /** Waits until one more request fits, and takes it. */
-  async take(): Promise<void> {
+  /** Waits until one more request fits, and takes it; sent from the system's choice of address. */
+  async take(): Promise<undefined> {
     await this.lease();
   }
 

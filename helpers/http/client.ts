@@ -67,16 +67,17 @@ export class WorkspaceClient {
 
   /** Sends one request; a 503 is classified (helpers/http/throttle.ts), never silently retried. */
   async send(spec: RequestSpec): Promise<Exchange> {
-    const exchange = await this.attempt(spec);
+    const { exchange, from } = await this.attempt(spec);
     if (exchange.response?.status !== 503 || this.options.classifyThrottles === false) return exchange;
+    // Against the window of the lane it was sent from: each lane is a client of its own to the limit.
     const decision = classifyThrottle(
       exchange.response.headers["retry-after"],
-      await this.options.budget.throttled(),
+      await this.options.budget.throttled(from),
     );
     if (decision.kind === "throttled-early") return { ...exchange, throttledEarly: decision.why };
     if (decision.kind === "not-a-throttle") return { ...exchange, note: decision.note };
     await new Promise((resolve) => setTimeout(resolve, decision.waitMs));
-    return { ...(await this.attempt(spec)), note: decision.note };
+    return { ...(await this.attempt(spec)).exchange, note: decision.note };
   }
 
   /** Throws WriteRefused for a write this deployment does not allow: such a request is never sent. */
@@ -88,7 +89,8 @@ export class WorkspaceClient {
     }
   }
 
-  private async attempt(spec: RequestSpec): Promise<Exchange> {
+  /** One request, and the source address it was sent from (its lane's). */
+  private async attempt(spec: RequestSpec): Promise<{ exchange: Exchange; from?: string }> {
     const isLogin = isLoginRequest(spec);
     this.refuseForbiddenWrite(spec);
     const stopped = this.options.stop?.stoppedBecause();
@@ -104,7 +106,7 @@ export class WorkspaceClient {
       data = spec.body.kind === "json" ? JSON.stringify(spec.body.data) : formEncode(spec.body.data);
     }
     const url = this.url(spec.path, spec.query);
-    await this.options.budget.take();
+    const from = await this.options.budget.take();
     const started = performance.now();
     let timedOut = false;
     const redact = (text: string) => this.options.redactor.redact(text);
@@ -126,6 +128,7 @@ export class WorkspaceClient {
         body: data,
         timeoutMs: this.options.timeoutMs,
         maxBodyBytes: limit,
+        localAddress: from,
       });
       const text = response.body.toString("utf8");
       // A login answers a new, valid token: a secret like the run's own, from now on.
@@ -143,7 +146,7 @@ export class WorkspaceClient {
     }
     exchange.ms = Math.round(performance.now() - started);
     this.countTimeouts(timedOut);
-    return exchange;
+    return { exchange, from };
   }
 
   private timeoutsInARow = 0;

@@ -17,6 +17,8 @@ export interface HttpRequest {
   timeoutMs: number;
   /** Larger bodies are not read: the connection is closed at this many bytes. */
   maxBodyBytes: number;
+  /** The source address to send from (a lane of the run's budget); keep-alive pools are per address. */
+  localAddress?: string;
 }
 
 export interface HttpResponse {
@@ -92,6 +94,7 @@ export class HttpTransport {
         method: request.method,
         headers,
         agent: secure ? this.httpsAgent : this.httpAgent,
+        localAddress: request.localAddress,
       });
       const fail = (error: TransportError) => {
         clearTimeout(deadline);

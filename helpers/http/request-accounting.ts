@@ -4,10 +4,12 @@ export interface RequestAccounting {
   total: number;
   /** Sent by the rate-limit checks outside the budget: they trip the limit on purpose. */
   rateLimitChecks: number;
-  /** The most budgeted requests sent in any window of `windowSeconds`. */
+  /** The most budgeted requests sent in any window of `windowSeconds`, from the busiest lane. */
   peak: number;
-  /** Budgeted requests allowed per window. */
+  /** Budgeted requests allowed per window, in each lane. */
   budget: number;
+  /** Source addresses, each with its own window of `budget` (helpers/http/lanes.ts): 1 but on the embedded reference. */
+  lanes: number;
   windowSeconds: number;
   /** 503s that budgeted requests met: each failed its check or was retried once with a note. */
   throttled: number;
@@ -25,11 +27,15 @@ export function peakInWindow(times: readonly number[], windowMs: number): number
   return peak;
 }
 
-/** `258 requests (41 by the rate-limit checks); peak 150 in 10 s of a 400 budget (38%); 0 throttled` */
+/**
+ * `258 requests (41 by the rate-limit checks); peak 150 in 10 s of a 400 budget (38%); 0 throttled`;
+ * with lanes: `peak 150 in 10 s of a 400 budget per lane, 20 lanes (38%)`.
+ */
 export function describeAccounting(a: RequestAccounting): string {
   const checks = a.rateLimitChecks ? ` (${a.rateLimitChecks} by the rate-limit checks)` : "";
   const used = Math.round((a.peak / a.budget) * 100);
-  return `${a.total} requests${checks}; peak ${a.peak} in ${a.windowSeconds} s of a ${a.budget} budget (${used}%); ${a.throttled} throttled`;
+  const lanes = a.lanes > 1 ? ` per lane, ${a.lanes} lanes` : "";
+  return `${a.total} requests${checks}; peak ${a.peak} in ${a.windowSeconds} s of a ${a.budget} budget${lanes} (${used}%); ${a.throttled} throttled`;
 }
 
 // Global teardown and the reporters share Playwright's main process; the accounting is handed over

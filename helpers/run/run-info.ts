@@ -18,6 +18,8 @@ export interface RunInfo {
   rateLimit: { limit: number; windowSeconds: number };
   /** The run's one request budget, shared by every worker (helpers/http/budget-server.ts). */
   budgetUrl: string;
+  /** The rate-limit checks' own source address, which no lane of the budget uses (embedded only). */
+  burstFrom?: string;
   /** Another account, for the rate-limit checks' keying (the reference's seeded user when embedded). */
   secondAccount?: { user: string; password: string };
   /** What is being tested, for every report (helpers/run/fingerprint.ts). */

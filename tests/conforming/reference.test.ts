@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { REFERENCE_ADMIN, startReference, VARIANTS } from "../../reference";
+import { REFERENCE_ADMIN, REFERENCE_USER, startReference, VARIANTS } from "../../reference";
 import { leftoversOn, writesReceived } from "../support/leftovers-on";
 import { rateLimitEnv, runSuite, SELF_TEST_RATE_LIMIT, type SuiteRun } from "../support/run-suite";
 
@@ -28,34 +28,74 @@ describe("the suite against a conforming deployment", () => {
     t.diagnostic(`${run.checks.length} checks, ${run.requests} requests, ${run.ms} ms`);
   });
 
-  test("told a much lower limit (120 per 2 s, enforced), the suite paces itself under it: no 503 but the rate-limit checks' own, which pass", async (t) => {
-    // Each module's first three reads and every write: the whole contract would take minutes at this pace.
+  const RATE_LIMIT_CHECKS_PASSED = [
+    "error-envelope",
+    "keyed-per-account",
+    "limit-then-503",
+    "recovery",
+    "retry-after",
+  ].map((c) => `${c}: passed`);
+  const rateLimitChecks = (run: SuiteRun) =>
+    run.checks.filter((c) => c.family === "rate-limit").map((c) => `${c.check}: ${c.outcome}`);
+
+  test("a WORKSPACE_URL deployment with a much lower limit (120 per 2 s, enforced): one lane, paced under it; no 503 but the rate-limit checks' own, after a drained window, which pass", async (t) => {
+    const reference = await startReference({ rateLimit: { limit: 120, windowSeconds: 2 } });
+    try {
+      // Each module's first three reads: the whole contract would take minutes at this pace.
+      const run = await runSuite({
+        name: "conforming/rate-limited",
+        env: {
+          ...rateLimitEnv(120, 2),
+          WC_GETS_PER_MODULE: "3",
+          WORKSPACE_URL: reference.url,
+          WORKSPACE_USER: REFERENCE_ADMIN.user,
+          WORKSPACE_PASSWORD: REFERENCE_ADMIN.password,
+          WORKSPACE_SECOND_USER: REFERENCE_USER.user,
+          WORKSPACE_SECOND_PASSWORD: REFERENCE_USER.password,
+        },
+      });
+      assertGreen(run);
+      const accounting = run.accounting;
+      assert.ok(accounting, "checks.json has the request accounting");
+      assert.equal(accounting.lanes, 1, "any WORKSPACE_URL gets one lane");
+      assert.equal(accounting.throttled, 0, "a budgeted request met a 503");
+      assert.ok(
+        accounting.peak <= accounting.budget,
+        `peak ${accounting.peak} over the budget of ${accounting.budget}`,
+      );
+      const budgeted = accounting.total - accounting.rateLimitChecks;
+      assert.ok(
+        budgeted > 2 * accounting.budget,
+        `${budgeted} requests: the budget must bind for this to prove pacing`,
+      );
+      assert.deepEqual(rateLimitChecks(run), RATE_LIMIT_CHECKS_PASSED);
+      t.diagnostic(
+        `${budgeted} budgeted requests, peak ${accounting.peak} of ${accounting.budget} per 2 s, ${run.ms} ms`,
+      );
+    } finally {
+      await reference.close();
+    }
+  });
+
+  test("the embedded reference with a much lower limit (120 per 2 s, enforced): lanes, each under it; the rate-limit checks run alongside, with nothing sent just before from their address, and pass", async (t) => {
     const run = await runSuite({
-      name: "conforming/rate-limited",
+      name: "conforming/rate-limited-lanes",
       env: { ...rateLimitEnv(120, 2), WC_GETS_PER_MODULE: "3" },
     });
     assertGreen(run);
     const accounting = run.accounting;
     assert.ok(accounting, "checks.json has the request accounting");
+    assert.ok(accounting.lanes > 1, `${accounting.lanes} lane(s) on the embedded reference`);
     assert.equal(accounting.throttled, 0, "a budgeted request met a 503");
     assert.ok(
       accounting.peak <= accounting.budget,
-      `peak ${accounting.peak} over the budget of ${accounting.budget}`,
+      `the busiest lane's peak ${accounting.peak} is over the budget of ${accounting.budget}`,
     );
-    const budgeted = accounting.total - accounting.rateLimitChecks;
-    assert.ok(
-      budgeted > 2 * accounting.budget,
-      `${budgeted} requests: the budget must bind for this to prove pacing`,
-    );
-    const rateLimit = run.checks.filter((c) => c.family === "rate-limit");
-    assert.deepEqual(
-      rateLimit.map((c) => `${c.check}: ${c.outcome}`),
-      ["error-envelope", "keyed-per-account", "limit-then-503", "recovery", "retry-after"].map(
-        (c) => `${c}: passed`,
-      ),
-    );
+    assert.deepEqual(rateLimitChecks(run), RATE_LIMIT_CHECKS_PASSED);
+    const limit = run.checks.find((c) => c.check === "limit-then-503");
+    assert.match(limit?.why ?? "", /\(\+0 sent just before\)/, "no window to drain");
     t.diagnostic(
-      `${budgeted} budgeted requests, peak ${accounting.peak} of ${accounting.budget} per 2 s, ${run.ms} ms`,
+      `${accounting.total - accounting.rateLimitChecks} budgeted requests over ${accounting.lanes} lanes, busiest lane's peak ${accounting.peak} of ${accounting.budget} per 2 s, ${run.ms} ms`,
     );
   });
 

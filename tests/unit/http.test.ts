@@ -2,7 +2,10 @@ import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { after, before, test } from "node:test";
+import { SharedBudget, startBudgetServer } from "../../helpers/http/budget-server";
+import { WorkspaceClient } from "../../helpers/http/client";
 import { HttpTransport, TransportError } from "../../helpers/http/http";
+import { Redactor } from "../../helpers/http/redaction";
 
 // Answers the first request of each connection and resets the connection on the second, as a server
 // does that closes an idle kept-alive connection just as the client reuses it.
@@ -51,5 +54,36 @@ test("a body past the limit is not read: the answer says how large it was announ
   } finally {
     http.close();
     big.close();
+  }
+});
+
+test("a request goes from its lease's lane: the server sees the lane's address as the client's", async () => {
+  // Any 127.0.0.x is a loopback source on Linux; this server answers with the address it saw.
+  const echo = createServer((request, response) => response.end(request.socket.remoteAddress));
+  await new Promise<void>((resolve) => echo.listen(0, "127.0.0.1", resolve));
+  const lanes = ["127.0.0.2", "127.0.0.3"];
+  const budget = await startBudgetServer(10, 10, lanes);
+  const http = new HttpTransport();
+  try {
+    const baseUrl = `http://127.0.0.1:${(echo.address() as AddressInfo).port}/`;
+    const seen = async (localAddress?: string) =>
+      (await http.send({ ...request("GET"), url: baseUrl, localAddress })).body.toString();
+    assert.equal(await seen("127.0.0.7"), "127.0.0.7");
+    assert.equal(await seen(), "127.0.0.1", "no local address: the system's choice");
+    const client = new WorkspaceClient(http, {
+      baseUrl,
+      timeoutMs: 2000,
+      allowWrites: false,
+      budget: new SharedBudget(budget.url),
+      redactor: new Redactor(),
+    });
+    const from = [];
+    for (let i = 0; i < 4; i++) from.push((await client.send({ method: "GET", path: "x" })).response?.body);
+    // One request per lease at this budget, from the lane with the most room: they alternate.
+    assert.deepEqual(from, [...lanes, ...lanes]);
+  } finally {
+    http.close();
+    await budget.close();
+    echo.close();
   }
 });
