@@ -5,10 +5,10 @@ import type { Format } from "../http/formats";
 
 /**
  * Check families: the second half of a check id names one, and so does its `@tag`. `auth` checks
- * (helpers/checks/auth.ts) run with each operation's others, after ALL_CHECKS; `login` from
- * specs/login.spec.ts; `rate-limit`
- * from specs/rate-limit.spec.ts (helpers/checks/rate-limit.ts); `module` records what global setup's
- * probes found (helpers/checks/module.ts).
+ * (helpers/checks/auth.ts) run with each operation's others, after ALL_CHECKS, and `login` first
+ * (helpers/checks/test-plan.ts); `rate-limit` from specs/rate-limit.spec.ts
+ * (helpers/checks/rate-limit.ts); `module` records what global setup's probes found
+ * (helpers/checks/module.ts).
  */
 export const FAMILIES = [
   "module",

@@ -16,6 +16,8 @@ export interface PlannedTest {
   /** The sections of its operations, then its families: `--grep "@people.*@schema"` reads that way. */
   tags: string[];
   rows: PlanRow[];
+  /** The sections whose module check it records first: it holds their first operation. */
+  modules: string[];
   checks: number;
 }
 
@@ -50,7 +52,7 @@ export function cut(rows: PlanRow[], n: number): PlanRow[][] {
   return runs.filter((run) => run.length > 0);
 }
 
-function planRuns(name: string, rows: PlanRow[], perTest: number): PlannedTest[] {
+function planRuns(name: string, rows: PlanRow[], perTest: number): Omit<PlannedTest, "modules">[] {
   const runs = cut(rows, Math.max(1, Math.round(weight(rows) / perTest)));
   return runs.map((run, index) => {
     const span = run.length > 1 ? `${run[0].op.key} … ${run[run.length - 1].op.key}` : run[0].op.key;
@@ -66,13 +68,12 @@ function planRuns(name: string, rows: PlanRow[], perTest: number): PlannedTest[]
 }
 
 /**
- * The contract's checks as Playwright tests: each operation with every check of ALL_CHECKS that
- * applies and its auth rows (after them: its control is the status check's request); the login alone.
+ * The contract's checks as Playwright tests: the login, then each operation with every check of
+ * ALL_CHECKS that applies and its auth rows (after them: its control is the status check's request).
+ * A section's module check goes with its first operation. No test is light: Playwright cuts shards by
+ * test count, and a light test would leave its shard short of a heavy one.
  */
-export function testPlan(
-  sections: Section[],
-  authMatrix: "representative" | "full",
-): { contract: PlannedTest[]; login: PlannedTest } {
+export function testPlan(sections: Section[], authMatrix: "representative" | "full"): PlannedTest[] {
   const auth = new Map(authPlan(sections, authMatrix).map(({ op, checks }) => [op.key, checks]));
   const rows = sections
     .flatMap((section) => section.operations)
@@ -81,7 +82,20 @@ export function testPlan(
       checks: [...ALL_CHECKS.filter((check) => check.appliesTo(op)), ...(auth.get(op.key) ?? [])],
     }))
     .filter((row) => row.checks.length > 0);
+  rows.unshift({ op: LOGIN_OPERATION, checks: loginChecks });
   const perTest = Math.max(MIN_CHECKS_PER_TEST, Math.ceil(weight(rows) / TESTS));
-  const [login] = planRuns("login checks", [{ op: LOGIN_OPERATION, checks: loginChecks }], perTest);
-  return { contract: planRuns("checks", rows, perTest), login };
+  const placed = new Set<string>();
+  return planRuns("checks", rows, perTest).map((planned) => {
+    const modules = [...new Set(planned.rows.map(({ op }) => op.section))].filter(
+      (name) => sections.some((section) => section.name === name) && !placed.has(name),
+    );
+    for (const name of modules) placed.add(name);
+    if (!modules.length) return { ...planned, modules };
+    return {
+      ...planned,
+      modules,
+      tags: [...planned.tags, "@module"],
+      checks: planned.checks + modules.length,
+    };
+  });
 }

@@ -101,10 +101,10 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
     scope: "@portal.*@auth",
   },
   "missing-credentials-403": { everyModule: true, caughtBy: ["auth.no-header"], scope: "@auth" },
-  "login-returns-200": { caughtBy: ["login.json-body", "login.form-body"], scope: "@authentication.*@auth" },
+  "login-returns-200": { caughtBy: ["login.json-body", "login.form-body"], scope: "@authentication.*@login" },
   "token-expires-in-past": {
     caughtBy: ["login.json-body", "login.form-body"],
-    scope: "@authentication.*@auth",
+    scope: "@authentication.*@login",
   },
   "no-rate-limit": { caughtBy: ["rate-limit.limit-then-503"], rateLimit: true },
   "rate-limit-429": { caughtBy: ["rate-limit.limit-then-503"], rateLimit: true },
