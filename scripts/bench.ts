@@ -83,12 +83,12 @@ async function main(): Promise<void> {
     {
       figure: "default run (npm run conformance), wall",
       value: seconds(defaultRun.ms),
-      goal: `<= ${seconds(DEFAULT_RUN_MAX_MS)}, >= ${DEFAULT_RUN_MIN_CHECKS} checks, exit 0`,
+      goal: `<= ${DEFAULT_RUN_MAX_MS / 1000} s, >= ${DEFAULT_RUN_MIN_CHECKS} checks`,
       met:
         defaultRun.ms <= DEFAULT_RUN_MAX_MS &&
         defaultChecks >= DEFAULT_RUN_MIN_CHECKS &&
         defaultRun.run.exitCode === 0,
-      note: `${defaultChecks} checks, exit ${defaultRun.run.exitCode}; documented limit, rate-limit checks on, all reporters`,
+      note: `${defaultChecks} checks, exit ${defaultRun.run.exitCode} (0 needed); documented limit, rate-limit checks on, all reporters`,
     },
     {
       figure: "cost per check (green)",
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Runs per figure: ${RUNS}\n`);
   for (const { figure, value, goal, met, note } of rows)
     process.stdout.write(
-      `${figure.padEnd(44)} ${value.padStart(9)}  goal ${goal.padEnd(14)} ${met ? "met" : "NOT MET"}  ${note}\n`,
+      `${figure.padEnd(44)} ${value.padStart(9)}  goal ${goal.padEnd(25)} ${(met ? "met" : "NOT MET").padEnd(7)}  ${note}\n`,
     );
   // Not a goal of issue 14; for comparison with the table in docs/contributing.md.
   process.stdout.write(
