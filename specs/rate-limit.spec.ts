@@ -11,7 +11,7 @@ import {
   retryAfterResult,
   sendBurst,
 } from "../helpers/checks/rate-limit";
-import { selects } from "../helpers/contract/selection";
+import { cliShard, selects } from "../helpers/contract/selection";
 import { test } from "../helpers/fixtures";
 import { SharedBudget } from "../helpers/http/budget-server";
 import { HttpTransport } from "../helpers/http/http";
@@ -35,13 +35,14 @@ test.skip(
 );
 // A teardown project runs whatever --grep selects; these checks run only when it selects them too.
 test.skip(!selects("rate-limit.spec.ts rate-limit checks @rate-limit"), "not selected by --grep");
+// Declared (in the main process, which cuts the shards), so the test takes no shard's share.
+const shard = cliShard(process.argv);
+test.skip(
+  shard !== undefined,
+  `a sharded run (--shard ${shard}): the burst would throttle the other shards; run the rate-limit checks once, unsharded: npx playwright test --project rate-limit`,
+);
 
 test("rate-limit checks", { tag: "@rate-limit" }, async ({ conformance, config, run }, testInfo) => {
-  const { shard } = testInfo.config;
-  test.skip(
-    shard !== null,
-    `a sharded run (--shard ${shard?.current}/${shard?.total}): the burst would throttle the other shards; run the rate-limit checks once, unsharded: npx playwright test --project rate-limit`,
-  );
   const stopped = new RunStop(run.stopFile).stoppedBecause();
   test.skip(stopped !== undefined, `the run stopped: ${stopped}`);
   const http = new HttpTransport({ ignoreHttpsErrors: config.ignoreHttpsErrors });

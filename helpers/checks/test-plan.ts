@@ -30,7 +30,7 @@ export interface PlannedTest {
  * about TESTS tests in all whatever the contract's size: a universal break fails a handful of tests,
  * not hundreds, and every shard gets about the same number of checks (tests/unit/sharding.test.ts).
  */
-const TESTS = 8;
+const TESTS = 6;
 /** Below this, a test's fixed cost (fixtures, a restart after a failure) outweighs its checks. */
 const MIN_CHECKS_PER_TEST = 8;
 

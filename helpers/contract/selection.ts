@@ -27,6 +27,16 @@ export function cliGrep(argv: readonly string[]): { grep?: string; grepInvert?: 
   return found;
 }
 
+/**
+ * `--shard i/n` (or `--shard=i/n`) as given to the main process, which cuts the shards: a test skipped
+ * at declaration there counts for no shard's share.
+ */
+export function cliShard(argv: readonly string[]): string | undefined {
+  const at = argv.findIndex((arg) => arg === "--shard" || arg.startsWith("--shard="));
+  if (at < 0) return undefined;
+  return argv[at] === "--shard" ? argv[at + 1] : argv[at].slice("--shard=".length);
+}
+
 /** Called in the main process only: its loader and workers inherit the environment, not its argv. */
 export function exportCliGrep(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): void {
   const { grep, grepInvert } = cliGrep(argv);

@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { isMainProcess } from "../../helpers/contract/hand-over";
-import { cliGrep, exportCliGrep, selects, tagsKeptByInvert } from "../../helpers/contract/selection";
+import {
+  cliGrep,
+  cliShard,
+  exportCliGrep,
+  selects,
+  tagsKeptByInvert,
+} from "../../helpers/contract/selection";
 
 test("the CLI's grep is read in every spelling Playwright accepts, the last one winning", () => {
   assert.deepEqual(cliGrep(["test", "--grep", "@people"]), { grep: "@people" });
@@ -50,4 +56,10 @@ test("--grep-invert leaves a test's other tags: the test stays, and its inverted
   assert.equal(selects("checks 1/8 people.list @people @format", env), false);
   assert.equal(selects("checks 1/8 people.list @people @schema", env), true);
   assert.deepEqual(tagsKeptByInvert(["@people", "@format"], { WC_GREP_INVERT: "" }), ["@people", "@format"]);
+});
+
+test("--shard is read as the main process got it, in both spellings", () => {
+  assert.equal(cliShard(["test", "--shard", "2/3"]), "2/3");
+  assert.equal(cliShard(["test", "--shard=1/4", "--workers=1"]), "1/4");
+  assert.equal(cliShard(["test", "--grep", "@shard"]), undefined);
 });
