@@ -68,7 +68,7 @@ function refusalCheck(refusal: RefusalCase): Check {
       const given = describeResponse(read);
       const why =
         read.status !== 401
-          ? `${refusal.sends} got status ${read.status ?? "none"}, not 401`
+          ? `${refusal.sends} got ${read.status === undefined ? given : `status ${read.status}`}, not 401`
           : refusalBodyProblem(read, ctx);
       return why
         ? { passed: false, expected, given, why }

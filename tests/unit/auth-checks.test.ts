@@ -117,6 +117,15 @@ describe("refusal checks", () => {
     assert.equal((await runCheck(operation("closed"), noHeader, closed.ctx, [])).outcome, "passed");
   });
 
+  test("a refusal that got no answer says what happened to it", async () => {
+    const request = { method: "GET" as const, url: "", headers: {} };
+    const lost = { exchange: { request, ms: 1000, error: "no answer within 1000 ms" } };
+    const silent = context((authorization) => (authorization === undefined ? ok : lost));
+    const result = await runCheck(operation("silent"), noHeader, silent.ctx, []);
+    assert.equal(result.outcome, "failed");
+    assert.match(result.why, /^no Authorization header got no response: no answer within 1000 ms, not 401$/);
+  });
+
   test("a 401 that carries the resource, or a success envelope, fails", async () => {
     const leaky = context((authorization) =>
       authorization === undefined
