@@ -43,8 +43,7 @@ describe("fault matrix", { concurrency: 2 }, () => {
 
   for (const [fault, expectation] of Object.entries(FAULT_EXPECTATIONS)) {
     test(`${fault}: ${(FAULTS as Record<string, string>)[fault] ?? "(unknown fault)"}`, async (t) => {
-      // --no-deps: a scoped run leaves out the rate-limit project (a teardown), which has no auth rows.
-      const args = expectation.scope ? ["--grep", expectation.scope, "--no-deps"] : [];
+      const args = expectation.scope ? ["--grep", expectation.scope] : [];
       const run = expectation.rateLimit
         ? await rateLimitRun(fault)
         : await runSuite({ name: `faults/${fault}`, faults: [fault], args, env: SAMPLE });
