@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import { isMainProcess } from "./helpers/contract/hand-over";
 import { contracts, shareContracts } from "./helpers/contract/loader";
-import { exportCliGrep } from "./helpers/contract/selection";
+import { exportCliSelection } from "./helpers/contract/selection";
 import { hasLanes } from "./helpers/http/lanes";
 import { loadConfig } from "./helpers/run/config";
 import { failFast } from "./helpers/run/fail-fast";
@@ -18,7 +18,7 @@ const config = failFast(() => {
     checkRequiredModules(loaded, profile, contracts());
     shareContracts(contracts());
     shareProfile(profile);
-    exportCliGrep(process.argv);
+    exportCliSelection(process.argv);
   }
   return loaded;
 });

@@ -1,7 +1,7 @@
 import { moduleCheck } from "../helpers/checks/module";
 import { testPlan } from "../helpers/checks/test-plan";
 import { contracts } from "../helpers/contract/loader";
-import { selects, tagsKeptByInvert } from "../helpers/contract/selection";
+import { selects, shardOf, tagsKeptByInvert } from "../helpers/contract/selection";
 import { test } from "../helpers/fixtures";
 import { loadConfig } from "../helpers/run/config";
 import { moduleStatuses, requiredModules } from "../helpers/run/modules";
@@ -17,7 +17,7 @@ import { moduleStatuses, requiredModules } from "../helpers/run/modules";
  */
 const sections = contracts();
 
-for (const planned of testPlan(sections, loadConfig().authMatrix)) {
+for (const planned of testPlan(sections, loadConfig().authMatrix, shardOf()?.total)) {
   test(
     planned.title,
     { tag: tagsKeptByInvert(planned.tags) },

@@ -11,7 +11,7 @@ import {
   retryAfterResult,
   sendBurst,
 } from "../helpers/checks/rate-limit";
-import { cliShard, selects } from "../helpers/contract/selection";
+import { selects, shardOf } from "../helpers/contract/selection";
 import { test } from "../helpers/fixtures";
 import { SharedBudget } from "../helpers/http/budget-server";
 import { HttpTransport } from "../helpers/http/http";
@@ -35,11 +35,11 @@ test.skip(
 );
 // A teardown project runs whatever --grep selects; these checks run only when it selects them too.
 test.skip(!selects("rate-limit.spec.ts rate-limit checks @rate-limit"), "not selected by --grep");
-// Declared (in the main process, which cuts the shards), so the test takes no shard's share.
-const shard = cliShard(process.argv);
+// Declared, so the test takes no shard's share.
+const shard = shardOf();
 test.skip(
   shard !== undefined,
-  `a sharded run (--shard ${shard}): the burst would throttle the other shards; run the rate-limit checks once, unsharded: npx playwright test --project rate-limit`,
+  `a sharded run (--shard ${shard?.current}/${shard?.total}): the burst would throttle the other shards; run the rate-limit checks once, unsharded: npx playwright test --project rate-limit`,
 );
 
 test("rate-limit checks", { tag: "@rate-limit" }, async ({ conformance, config, run }, testInfo) => {

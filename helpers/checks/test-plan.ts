@@ -24,13 +24,14 @@ export interface PlannedTest {
 /**
  * How the checks are cut into Playwright tests. An operation's checks run together, one after
  * another, so the reads they need in common are sent once (helpers/checks/shared-reads.ts). A failed
- * test restarts its worker (~0.5 s), and a broken rule fails its check on every operation, so a test
- * holds many operations (docs/contributing.md, "How the suite is built"); Playwright cuts `--shard
- * i/n` by test count, so the operations are cut into runs of about the same number of checks,
- * about TESTS tests in all whatever the contract's size: a universal break fails a handful of tests,
- * not hundreds, and every shard gets about the same number of checks (tests/unit/sharding.test.ts).
+ * test restarts its worker (~0.5 s, and its first test runs ~0.5 s slower, cold), and a rule broken
+ * everywhere fails every test, so a run has few tests: TESTS_PER_SHARD for each of the two workers'
+ * two turns, in runs of about the same number of checks, whatever the contract's size (measured at
+ * 3,928 checks, npm run bench: a rule broken everywhere cost 1.46x a green run with eight tests,
+ * 1.34x with six). Playwright cuts `--shard i/n` by test count, so a sharded run has that many tests
+ * per shard, and every shard gets the same number of checks (tests/unit/sharding.test.ts).
  */
-const TESTS = 6;
+const TESTS_PER_SHARD = 4;
 /** Below this, a test's fixed cost (fixtures, a restart after a failure) outweighs its checks. */
 const MIN_CHECKS_PER_TEST = 8;
 
@@ -73,7 +74,11 @@ function planRuns(name: string, rows: PlanRow[], perTest: number): Omit<PlannedT
  * A section's module check goes with its first operation. No test is light: Playwright cuts shards by
  * test count, and a light test would leave its shard short of a heavy one.
  */
-export function testPlan(sections: Section[], authMatrix: "representative" | "full"): PlannedTest[] {
+export function testPlan(
+  sections: Section[],
+  authMatrix: "representative" | "full",
+  shards = 1,
+): PlannedTest[] {
   const auth = new Map(authPlan(sections, authMatrix).map(({ op, checks }) => [op.key, checks]));
   const rows = sections
     .flatMap((section) => section.operations)
@@ -83,7 +88,7 @@ export function testPlan(sections: Section[], authMatrix: "representative" | "fu
     }))
     .filter((row) => row.checks.length > 0);
   rows.unshift({ op: LOGIN_OPERATION, checks: loginChecks });
-  const perTest = Math.max(MIN_CHECKS_PER_TEST, Math.ceil(weight(rows) / TESTS));
+  const perTest = Math.max(MIN_CHECKS_PER_TEST, Math.ceil(weight(rows) / (TESTS_PER_SHARD * shards)));
   const placed = new Set<string>();
   return planRuns("checks", rows, perTest).map((planned) => {
     const modules = [...new Set(planned.rows.map(({ op }) => op.section))].filter(

@@ -7,6 +7,7 @@
 
 const GREP = "WC_GREP";
 const GREP_INVERT = "WC_GREP_INVERT";
+const SHARD = "WC_SHARD";
 
 /** `--grep X`, `--grep=X`, `-g X`, `-gX` (and the same for `--grep-invert`), the last one winning. */
 export function cliGrep(argv: readonly string[]): { grep?: string; grepInvert?: string } {
@@ -27,10 +28,7 @@ export function cliGrep(argv: readonly string[]): { grep?: string; grepInvert?: 
   return found;
 }
 
-/**
- * `--shard i/n` (or `--shard=i/n`) as given to the main process, which cuts the shards: a test skipped
- * at declaration there counts for no shard's share.
- */
+/** `--shard i/n` (or `--shard=i/n`). */
 export function cliShard(argv: readonly string[]): string | undefined {
   const at = argv.findIndex((arg) => arg === "--shard" || arg.startsWith("--shard="));
   if (at < 0) return undefined;
@@ -38,10 +36,19 @@ export function cliShard(argv: readonly string[]): string | undefined {
 }
 
 /** Called in the main process only: its loader and workers inherit the environment, not its argv. */
-export function exportCliGrep(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): void {
+export function exportCliSelection(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): void {
   const { grep, grepInvert } = cliGrep(argv);
   env[GREP] = grep ?? "";
   env[GREP_INVERT] = grepInvert ?? "";
+  env[SHARD] = cliShard(argv) ?? "";
+}
+
+/** The run's `--shard i/n`, as the main process got it (exported to its workers), if any. */
+export function shardOf(
+  env: NodeJS.ProcessEnv = process.env,
+): { current: number; total: number } | undefined {
+  const [current, total] = (env[SHARD] ?? "").split("/").map(Number);
+  return current > 0 && total > 0 ? { current, total } : undefined;
 }
 
 /** Playwright's reading of a pattern: `/re/flags` as written, anything else case-insensitive. */

@@ -4,8 +4,9 @@ import { isMainProcess } from "../../helpers/contract/hand-over";
 import {
   cliGrep,
   cliShard,
-  exportCliGrep,
+  exportCliSelection,
   selects,
+  shardOf,
   tagsKeptByInvert,
 } from "../../helpers/contract/selection";
 
@@ -31,12 +32,14 @@ test("steps are selected as Playwright selects tests: case-insensitive patterns,
   assert.equal(selects(step, env("@schema", "get-self")), false);
 });
 
-test("the main process exports its grep, even none, so nothing stale is inherited", () => {
-  const env: NodeJS.ProcessEnv = { WC_GREP: "@stale" };
-  exportCliGrep(["test", "--grep", "@people"], env);
+test("the main process exports its grep and shard, even none, so nothing stale is inherited", () => {
+  const env: NodeJS.ProcessEnv = { WC_GREP: "@stale", WC_SHARD: "1/9" };
+  exportCliSelection(["test", "--grep", "@people", "--shard", "2/3"], env);
   assert.equal(env.WC_GREP, "@people");
-  exportCliGrep(["test"], env);
+  assert.deepEqual(shardOf(env), { current: 2, total: 3 });
+  exportCliSelection(["test"], env);
   assert.equal(env.WC_GREP, "");
+  assert.equal(shardOf(env), undefined);
 });
 
 test("the first process to ask is the main one; processes inheriting its marker are not", () => {
