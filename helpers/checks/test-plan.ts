@@ -28,7 +28,7 @@ export interface PlannedTest {
  * everywhere fails every test, so a run has few tests: TESTS_PER_SHARD for each of the two workers'
  * two turns, in runs of about the same number of checks, whatever the contract's size (measured at
  * 3,928 checks, npm run bench: a rule broken everywhere cost 1.46x a green run with eight tests,
- * 1.34x with six). Playwright cuts `--shard i/n` by test count, so a sharded run has that many tests
+ * 1.34x with six, 1.22x with four). Playwright cuts `--shard i/n` by test count, so a sharded run has that many tests
  * per shard, and every shard gets the same number of checks (tests/unit/sharding.test.ts).
  */
 const TESTS_PER_SHARD = 4;
@@ -53,14 +53,14 @@ export function cut(rows: PlanRow[], n: number): PlanRow[][] {
   return runs.filter((run) => run.length > 0);
 }
 
-function planRuns(name: string, rows: PlanRow[], perTest: number): Omit<PlannedTest, "modules">[] {
+function planRuns(rows: PlanRow[], perTest: number): Omit<PlannedTest, "modules">[] {
   const runs = cut(rows, Math.max(1, Math.round(weight(rows) / perTest)));
   return runs.map((run, index) => {
     const span = run.length > 1 ? `${run[0].op.key} … ${run[run.length - 1].op.key}` : run[0].op.key;
     const sections = [...new Set(run.map(({ op }) => `@${op.section}`))];
     const families = [...new Set(run.flatMap(({ checks }) => checks.map((check) => `@${check.family}`)))];
     return {
-      title: `${name} ${index + 1}/${runs.length} (${span})`,
+      title: `checks ${index + 1}/${runs.length} (${span})`,
       tags: [...sections, ...families],
       rows: run,
       checks: weight(run),
@@ -90,7 +90,7 @@ export function testPlan(
   rows.unshift({ op: LOGIN_OPERATION, checks: loginChecks });
   const perTest = Math.max(MIN_CHECKS_PER_TEST, Math.ceil(weight(rows) / (TESTS_PER_SHARD * shards)));
   const placed = new Set<string>();
-  return planRuns("checks", rows, perTest).map((planned) => {
+  return planRuns(rows, perTest).map((planned) => {
     const modules = [...new Set(planned.rows.map(({ op }) => op.section))].filter(
       (name) => sections.some((section) => section.name === name) && !placed.has(name),
     );
