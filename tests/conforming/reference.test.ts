@@ -39,6 +39,8 @@ describe("the suite against a conforming deployment", () => {
     run.checks.filter((c) => c.family === "rate-limit").map((c) => `${c.check}: ${c.outcome}`);
 
   test("a WORKSPACE_URL deployment with a much lower limit (120 per 2 s, enforced): one lane, paced under it; no 503 but the rate-limit checks' own, after a drained window, which pass", async (t) => {
+    // headroom: the burst (~145 requests, after the rest) takes 70 ms on a quiet 2-core machine
+    // (checks.json: burstMs), so the 2 s window is over 25x; 0.55 s under load 17.
     const reference = await startReference({ rateLimit: { limit: 120, windowSeconds: 2 } });
     try {
       // Each module's first three reads: the whole contract would take minutes at this pace.
@@ -81,7 +83,7 @@ describe("the suite against a conforming deployment", () => {
     const run = await runSuite({
       name: "conforming/rate-limited-lanes",
       // The burst (~145 requests) must land in one window while both workers run beside it. headroom:
-      // 4 s is over 10x its quiet-machine time (its why in checks.json gives it), and twice 2 s under load 30.
+      // 165 ms on a quiet 2-core machine (checks.json: burstMs), so 4 s is over 20x; 1.3 s under load 30.
       env: { ...rateLimitEnv(120, 4), WC_GETS_PER_MODULE: "3" },
     });
     assertGreen(run);
