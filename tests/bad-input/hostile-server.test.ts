@@ -50,7 +50,11 @@ function reportsSize(name: string): number {
   );
 }
 
-describe("a deployment that answers too much, or too slowly: memory and time stay bounded", () => {
+// The tests start together; their runs take turns, one a core (runSuite's queue), so one's waits
+// (a timeout, a paced window) overlap another's work.
+describe("a deployment that answers too much, or too slowly: memory and time stay bounded", {
+  concurrency: true,
+}, () => {
   test("200 MB answers: each read stops at the limit, the checks say so, memory stays under 1 GB", async (t) => {
     const run = await runAgainst("enormous-bodies", {
       name: "bad-input/enormous-bodies",

@@ -14,7 +14,9 @@ function assertGreen(run: SuiteRun): void {
   assert.deepEqual(failures, "");
 }
 
-describe("the suite against a conforming deployment", () => {
+// The tests start together; their runs take turns, one a core (runSuite's queue), so one's waits
+// (a timeout, a paced window) overlap another's work.
+describe("the suite against a conforming deployment", { concurrency: true }, () => {
   test("the embedded reference passes every check of the whole contract", async (t) => {
     const run = await runSuite({ name: "conforming/reference" });
     assertGreen(run);

@@ -23,7 +23,9 @@ const ids = (run: SuiteRun, outcome: string) =>
     .sort();
 const output = (run: SuiteRun) => `${run.stdout.slice(-3000)}\n${run.stderr.slice(-2000)}`;
 
-describe(`profile ${PROFILE} against the reference imitating it`, () => {
+// The tests start together; their runs take turns, one a core (runSuite's queue), so one's waits
+// (a timeout, a paced window) overlap another's work.
+describe(`profile ${PROFILE} against the reference imitating it`, { concurrency: true }, () => {
   const profile = loadProfile(PROFILE);
 
   test("with the profile the run passes and reports every deviation; without it, it fails on exactly those", async () => {

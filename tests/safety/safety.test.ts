@@ -21,7 +21,9 @@ const remote = (reference: RunningReference, env: Record<string, string> = {}) =
   ...env,
 });
 
-describe("safe against a shared deployment", () => {
+// The tests start together; their runs take turns, one a core (runSuite's queue), so one's waits
+// (a timeout, a paced window) overlap another's work.
+describe("safe against a shared deployment", { concurrency: true }, () => {
   test("a failing run with writes and every report: nothing left behind, no secret in any report, the fingerprint in each", async () => {
     // A broken rule on the very operations that create records, so the tests that create them fail.
     // The limit the suite is told (run-suite.ts): a run of ~800 requests is not to meet 503s.
