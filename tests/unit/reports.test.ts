@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { test } from "node:test";
 import type { FullConfig, Suite, TestCase, TestResult } from "@playwright/test/reporter";
 import { failsTheRun, type Outcome, RESULTS_ATTACHMENT } from "../../helpers/checks/check";
+import { documentedOperations } from "../../helpers/contract/documented";
 import { AllureTemplateChanged, offlineReport } from "../../helpers/reporters/allure-html";
 import AllureReporter from "../../helpers/reporters/allure-reporter";
-import { coverage, documentedOperations } from "../../helpers/reporters/coverage";
+import { coverage } from "../../helpers/reporters/coverage";
 import { prettyBody, renderFindings } from "../../helpers/reporters/evidence";
 import {
   countsInWords,
