@@ -144,7 +144,7 @@ export function writesReport(coverage: Coverage) {
     modules: coverage.modules
       .filter((m) => m.writes.documented)
       .map((m) => ({ module: m.module, ...m.writes })),
-    notChecked: coverage.notChecked.map(({ operation, request, reason, why, source }) => ({
+    notCheckedWrites: coverage.notChecked.map(({ operation, request, reason, why, source }) => ({
       module: operation.module,
       request,
       reason,
