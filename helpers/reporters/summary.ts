@@ -324,12 +324,12 @@ export function summaryMarkdown(options: {
 /** Per module, the documented writes checked, not checked and not yet checked; each not checked with its reason. */
 function writesMarkdown(coverage: Coverage): string[] {
   const count = (w: Coverage["writes"]) =>
-    [w.checked, w.notChecked, w.notYetChecked, w.documented].map(String);
+    [w.checked, w.exercised, w.notChecked, w.notYetChecked, w.documented].map(String);
   return [
     `### Writes: ${writesInWords(coverage).replace(/^writes: /, "")}`,
     "",
     markdownTable([
-      ["module", "checked", "not checked", "not yet checked", "documented"],
+      ["module", "checked", "exercised", "not checked", "not yet checked", "documented"],
       ...coverage.modules.filter((m) => m.writes.documented).map((m) => [m.module, ...count(m.writes)]),
       ["all", ...count(coverage.writes)],
     ]),
