@@ -215,7 +215,42 @@ describe("records", () => {
     const records = new ModuleRecords(data);
     assert.deepEqual(records.ids("files"), [201, 205, 9]);
     assert.equal(records.ids("users")[0], "b2d4e6f8-1a3c-4e5b-8d7f-2c4e6a8b0d12");
-    assert.equal(records.find("files", "205"), 1);
+    assert.equal(records.find("files", "205", undefined), 1);
+  });
+
+  test("a fresh portal has a collection's built-in records only, the CRM's once it was opened", () => {
+    const data: ModuleData = {
+      module: "sample",
+      collections: {
+        files: { schema: "files/file-wrapper.json", seeds: [{ id: 201 }, { id: 205 }, { id: 206 }] },
+        folders: {
+          schema: "files/folder-wrapper.json",
+          fresh: { records: 1, madeBy: "install", source: "x.cs:1" },
+        },
+        stages: {
+          schema: "crm/deal-milestone-wrapper.json",
+          fresh: { records: 2, madeBy: "crm-opened", source: "x.cs:2" },
+        },
+      },
+      routes: [],
+    };
+    const records = new ModuleRecords(data);
+    const opened = { crmOpened: true };
+    const untouched = { crmOpened: false };
+    assert.deepEqual(
+      ["files", "folders", "stages"].map((c) =>
+        [undefined, opened, untouched].map((f) => records.count(c, f)),
+      ),
+      [
+        [3, 0, 0],
+        [3, 1, 1],
+        [3, 2, 0],
+      ],
+    );
+    assert.equal(records.find("files", "205", opened), undefined, "no record on a fresh portal");
+    const [first, second] = records.ids("folders");
+    assert.equal(records.find("folders", String(first), untouched), 0);
+    assert.equal(records.find("folders", String(second), untouched), undefined);
   });
 });
 
