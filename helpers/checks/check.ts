@@ -76,6 +76,16 @@ export function failsTheRun(
   return result.outcome === "failed" || (result.outcome === "fixed" && failOnFixed);
 }
 
+/**
+ * Errors that mean the check's request was never sent: a write not allowed, a run that stopped, a
+ * look-up whose list is empty (no record to read). Such a check is skipped, with the error's message.
+ */
+const NOT_SENT = new Set(["WriteRefused", "RunStopped", "NoRecordToRead"]);
+
+export function wasNotSent(error: unknown): boolean {
+  return error instanceof Error && NOT_SENT.has(error.name);
+}
+
 /** How a check asks for a response: the operation's request, varied in format, headers, body or ids. */
 export interface Variation {
   suffix?: Format;
