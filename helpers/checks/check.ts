@@ -82,6 +82,9 @@ export function failsTheRun(
  */
 const NOT_SENT = new Set(["WriteRefused", "RunStopped", "NoRecordToRead"]);
 
+/** How a skipped check's why starts when its read found no record (helpers/reporters/empty-lists.ts counts them). */
+export const NO_RECORD_TO_READ = "no record to read";
+
 export function wasNotSent(error: unknown): boolean {
   return error instanceof Error && NOT_SENT.has(error.name);
 }

@@ -4,7 +4,7 @@ import { SCHEMA_BASE, type SchemaRegistry } from "../contract/schemas";
 import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } from "../http/client";
 import { formatOfContentType, parseBody, readLeniently, type XmlNode, xmlToJson } from "../http/formats";
 import type { Ledger } from "../run/ledger";
-import type { CheckContext, ReadResponse, Variation } from "./check";
+import { type CheckContext, NO_RECORD_TO_READ, type ReadResponse, type Variation } from "./check";
 import { readKey, type SharedReads } from "./shared-reads";
 
 /** `folders[0].id`, `[0].id`, `id` */
@@ -49,7 +49,7 @@ export class NoRecordToRead extends Error {
     /** Where the empty list is in its answer: `""` for the answer itself. */
     readonly at: string,
   ) {
-    super(`no record to read: ${from} answered an empty list${at ? ` at "${at}"` : ""}`);
+    super(`${NO_RECORD_TO_READ}: ${from} answered an empty list${at ? ` at "${at}"` : ""}`);
   }
 }
 
