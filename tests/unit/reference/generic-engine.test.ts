@@ -9,7 +9,7 @@ import { operationSchema } from "../../../reference/generic/schema-files";
 import { synthesize } from "../../../reference/generic/synthesize";
 import { MODULES } from "../../../reference/modules";
 import project from "../../../reference/modules/project";
-import { type Api, jsonBody, reference } from "./support";
+import { type Api, jsonBody, reference, SEED } from "./support";
 
 /**
  * A concrete path for a route: ids (or names) from the first record of their list (or, for a
@@ -103,6 +103,7 @@ describe("generic engine: a module served from data", () => {
       listed.map((record) => [record.objectId, "id" in record]),
       [
         ["users_birthdays", false],
+        ["shared_events", false],
         ["12", false],
         ["3", false],
       ],
@@ -174,6 +175,62 @@ describe("generic engine: a module served from data", () => {
       assert.ok("id" in self && "displayName" in self);
     } finally {
       await broken.close();
+    }
+  });
+});
+
+describe("a fresh portal (reference --empty)", () => {
+  const SOURCE = /^(module|web|build)\/[\w./-]+:\d+(-\d+)?$/;
+
+  test("what it keeps is cited from the server's source", () => {
+    const builtIns = MODULES.flatMap((data) => [
+      ...Object.values(data.collections).flatMap((c) => (c.fresh ? [c.fresh] : [])),
+      ...data.routes.flatMap((route) => (route.builtIn ? [route.builtIn] : [])),
+    ]);
+    assert.ok(builtIns.length >= 20, `${builtIns.length} built-ins`);
+    for (const { source } of builtIns) assert.match(source, SOURCE);
+  });
+
+  test("the admin and the built-in folders and lists only; the CRM's lists once it was opened", async () => {
+    const read = async (api: Api, path: string) => {
+      const answer = await api.json(`${path}.json`);
+      assert.equal(answer.status, 200, path);
+      return answer.body.response as Record<string, unknown>[];
+    };
+    const titles = (list: Record<string, unknown>[]) => list.map((record) => record.title ?? record.id);
+    for (const empty of ["crm-opened", "crm-never-opened"] as const) {
+      const api = await reference({ empty });
+      try {
+        const opened = empty === "crm-opened";
+        assert.deepEqual(
+          titles(await read(api, "crm/task/category")),
+          opened ? ["Call", "Email", "Meeting"] : [],
+        );
+        assert.equal((await read(api, "crm/opportunity/stage")).length, opened ? 3 : 0);
+        assert.equal((await read(api, "crm/history/category")).length > 0, opened, "history categories");
+        assert.ok((await read(api, "crm/settings/currency")).length > 0, "currencies are the install's");
+        for (const path of ["project", "crm/contact/filter", "crm/history/filter", "group", "mail/accounts"])
+          assert.deepEqual(await read(api, path), [], path);
+        assert.deepEqual(
+          (await read(api, "people")).map((person) => person.userName),
+          ["administrator"],
+        );
+        assert.deepEqual(
+          (await read(api, "calendar/subscriptions")).map((calendar) => calendar.objectId),
+          ["users_birthdays", "shared_events"],
+        );
+        const my = (await api.json("files/@my.json")).body.response as {
+          files: unknown[];
+          current: { id: number; title: string };
+        };
+        assert.deepEqual([my.files, my.current.title], [[], "My Documents"]);
+        assert.equal((await api.json(`files/folder/${my.current.id}/path.json`)).status, 200);
+        // A record of the seeded portal is no record here.
+        assert.equal((await api.json("project/101.json")).status, 404);
+        assert.equal((await api.json(`files/file/${SEED.files.welcome}.json`)).status, 404);
+      } finally {
+        await api.close();
+      }
     }
   });
 });
