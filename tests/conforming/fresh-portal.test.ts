@@ -43,6 +43,17 @@ function emptyListLines(stdout: string): string[] {
 }
 
 describe("a freshly installed portal, read-only (reference --empty)", () => {
+  test("an unknown WORKSPACE_REFERENCE_EMPTY is a setup mistake: exit 2, one line naming the kinds, no check run", async () => {
+    const run = await runSuite({
+      name: "conforming/fresh-unknown",
+      env: { WORKSPACE_REFERENCE_EMPTY: "crm" },
+    });
+    assert.equal(run.exitCode, 2, run.stdout + run.stderr);
+    assert.match(run.stdout + run.stderr, /unknown empty portal "crm": one of crm-opened, crm-never-opened/);
+    assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /);
+    assert.deepEqual(run.checks, []);
+  });
+
   for (const empty of ["crm-opened", "crm-never-opened"] satisfies EmptyPortal[]) {
     test(`--empty=${empty}: exit 0, no failed check; each read from an empty list skipped, naming a list that is empty; one console line per module`, async (t) => {
       const reference = await startReference({

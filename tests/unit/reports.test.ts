@@ -30,6 +30,15 @@ const check = (id: string, outcome: Outcome): SummarisedCheck => {
   return { id, section, operation, family: rule.split(".")[0], outcome, why: "because", gating };
 };
 
+/** summary.md of `checks`, with no coverage to speak of. */
+const markdownOf = (checks: SummarisedCheck[], runPassed: boolean) =>
+  summaryMarkdown({
+    checks,
+    verdictLine: "v",
+    runPassed,
+    coverage: coverage([], [], documentedOperations()),
+  });
+
 test("the outcome table counts per section and family, with a mark per outcome besides passed", () => {
   const checks = [
     check("people.get-self/format.json-suffix", "passed"),
@@ -282,12 +291,7 @@ test("failures group by rule and reason: one line for a rule broken on every ope
   const bounded = groupedLines("Failed checks", "✘", distinct, "reports/summary.md");
   assert.equal(bounded.length, 22);
   assert.match(bounded[21], /and 221 more groups: every check in reports\/summary\.md and checks\.json/);
-  const markdown = summaryMarkdown({
-    checks: failing,
-    verdictLine: "v",
-    runPassed: false,
-    coverage: coverage([], [], documentedOperations()),
-  });
+  const markdown = markdownOf(failing, false);
   for (const c of failing) assert.ok(markdown.includes(`\`${c.id}\``), c.id);
 });
 
@@ -323,12 +327,7 @@ test("unavailable modules are read from the module checks: named in the verdict,
     "DOES NOT CONFORM (required module mail unavailable)",
   );
   assert.equal(outcomeTable(checks)[1][0], "crm (unavailable)");
-  const markdown = summaryMarkdown({
-    checks,
-    verdictLine: "v",
-    runPassed: true,
-    coverage: coverage([], [], documentedOperations()),
-  });
+  const markdown = markdownOf(checks, true);
   assert.match(
     markdown,
     /## Unavailable modules \(1\): their checks are skipped\n\n- \*\*crm\*\*: not installed: /,
@@ -368,12 +367,7 @@ test("reads with no record to read: one line per module naming its empty lists, 
   );
   assert.doesNotMatch(modules.map((m) => emptyListInWords(m)).join("\n"), /WORKSPACE_ALLOW_WRITES/);
   assert.match(verdictInWords(checks.slice(0, 4), true), /^CONFORMS/);
-  const markdown = summaryMarkdown({
-    checks,
-    verdictLine: "v",
-    runPassed: false,
-    coverage: coverage([], [], documentedOperations()),
-  });
+  const markdown = markdownOf(checks, false);
   assert.match(
     markdown,
     /## Reads with no record to read [^\n]*\n\n- files: 1 read [^\n]*\n {2}`files.file`\n- project: 2 reads [^\n]*GET api\/2\.0\/project, GET api\/2\.0\/project\/milestone\)\n {2}`project.milestone-tasks`, `project.project-messages`/,
