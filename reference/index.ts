@@ -5,7 +5,7 @@ import { close, createReferenceServer, listen } from "./server";
 import { ADMIN_PASSWORD, USER_PASSWORD } from "./store/seed";
 
 export { FAULTS } from "./faults";
-export type { ReferenceOptions } from "./options";
+export { type EmptyPortal, parseEmpty, type ReferenceOptions } from "./options";
 export { VARIANTS } from "./variants";
 
 /** What `requests()` remembers (the newest requests, each path cut short): a long-lived reference stays small. */

@@ -76,6 +76,19 @@ export function failsTheRun(
   return result.outcome === "failed" || (result.outcome === "fixed" && failOnFixed);
 }
 
+/**
+ * Errors that mean the check's request was never sent: a write not allowed, a run that stopped, a
+ * look-up whose list is empty (no record to read). Such a check is skipped, with the error's message.
+ */
+const NOT_SENT = new Set(["WriteRefused", "RunStopped", "NoRecordToRead"]);
+
+/** How a skipped check's why starts when its read found no record (helpers/reporters/empty-lists.ts counts them). */
+export const NO_RECORD_TO_READ = "no record to read";
+
+export function wasNotSent(error: unknown): boolean {
+  return error instanceof Error && NOT_SENT.has(error.name);
+}
+
 /** How a check asks for a response: the operation's request, varied in format, headers, body or ids. */
 export interface Variation {
   suffix?: Format;

@@ -1,6 +1,6 @@
 import type { Operation } from "../contract/contract";
 import type { Check, CheckContext, CheckResult, Family } from "./check";
-import { checkId } from "./check";
+import { checkId, wasNotSent } from "./check";
 import { formatChecks } from "./format";
 import { notFoundChecks } from "./not-found";
 import { parityChecks } from "./parity";
@@ -34,8 +34,6 @@ function resultBase(op: Operation, check: Check, evidence: CheckResult["exchange
   };
 }
 
-const NOT_SENT = new Set(["WriteRefused", "RunStopped"]);
-
 /** A check that is not run, with the reason (its module is unavailable): nothing is sent. */
 export function skippedCheck(op: Operation, check: Check, why: string): CheckResult {
   const given = "not run";
@@ -56,8 +54,8 @@ export async function runCheck(
     return { ...base, ...verdict, outcome } satisfies CheckResult;
   } catch (error) {
     const why = (error as Error).message;
-    // Not sent at all (a write not allowed, a run that stopped): the check did not run, so it is skipped.
-    const outcome = NOT_SENT.has((error as Error).name) ? "skipped" : "failed";
+    // Not sent at all (a write not allowed, a run that stopped, no record to read): skipped.
+    const outcome = wasNotSent(error) ? "skipped" : "failed";
     return { ...base, outcome, expected: "the check to run", given: why, why } satisfies CheckResult;
   }
 }

@@ -4,7 +4,7 @@ import { SCHEMA_BASE, type SchemaRegistry } from "../contract/schemas";
 import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } from "../http/client";
 import { formatOfContentType, parseBody, readLeniently, type XmlNode, xmlToJson } from "../http/formats";
 import type { Ledger } from "../run/ledger";
-import type { CheckContext, ReadResponse, Variation } from "./check";
+import { type CheckContext, NO_RECORD_TO_READ, type ReadResponse, type Variation } from "./check";
 import { readKey, type SharedReads } from "./shared-reads";
 
 /** `folders[0].id`, `[0].id`, `id` */
@@ -16,6 +16,41 @@ export function selectPath(value: unknown, path: string): unknown {
       (node, key) => (node == null ? undefined : (node as Record<string, unknown>)[key]),
       value,
     );
+}
+
+/**
+ * Where `path` runs into an empty list in `value`, if it does: `""` for the value itself, else the
+ * path to that list (`files`, `categories[0].threads`). A list with items, a member missing, a value
+ * that is no list where the path indexes one: undefined (those are no empty list).
+ */
+export function emptyListOn(value: unknown, path: string): string | undefined {
+  const parts = path.split(/(?=\[)|\./).filter((part) => part !== "");
+  let node = value;
+  let walked = "";
+  for (const part of parts) {
+    const index = /^\[(\d+)\]$/.exec(part);
+    if (index && Array.isArray(node) && node.length === 0) return walked;
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[index ? index[1] : part];
+    walked += index || !walked ? part : `.${part}`;
+  }
+  return undefined;
+}
+
+/**
+ * A read whose placeholder is looked up (`from:`) in a list the deployment answered empty: a
+ * legitimate state (a fresh portal has no projects), so its checks are skipped, not failed.
+ */
+export class NoRecordToRead extends Error {
+  override name = "NoRecordToRead";
+  constructor(
+    /** `GET api/2.0/project` */
+    readonly from: string,
+    /** Where the empty list is in its answer: `""` for the answer itself. */
+    readonly at: string,
+  ) {
+    super(`${NO_RECORD_TO_READ}: ${from} answered an empty list${at ? ` at "${at}"` : ""}`);
+  }
 }
 
 /** Ids, names and emails are short; a longer value goes into no URL, curl line or report. */
@@ -40,8 +75,12 @@ export class DiscoveredValues {
 
   constructor(private readonly client: WorkspaceClient) {}
 
+  /** Throws NoRecordToRead when the list it selects from is empty; any other miss is a failure. */
   async get(from: string, select: string): Promise<string> {
-    const value = selectPath((await this.answer(from)) as unknown, select);
+    const answer = await this.answer(from);
+    const empty = emptyListOn(answer, select);
+    if (empty !== undefined) throw new NoRecordToRead(from, empty);
+    const value = selectPath(answer, select);
     if (value === undefined || value === null || typeof value === "object") {
       throw new Error(`could not discover a value from ${from}: nothing at "${select}" in its response`);
     }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { FAMILIES, type Outcome } from "../checks/check";
 import { type Fingerprint, fingerprintEntries } from "../run/fingerprint";
 import { type Coverage, type CoveredCheck, runCoverage, writesInWords } from "./coverage";
+import { EMPTY_LISTS_TITLE, emptyListInWords, emptyListModules } from "./empty-lists";
 
 /** What the summary needs of a check (a ReportedCheck has more). */
 export interface SummarisedCheck extends CoveredCheck {
@@ -266,6 +267,16 @@ export function summaryMarkdown(options: {
     out.push(`## Unavailable modules (${unavailable.length}): their checks are skipped`, "");
     for (const m of unavailable)
       out.push(`- **${m.module}**${m.required ? " (required: fails the run)" : ""}: ${m.reason}`);
+    out.push("");
+  }
+  const emptyLists = emptyListModules(checks);
+  if (emptyLists.length) {
+    out.push(`## ${EMPTY_LISTS_TITLE.replace(/:$/, "")}`, "");
+    for (const module of emptyLists)
+      out.push(
+        `- ${emptyListInWords(module, Number.POSITIVE_INFINITY)}`,
+        `  ${module.reads.map((read) => `\`${read}\``).join(", ")}`,
+      );
     out.push("");
   }
   out.push("## Modules × check families", "", markdownTable(outcomeTable(checks)), "", LEGEND, "");

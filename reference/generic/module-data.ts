@@ -38,6 +38,20 @@ export interface Collection {
   forbiddenUnder?: { fault: FaultName; message: string };
   /** Members overlaid on record i (seeds[i]), so records read plausibly: titles, names, dates. */
   seeds?: readonly Record<string, JsonValue>[];
+  /** What a freshly installed portal (reference `--empty`) has of it; without this, nothing. */
+  fresh?: BuiltIn & {
+    /** Its first `records` records. */
+    records: number;
+  };
+}
+
+/**
+ * Records a fresh portal has: made by the install, or when someone first opens the CRM (a portal
+ * where nobody has lacks them). `source` cites where the server makes them (CommunityServer, v12.7.1).
+ */
+export interface BuiltIn {
+  madeBy: "install" | "crm-opened";
+  source: string;
 }
 
 export interface GenericRoute {
@@ -58,4 +72,9 @@ export interface GenericRoute {
   constraints?: Record<string, string>;
   /** Any caller may read it, as the server's `[Read(path, false)]` (operations.tsv `anonymous`). */
   anonymous?: true;
+  /**
+   * On a fresh portal an answer that is a list without `list:` is empty (it lists records, and there
+   * are none), unless the list is built in: a catalogue of the server's, or one the install makes.
+   */
+  builtIn?: BuiltIn;
 }

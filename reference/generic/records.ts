@@ -1,5 +1,6 @@
+import type { FreshPortal } from "../store/model";
 import type { JsonObject, JsonValue } from "../wire/json-value";
-import type { Collection, ModuleData } from "./module-data";
+import type { BuiltIn, Collection, ModuleData } from "./module-data";
 import { Prng } from "./prng";
 import { type Located, objectBranch, type SchemaNode, schemaAt, typesOf } from "./schema-files";
 import { asDictionaryWhere, fits, type Synthesis, synthesize } from "./synthesize";
@@ -36,10 +37,18 @@ export class ModuleRecords {
     return ids;
   }
 
-  /** The index of the record a placeholder value names, if any (Guids case-insensitively). */
-  find(collection: string, text: string): number | undefined {
+  /** How many records of the collection the portal has (0..count-1): every one, or a fresh portal's. */
+  count(collection: string, fresh: FreshPortal | undefined): number {
+    const all = this.ids(collection).length;
+    if (!fresh) return all;
+    const built = this.data.collections[collection]?.fresh;
+    return built && isBuiltIn(built, fresh) ? Math.min(all, built.records) : 0;
+  }
+
+  /** The index of the record a placeholder value names, if the portal has it (Guids case-insensitively). */
+  find(collection: string, text: string, fresh: FreshPortal | undefined): number | undefined {
     const index = this.ids(collection).findIndex((id) => String(id).toLowerCase() === text.toLowerCase());
-    return index < 0 ? undefined : index;
+    return index < 0 || index >= this.count(collection, fresh) ? undefined : index;
   }
 
   /** Record `index` of `collection`, shaped by the (item) schema `at`. */
@@ -58,6 +67,11 @@ export class ModuleRecords {
     const shaped = synthesize(at, "", { ...base, rng: new Prng(`${seedText}/${at.file}`) });
     return isObject(canonical) ? overlay(shaped, canonical, at) : shaped;
   }
+}
+
+/** Whether a fresh portal has what `builtIn` makes: the install's always, the CRM's once it was opened. */
+export function isBuiltIn(builtIn: BuiltIn | undefined, fresh: FreshPortal): boolean {
+  return !!builtIn && (builtIn.madeBy === "install" || fresh.crmOpened);
 }
 
 function isObject(value: JsonValue | undefined): value is JsonObject {

@@ -5,7 +5,7 @@ import type { JsonObject, JsonValue } from "../wire/json-value";
 import { personSummary } from "../wrappers/person";
 import type { GenericRoute, ModuleData } from "./module-data";
 import { Prng } from "./prng";
-import { itemsOf, ModuleRecords } from "./records";
+import { isBuiltIn, itemsOf, ModuleRecords } from "./records";
 import {
   type Located,
   objectBranch,
@@ -80,7 +80,7 @@ function answer(
 ): JsonValue {
   const found = new Map<string, number>();
   for (const [placeholder, collection] of Object.entries(route.ids ?? {})) {
-    const index = records.find(collection, request.params.required(placeholder));
+    const index = records.find(collection, request.params.required(placeholder), request.store.fresh);
     if (index === undefined) {
       const forbiddenUnder = data.collections[collection]?.forbiddenUnder;
       if (forbiddenUnder && request.faults.has(forbiddenUnder.fault)) throw forbidden(forbiddenUnder.message);
@@ -88,6 +88,9 @@ function answer(
     }
     found.set(placeholder, index);
   }
+  const { fresh } = request.store;
+  const listed = (collection: string) =>
+    Array.from({ length: records.count(collection, fresh) }, (_, index) => index);
   // Seeded users only: users a run creates must not change the answers between two reads.
   const users = SEEDED_USERS.flatMap((id) => request.store.users.get(id) ?? []);
   const base: Omit<Synthesis, "rng"> = {
@@ -96,17 +99,19 @@ function answer(
     nested: (name, item) => {
       const collection = data.nested?.[name];
       if (!collection) return undefined;
-      return records.ids(collection).map((_, index) => records.render(collection, index, item, base));
+      return listed(collection).map((index) => records.render(collection, index, item, base));
     },
   };
   const items = itemsOf(route.schema);
   let response: JsonValue;
   if (route.list) {
     const list = route.list;
-    response = records.ids(list).map((_, index) => records.render(list, index, items, base));
+    response = listed(list).map((index) => records.render(list, index, items, base));
   } else if (route.record) {
     const collection = route.ids?.[route.record] as string;
     response = records.render(collection, found.get(route.record) as number, items, base);
+  } else if (fresh && typesOf(schemaAt(route.schema)).has("array") && !isBuiltIn(route.builtIn, fresh)) {
+    response = [];
   } else {
     const synthesis: Synthesis = { ...base, rng: new Prng(`${data.module}/${route.path}`) };
     response = synthesize(schemaAt(route.schema), "", synthesis);

@@ -72,8 +72,18 @@ export interface Session {
   expires: Date;
 }
 
+/**
+ * A freshly installed portal (reference `--empty`): the admin, the built-in folders and lists,
+ * nothing else. `crmOpened`: someone has opened the CRM, which creates its built-in lists.
+ */
+export interface FreshPortal {
+  crmOpened: boolean;
+}
+
 export interface Store {
   portal: Portal;
+  /** Set on a fresh install; the seeded demo portal leaves it unset. */
+  fresh?: FreshPortal;
   users: Map<string, User>;
   groups: Map<string, Group>;
   folders: Map<number, Folder>;

@@ -9,6 +9,7 @@ import { documentedOperations } from "../../helpers/contract/documented";
 import { AllureTemplateChanged, offlineReport } from "../../helpers/reporters/allure-html";
 import AllureReporter from "../../helpers/reporters/allure-reporter";
 import { coverage, writesReport } from "../../helpers/reporters/coverage";
+import { emptyListInWords, emptyListModules } from "../../helpers/reporters/empty-lists";
 import { prettyBody, renderFindings } from "../../helpers/reporters/evidence";
 import {
   countsInWords,
@@ -30,6 +31,15 @@ const check = (id: string, outcome: Outcome): SummarisedCheck => {
   const gating = failsTheRun({ outcome });
   return { id, section, operation, family: rule.split(".")[0], outcome, why: "because", gating };
 };
+
+/** summary.md of `checks`, with no coverage to speak of. */
+const markdownOf = (checks: SummarisedCheck[], runPassed: boolean) =>
+  summaryMarkdown({
+    checks,
+    verdictLine: "v",
+    runPassed,
+    coverage: coverage([], [], documentedOperations()),
+  });
 
 test("the outcome table counts per section and family, with a mark per outcome besides passed", () => {
   const checks = [
@@ -283,12 +293,7 @@ test("failures group by rule and reason: one line for a rule broken on every ope
   const bounded = groupedLines("Failed checks", "✘", distinct, "reports/summary.md");
   assert.equal(bounded.length, 22);
   assert.match(bounded[21], /and 221 more groups: every check in reports\/summary\.md and checks\.json/);
-  const markdown = summaryMarkdown({
-    checks: failing,
-    verdictLine: "v",
-    runPassed: false,
-    coverage: coverage([], [], documentedOperations()),
-  });
+  const markdown = markdownOf(failing, false);
   for (const c of failing) assert.ok(markdown.includes(`\`${c.id}\``), c.id);
 });
 
@@ -324,15 +329,50 @@ test("unavailable modules are read from the module checks: named in the verdict,
     "DOES NOT CONFORM (required module mail unavailable)",
   );
   assert.equal(outcomeTable(checks)[1][0], "crm (unavailable)");
-  const markdown = summaryMarkdown({
-    checks,
-    verdictLine: "v",
-    runPassed: true,
-    coverage: coverage([], [], documentedOperations()),
-  });
+  const markdown = markdownOf(checks, true);
   assert.match(
     markdown,
     /## Unavailable modules \(1\): their checks are skipped\n\n- \*\*crm\*\*: not installed: /,
+  );
+});
+
+test("reads with no record to read: one line per module naming its empty lists, in summary.md too; they do not gate", () => {
+  const noRecord = (id: string, list: string) => ({
+    ...check(id, "skipped"),
+    why: `no record to read: ${list} answered an empty list`,
+  });
+  const checks = [
+    noRecord("project.project-messages/status.success", "GET api/2.0/project"),
+    noRecord("project.project-messages/schema.json", "GET api/2.0/project"),
+    noRecord("project.milestone-tasks/status.success", "GET api/2.0/project/milestone"),
+    {
+      ...noRecord("files.file/status.success", "GET api/2.0/files/@my"),
+      why: 'no record to read: GET api/2.0/files/@my answered an empty list at "files"',
+    },
+    {
+      ...check("crm.contacts/status.success", "skipped"),
+      why: "refused to send: set WORKSPACE_ALLOW_WRITES=true",
+    },
+    {
+      ...check("crm.contact/status.success", "failed"),
+      why: 'could not discover a value from GET api/2.0/crm/contact/filter: nothing at "[0].id" in its response',
+    },
+    check("people.list/status.success", "passed"),
+  ];
+  const modules = emptyListModules(checks);
+  assert.deepEqual(
+    modules.map((m) => emptyListInWords(m, 1)),
+    [
+      'files: 1 read had no record to read: the lists they look up are empty (GET api/2.0/files/@my (at "files"))',
+      "project: 2 reads had no record to read: the lists they look up are empty (GET api/2.0/project +1 more)",
+    ],
+  );
+  assert.doesNotMatch(modules.map((m) => emptyListInWords(m)).join("\n"), /WORKSPACE_ALLOW_WRITES/);
+  assert.match(verdictInWords(checks.slice(0, 4), true), /^CONFORMS/);
+  const markdown = markdownOf(checks, false);
+  assert.match(
+    markdown,
+    /## Reads with no record to read [^\n]*\n\n- files: 1 read [^\n]*\n {2}`files.file`\n- project: 2 reads [^\n]*GET api\/2\.0\/project, GET api\/2\.0\/project\/milestone\)\n {2}`project.milestone-tasks`, `project.project-messages`/,
   );
 });
 

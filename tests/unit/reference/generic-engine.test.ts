@@ -9,7 +9,7 @@ import { operationSchema } from "../../../reference/generic/schema-files";
 import { synthesize } from "../../../reference/generic/synthesize";
 import { MODULES } from "../../../reference/modules";
 import project from "../../../reference/modules/project";
-import { type Api, jsonBody, reference } from "./support";
+import { type Api, jsonBody, reference, SEED } from "./support";
 
 /**
  * A concrete path for a route: ids (or names) from the first record of their list (or, for a
@@ -103,6 +103,7 @@ describe("generic engine: a module served from data", () => {
       listed.map((record) => [record.objectId, "id" in record]),
       [
         ["users_birthdays", false],
+        ["shared_events", false],
         ["12", false],
         ["3", false],
       ],
@@ -178,6 +179,62 @@ describe("generic engine: a module served from data", () => {
   });
 });
 
+describe("a fresh portal (reference --empty)", () => {
+  const SOURCE = /^(module|web|build)\/[\w./-]+:\d+(-\d+)?$/;
+
+  test("what it keeps is cited from the server's source", () => {
+    const builtIns = MODULES.flatMap((data) => [
+      ...Object.values(data.collections).flatMap((c) => (c.fresh ? [c.fresh] : [])),
+      ...data.routes.flatMap((route) => (route.builtIn ? [route.builtIn] : [])),
+    ]);
+    assert.ok(builtIns.length >= 20, `${builtIns.length} built-ins`);
+    for (const { source } of builtIns) assert.match(source, SOURCE);
+  });
+
+  test("the admin and the built-in folders and lists only; the CRM's lists once it was opened", async () => {
+    const read = async (api: Api, path: string) => {
+      const answer = await api.json(`${path}.json`);
+      assert.equal(answer.status, 200, path);
+      return answer.body.response as Record<string, unknown>[];
+    };
+    const titles = (list: Record<string, unknown>[]) => list.map((record) => record.title ?? record.id);
+    for (const empty of ["crm-opened", "crm-never-opened"] as const) {
+      const api = await reference({ empty });
+      try {
+        const opened = empty === "crm-opened";
+        assert.deepEqual(
+          titles(await read(api, "crm/task/category")),
+          opened ? ["Call", "Email", "Meeting"] : [],
+        );
+        assert.equal((await read(api, "crm/opportunity/stage")).length, opened ? 3 : 0);
+        assert.equal((await read(api, "crm/history/category")).length > 0, opened, "history categories");
+        assert.ok((await read(api, "crm/settings/currency")).length > 0, "currencies are the install's");
+        for (const path of ["project", "crm/contact/filter", "crm/history/filter", "group", "mail/accounts"])
+          assert.deepEqual(await read(api, path), [], path);
+        assert.deepEqual(
+          (await read(api, "people")).map((person) => person.userName),
+          ["administrator"],
+        );
+        assert.deepEqual(
+          (await read(api, "calendar/subscriptions")).map((calendar) => calendar.objectId),
+          ["users_birthdays", "shared_events"],
+        );
+        const my = (await api.json("files/@my.json")).body.response as {
+          files: unknown[];
+          current: { id: number; title: string };
+        };
+        assert.deepEqual([my.files, my.current.title], [[], "My Documents"]);
+        assert.equal((await api.json(`files/folder/${my.current.id}/path.json`)).status, 200);
+        // A record of the seeded portal is no record here.
+        assert.equal((await api.json("project/101.json")).status, 404);
+        assert.equal((await api.json(`files/file/${SEED.files.welcome}.json`)).status, 404);
+      } finally {
+        await api.close();
+      }
+    }
+  });
+});
+
 describe("module data", () => {
   const module = (routes: ModuleData["routes"]): ModuleData => ({
     module: "sample",
@@ -215,7 +272,42 @@ describe("records", () => {
     const records = new ModuleRecords(data);
     assert.deepEqual(records.ids("files"), [201, 205, 9]);
     assert.equal(records.ids("users")[0], "b2d4e6f8-1a3c-4e5b-8d7f-2c4e6a8b0d12");
-    assert.equal(records.find("files", "205"), 1);
+    assert.equal(records.find("files", "205", undefined), 1);
+  });
+
+  test("a fresh portal has a collection's built-in records only, the CRM's once it was opened", () => {
+    const data: ModuleData = {
+      module: "sample",
+      collections: {
+        files: { schema: "files/file-wrapper.json", seeds: [{ id: 201 }, { id: 205 }, { id: 206 }] },
+        folders: {
+          schema: "files/folder-wrapper.json",
+          fresh: { records: 1, madeBy: "install", source: "x.cs:1" },
+        },
+        stages: {
+          schema: "crm/deal-milestone-wrapper.json",
+          fresh: { records: 2, madeBy: "crm-opened", source: "x.cs:2" },
+        },
+      },
+      routes: [],
+    };
+    const records = new ModuleRecords(data);
+    const opened = { crmOpened: true };
+    const untouched = { crmOpened: false };
+    assert.deepEqual(
+      ["files", "folders", "stages"].map((c) =>
+        [undefined, opened, untouched].map((f) => records.count(c, f)),
+      ),
+      [
+        [3, 0, 0],
+        [3, 1, 1],
+        [3, 2, 0],
+      ],
+    );
+    assert.equal(records.find("files", "205", opened), undefined, "no record on a fresh portal");
+    const [first, second] = records.ids("folders");
+    assert.equal(records.find("folders", String(first), untouched), 0);
+    assert.equal(records.find("folders", String(second), untouched), undefined);
   });
 });
 
