@@ -5,6 +5,7 @@ import { formatChecks } from "./format";
 import { notFoundChecks } from "./not-found";
 import { parityChecks } from "./parity";
 import { requestBodyChecks } from "./request-body";
+import { roundTripChecks } from "./round-trip";
 import { schemaChecks } from "./schema";
 import { statusChecks } from "./status";
 
@@ -13,6 +14,7 @@ export const ALL_CHECKS: Check[] = [
   ...notFoundChecks,
   ...formatChecks,
   ...requestBodyChecks,
+  ...roundTripChecks,
   ...parityChecks,
   ...schemaChecks,
 ];

@@ -162,6 +162,10 @@ export class OperationRunner implements CheckContext {
     return exchange;
   }
 
+  sibling(op: Operation, id: string): Operation | undefined {
+    return this.operations.get(`${op.section}.${id}`);
+  }
+
   envelopeSchema(op: Operation | undefined, kind: "success" | "error"): string {
     if (kind === "error" || !op?.schema) return `${SCHEMA_BASE}envelope/${kind}.json`;
     return this.schemas.define({
@@ -196,7 +200,7 @@ export class OperationRunner implements CheckContext {
   private async performOnce(op: Operation, variation: Variation): Promise<ReadResponse> {
     const refusal = effectRefusal(op, this.writes);
     if (refusal) throw new WriteRefused(refusal);
-    const values = await this.paramValues(op, variation.unknownIds ?? false);
+    const values = await this.paramValues(op, variation.unknownIds ?? false, variation.values ?? {});
     const substitute = (text: string, encode: (v: string) => string) =>
       text.replace(/\{([^}]+)\}/g, (_, name: string) => encode(values[name]));
     let path = substitute(op.path, encodeURIComponent);
@@ -227,6 +231,7 @@ export class OperationRunner implements CheckContext {
       this.ledger.creating(unique);
     }
     const read = this.read(await this.send(spec), op);
+    read.values = values;
     if (isPlainRead(op, variation, read)) this.discovered.seen(`GET ${op.path}`, read.value.response);
     if (op.creates && read.exchange.response) this.ledger.answered(unique);
     if (op.reflects)
@@ -268,9 +273,17 @@ export class OperationRunner implements CheckContext {
     return read;
   }
 
-  private async paramValues(op: Operation, unknown: boolean): Promise<Record<string, string>> {
+  private async paramValues(
+    op: Operation,
+    unknown: boolean,
+    given: Record<string, string>,
+  ): Promise<Record<string, string>> {
     const values: Record<string, string> = {};
     for (const name of operationPlaceholders(op)) {
+      if (given[name] !== undefined) {
+        values[name] = given[name];
+        continue;
+      }
       if (unknown && op.unknown?.[name] !== undefined) {
         values[name] = String(op.unknown[name]);
         continue;

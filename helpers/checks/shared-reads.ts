@@ -50,6 +50,7 @@ export function readKey(op: Operation, variation: Variation): string {
     op.body ? [variation.bodyKind ?? "json", op.body] : "",
     variation.authorization === undefined ? "as the operation says" : variation.authorization,
     headers,
+    variation.values ?? "",
   ]);
 }
 

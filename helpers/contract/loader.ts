@@ -101,6 +101,9 @@ interface RawOperation {
   body?: Record<string, Scalar | Scalar[]>;
   reflects?: Record<string, Scalar>;
   undo?: { operation: string; params: Record<string, string> };
+  readBack?: string | { operation: string; params: Record<string, string> };
+  listedIn?: string | { operation: string; at: string };
+  gone?: { operation: string; status: number; source: string };
   volatile?: string[];
   tags?: string[];
 }
@@ -131,6 +134,9 @@ function toOperation(section: string, id: string, raw: RawOperation, source: str
     body: raw.body,
     reflects: raw.reflects,
     undo: raw.undo,
+    readBack: typeof raw.readBack === "string" ? { operation: raw.readBack } : raw.readBack,
+    listedIn: typeof raw.listedIn === "string" ? { operation: raw.listedIn } : raw.listedIn,
+    gone: raw.gone,
     volatile: raw.volatile ?? [],
     tags: raw.tags ?? [],
     source,
@@ -176,4 +182,44 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
     }
   }
   if (op.reflects && !op.body) say("reflects needs a body");
+  checkRoundTrip(op, byId, say);
+}
+
+/** The round trip's reads: GETs of the section, each placeholder given a value (docs/contributing.md). */
+function checkRoundTrip(op: Operation, byId: Map<string, Operation>, say: (what: string) => void): void {
+  const read = (key: string, id: string) => {
+    const target = byId.get(id);
+    if (!target) say(`${key} names "${id}", which is not an operation here`);
+    else if (target.method !== "GET") say(`${key} names "${id}", a ${target.method}: it must be a GET`);
+    return target?.method === "GET" ? target : undefined;
+  };
+  const own = operationPlaceholders(op);
+  const takesOwn = (key: string, target: Operation) => {
+    for (const name of operationPlaceholders(target))
+      if (!own.includes(name)) say(`${key}: {${name}} of ${target.path} is no placeholder of ${op.path}`);
+  };
+  if (op.readBack) {
+    const target = read("readBack.operation", op.readBack.operation);
+    if (op.creates) {
+      if (!op.readBack.params) say("readBack on a create needs params: where its answer has each value");
+      else if (target)
+        for (const name of operationPlaceholders(target))
+          if (!op.readBack.params[name]) say(`readBack.params has no value for {${name}} of ${target.path}`);
+    } else if (op.method !== "PUT") say("readBack marks a create or an update (PUT)");
+    else if (op.readBack.params)
+      say("readBack on an update takes no params: the GET takes the update's values");
+    else if (target) takesOwn("readBack", target);
+    if (!op.reflects) say("readBack needs reflects: what the record must carry when read back");
+  }
+  if (op.listedIn) {
+    const target = read("listedIn", op.listedIn.operation);
+    if (!op.creates || !op.readBack?.params) say("listedIn marks a create with readBack params");
+    if (target && operationPlaceholders(target).length)
+      say(`listedIn: ${target.path} must take no placeholder`);
+  }
+  if (op.gone) {
+    const target = read("gone.operation", op.gone.operation);
+    if (op.method !== "DELETE") say("gone marks a DELETE");
+    if (target) takesOwn("gone", target);
+  }
 }

@@ -1,0 +1,173 @@
+import type { Operation } from "../contract/contract";
+import type { Check, CheckContext, ReadResponse, Variation, Verdict } from "./check";
+import { describeResponse } from "./check";
+import { selectPath } from "./operations";
+import { successRequest } from "./requests";
+
+/**
+ * The write round trip (issue 23): what a create, an update or a delete did, read back through the
+ * section's own GETs (`readBack`, `listedIn`, `gone` in specs/*.yaml). Each check takes the write's
+ * answer the status check already got (one request serves them all) and sends one GET of its own.
+ */
+
+const AS_JSON: Variation = { suffix: "json", headers: { Accept: "application/json" } };
+
+const succeeded = (read: ReadResponse) =>
+  read.status !== undefined && read.status >= 200 && read.status < 300;
+
+/** The fields of `record` that do not carry the value `fields` says they must. */
+export function fieldsNotCarried(record: unknown, fields: Record<string, unknown>): string[] {
+  const members = (record ?? {}) as Record<string, unknown>;
+  return Object.entries(fields)
+    .filter(([field, value]) => members[field] !== value)
+    .map(([field]) => field);
+}
+
+const responseOf = (read: ReadResponse) => (read.value as { response?: unknown } | undefined)?.response;
+
+/** The write's own answer (shared with its status check), or why the round trip cannot go on. */
+async function theWrite(
+  op: Operation,
+  ctx: CheckContext,
+): Promise<{ write: ReadResponse } | { verdict: Verdict }> {
+  const write = await ctx.perform(op, successRequest(op));
+  if (succeeded(write) && write.value !== undefined) return { write };
+  const given = describeResponse(write);
+  const why = `the ${op.method} itself did not succeed with a JSON answer, so there is nothing to read back`;
+  return { verdict: { passed: false, inconclusive: true, expected: "a successful write", given, why } };
+}
+
+function target(op: Operation, ctx: CheckContext, id: string): Operation {
+  const found = ctx.sibling(op, id);
+  if (!found) throw new Error(`${op.key}: the contract has no operation ${id} to read the record back with`);
+  return found;
+}
+
+/** A record, read back by its GET, carries what the write sent (`reflects`). */
+async function readsBack(
+  op: Operation,
+  ctx: CheckContext,
+  write: ReadResponse,
+  values: Record<string, string>,
+): Promise<Verdict> {
+  const get = target(op, ctx, op.readBack?.operation as string);
+  const fields = write.reflects ?? {};
+  const expected = { request: `${get.method} ${get.path}`, values, status: 200, fields };
+  const back = await ctx.perform(get, { ...AS_JSON, values });
+  if (back.status !== 200 || back.value === undefined) {
+    const why = `the record ${JSON.stringify(values)} could not be read back: ${describeResponse(back)}`;
+    return { passed: false, expected, given: describeResponse(back), why };
+  }
+  const record = responseOf(back) as Record<string, unknown> | undefined;
+  const differing = fieldsNotCarried(record, fields);
+  const given = { status: back.status, fields: Object.fromEntries(differing.map((f) => [f, record?.[f]])) };
+  if (differing.length) {
+    const why = `read back, the record does not carry what the ${op.method} sent: ${differing.join(", ")}`;
+    return { passed: false, expected, given, why };
+  }
+  return { passed: true, expected, given, why: `read back by ${get.path}, carrying what was sent` };
+}
+
+/** The created record's placeholder values for its GET, selected from the create's answer. */
+function createdValues(op: Operation, write: ReadResponse): Record<string, string> | string {
+  const values: Record<string, string> = {};
+  for (const [name, select] of Object.entries(op.readBack?.params ?? {})) {
+    const value = selectPath(responseOf(write), select);
+    if (value == null || typeof value === "object")
+      return `the create's answer has no "${select}" for {${name}}`;
+    values[name] = String(value);
+  }
+  return values;
+}
+
+export const roundTripChecks: Check[] = [
+  {
+    family: "write",
+    name: "read-back",
+    rule: "A record a request created is there afterwards: its GET answers it, carrying what was sent.",
+    appliesTo: (op) => op.creates && op.readBack !== undefined,
+    async run(op, ctx): Promise<Verdict> {
+      const done = await theWrite(op, ctx);
+      if ("verdict" in done) return done.verdict;
+      const values = createdValues(op, done.write);
+      if (typeof values === "string")
+        return {
+          passed: false,
+          expected: "the new record's id",
+          given: describeResponse(done.write),
+          why: values,
+        };
+      return readsBack(op, ctx, done.write, values);
+    },
+  },
+  {
+    family: "write",
+    name: "listed",
+    rule: "A record a request created is listed afterwards by the list of its kind.",
+    appliesTo: (op) => op.creates && op.listedIn !== undefined,
+    async run(op, ctx): Promise<Verdict> {
+      const done = await theWrite(op, ctx);
+      if ("verdict" in done) return done.verdict;
+      const [name, select] = Object.entries(op.readBack?.params ?? {})[0] ?? [];
+      const values = createdValues(op, done.write);
+      if (typeof values === "string")
+        return {
+          passed: false,
+          expected: "the new record's id",
+          given: describeResponse(done.write),
+          why: values,
+        };
+      const listedIn = op.listedIn as NonNullable<Operation["listedIn"]>;
+      const list = target(op, ctx, listedIn.operation);
+      const where = `${list.path}${listedIn.at ? ` at ${listedIn.at}` : ""}`;
+      const expected = { request: `${list.method} ${where}`, holding: { [select]: values[name] } };
+      const read = await ctx.perform(list, AS_JSON);
+      const items = listedIn.at ? selectPath(responseOf(read), listedIn.at) : responseOf(read);
+      if (read.status !== 200 || !Array.isArray(items)) {
+        const why = `the list ${where} could not be read: ${describeResponse(read)}`;
+        return { passed: false, expected, given: describeResponse(read), why };
+      }
+      const given = { status: read.status, items: items.length };
+      if (items.some((item) => String(selectPath(item, select)) === values[name]))
+        return { passed: true, expected, given, why: `listed by ${where}` };
+      const why = `${where} does not list the new record (${select} ${values[name]}) among its ${items.length} items`;
+      return { passed: false, expected, given, why };
+    },
+  },
+  {
+    family: "write",
+    name: "reflects-update",
+    rule: "A record a request updated reads back changed: its GET answers what was sent.",
+    appliesTo: (op) => op.method === "PUT" && op.readBack !== undefined,
+    async run(op, ctx): Promise<Verdict> {
+      const done = await theWrite(op, ctx);
+      if ("verdict" in done) return done.verdict;
+      return readsBack(op, ctx, done.write, done.write.values ?? {});
+    },
+  },
+  {
+    family: "write",
+    name: "gone-after-delete",
+    rule: "A record a request deleted is gone: its GET answers as the server does for a missing record.",
+    appliesTo: (op) => op.gone !== undefined,
+    async run(op, ctx): Promise<Verdict> {
+      const gone = op.gone as NonNullable<Operation["gone"]>;
+      const done = await theWrite(op, ctx);
+      if ("verdict" in done) return done.verdict;
+      const get = target(op, ctx, gone.operation);
+      const values = done.write.values ?? {};
+      const expected = {
+        request: `${get.method} ${get.path}`,
+        values,
+        status: gone.status,
+        source: gone.source,
+      };
+      const back = await ctx.perform(get, { ...AS_JSON, values });
+      const given = describeResponse(back);
+      if (back.status === gone.status)
+        return { passed: true, expected, given, why: `the deleted record answers ${gone.status}` };
+      const why = `after the delete, ${get.path} answers ${back.status ?? "nothing"}, not ${gone.status} (${gone.source})`;
+      return { passed: false, expected, given, why };
+    },
+  },
+];
