@@ -19,6 +19,38 @@ export interface ModuleData {
   /** Plausible values by member name (`title`, `description`, ...), picked for any answer of the module. */
   values?: Record<string, readonly JsonValue[]>;
   routes: GenericRoute[];
+  /** Creates, updates and deletes of the collections, kept in the reference's state (reference/generic/writes.ts). */
+  writes?: GenericWrite[];
+}
+
+/**
+ * A documented POST, PUT or DELETE of a collection: a create adds a record its reads and lists
+ * answer, an update changes what they answer, a delete removes it (its reads then answer 404).
+ * Exactly one of `creates`, `updates`, `deletes`.
+ */
+export interface GenericWrite {
+  method: "POST" | "PUT" | "DELETE";
+  /** Path under api/2.0/ with {placeholders}, as documented. */
+  path: string;
+  /** Schema of `response`. Default: the one schemas/operations.json maps the operation to. */
+  schema?: string;
+  /** Placeholders naming a record, by collection: an unknown value answers 404. */
+  ids?: Record<string, string>;
+  /** POST: the collection the new record joins; the answer is the record. */
+  creates?: string;
+  /** PUT: the placeholder (in `ids`) whose record it changes; the answer is the record as changed. */
+  updates?: string;
+  /** DELETE: the placeholder (in `ids`) whose record it removes. */
+  deletes?: string;
+  /** A DELETE that answers no record: the server's method returns null or void. */
+  answersNothing?: true;
+  /** Members of the record, by member, from the request's parameter of that name (`{ title: "subject" }`). */
+  from?: Record<string, string>;
+  /** Parameters the server refuses the request without (400), with where it does so (file:line). */
+  required?: { params: string[]; source: string };
+  /** A create of a collection with named ids (wiki pages): the new record's id is this parameter. */
+  idFrom?: string;
+  constraints?: Record<string, string>;
 }
 
 export interface Collection {

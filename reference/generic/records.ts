@@ -1,4 +1,4 @@
-import type { FreshPortal } from "../store/model";
+import type { CollectionChanges, FreshPortal, Store } from "../store/model";
 import type { JsonObject, JsonValue } from "../wire/json-value";
 import type { BuiltIn, Collection, ModuleData } from "./module-data";
 import { Prng } from "./prng";
@@ -9,6 +9,24 @@ import { asDictionaryWhere, fits, type Synthesis, synthesize } from "./synthesiz
 const DEFAULT_COUNT = 3;
 
 export type RecordId = number | string;
+
+/** One record of a collection: a seeded one (its `index`) or one a request created; `members` are what writes gave it. */
+export interface RecordEntry {
+  id: RecordId;
+  index?: number;
+  members: JsonObject;
+}
+
+/** What the run's writes did to a collection (created on first use). */
+export function changesOf(store: Store, module: string, collection: string): CollectionChanges {
+  const key = `${module}/${collection}`;
+  let changes = store.generic.get(key);
+  if (!changes) {
+    changes = { added: [], changed: new Map(), removed: new Set() };
+    store.generic.set(key, changes);
+  }
+  return changes;
+}
 
 /** The item schema of a list schema, or the schema itself. */
 export function itemsOf(file: string): Located {
@@ -51,13 +69,37 @@ export class ModuleRecords {
     return index < 0 || index >= this.count(collection, fresh) ? undefined : index;
   }
 
-  /** Record `index` of `collection`, shaped by the (item) schema `at`. */
-  render(collection: string, index: number, at: Located, base: Omit<Synthesis, "rng">): JsonValue {
+  /** The records the portal has now: its seeded ones and those created, less those deleted, each as written. */
+  entries(collection: string, store: Store): RecordEntry[] {
+    const changes = store.generic.get(`${this.data.module}/${collection}`);
+    const key = (id: RecordId) => String(id).toLowerCase();
+    const seeded = this.ids(collection)
+      .slice(0, this.count(collection, store.fresh))
+      .map((id, index): RecordEntry => ({ id, index, members: {} }));
+    const added = (changes?.added ?? []).map(({ id, members }) => ({ id, members: members as JsonObject }));
+    return [...seeded, ...added]
+      .filter((entry) => !changes?.removed.has(key(entry.id)))
+      .map((entry) => {
+        const changed = changes?.changed.get(key(entry.id)) as JsonObject | undefined;
+        return changed ? { ...entry, members: { ...entry.members, ...changed } } : entry;
+      });
+  }
+
+  /** The record a placeholder value names, if the portal has it now (Guids case-insensitively). */
+  entry(collection: string, text: string, store: Store): RecordEntry | undefined {
+    return this.entries(collection, store).find(
+      (entry) => String(entry.id).toLowerCase() === text.toLowerCase(),
+    );
+  }
+
+  /** A record of `collection`, shaped by the (item) schema `at`. */
+  render(collection: string, entry: RecordEntry, at: Located, base: Omit<Synthesis, "rng">): JsonValue {
     const spec = this.data.collections[collection] as Collection;
-    const seedText = `${this.data.module}/${collection}/${index}`;
+    const seedText = `${this.data.module}/${collection}/${entry.index ?? `added/${entry.id}`}`;
     const identity: JsonObject = {
-      [spec.idMember ?? "id"]: this.ids(collection)[index] as RecordId,
-      ...(spec.seeds?.[index] ?? {}),
+      [spec.idMember ?? "id"]: entry.id,
+      ...(entry.index === undefined ? {} : (spec.seeds?.[entry.index] ?? {})),
+      ...entry.members,
     };
     const canonical = overlay(
       synthesize(schemaAt(spec.schema), "", { ...base, rng: new Prng(seedText) }),

@@ -5,7 +5,7 @@ import type { JsonObject, JsonValue } from "../wire/json-value";
 import { personSummary } from "../wrappers/person";
 import type { GenericRoute, ModuleData } from "./module-data";
 import { Prng } from "./prng";
-import { isBuiltIn, itemsOf, ModuleRecords } from "./records";
+import { isBuiltIn, itemsOf, ModuleRecords, type RecordEntry } from "./records";
 import {
   type Located,
   objectBranch,
@@ -16,6 +16,7 @@ import {
 } from "./schema-files";
 import type { Synthesis } from "./synthesize";
 import { synthesize } from "./synthesize";
+import { genericWrites } from "./writes";
 
 /** Members the engine fills plausibly in every module, unless the module names its own. */
 const DEFAULT_VALUES: Record<string, readonly JsonValue[]> = {
@@ -33,7 +34,7 @@ export function genericRoutes(data: ModuleData): Route[] {
   const records = new ModuleRecords(data);
   const values = { ...DEFAULT_VALUES, ...data.values };
   for (const collection of Object.values(data.nested ?? {})) records.ids(collection); // a wrong name fails at start
-  return data.routes.map((declared) => {
+  const reads = data.routes.map((declared): Route => {
     const route = checkRoute(data, declared);
     const constraints = Object.fromEntries(
       Object.entries(route.constraints ?? {}).map(([name, pattern]) => [
@@ -50,6 +51,7 @@ export function genericRoutes(data: ModuleData): Route[] {
       constraints,
     };
   });
+  return [...reads, ...genericWrites(data, records, values)];
 }
 
 /** The route with its schema; mistakes in a module's data fail when the reference starts, not on the first request. */
@@ -71,26 +73,33 @@ function checkRoute(data: ModuleData, declared: GenericRoute): RouteWithSchema {
   return route;
 }
 
-function answer(
+/** The records the placeholders of `ids` name; an unknown one answers 404 (403 under its collection's fault). */
+export function findRecords(
   data: ModuleData,
   records: ModuleRecords,
-  route: RouteWithSchema,
+  ids: Record<string, string>,
   request: HandlerRequest,
-  values: Record<string, readonly JsonValue[]>,
-): JsonValue {
-  const found = new Map<string, number>();
-  for (const [placeholder, collection] of Object.entries(route.ids ?? {})) {
-    const index = records.find(collection, request.params.required(placeholder), request.store.fresh);
-    if (index === undefined) {
+): Map<string, RecordEntry> {
+  const found = new Map<string, RecordEntry>();
+  for (const [placeholder, collection] of Object.entries(ids)) {
+    const entry = records.entry(collection, request.params.required(placeholder), request.store);
+    if (entry === undefined) {
       const forbiddenUnder = data.collections[collection]?.forbiddenUnder;
       if (forbiddenUnder && request.faults.has(forbiddenUnder.fault)) throw forbidden(forbiddenUnder.message);
       throw new RecordNotFoundError(`${collection} not found`);
     }
-    found.set(placeholder, index);
+    found.set(placeholder, entry);
   }
-  const { fresh } = request.store;
-  const listed = (collection: string) =>
-    Array.from({ length: records.count(collection, fresh) }, (_, index) => index);
+  return found;
+}
+
+/** What every answer of the module is synthesized with: its values, the seeded users, nested lists. */
+export function synthesisBase(
+  data: ModuleData,
+  records: ModuleRecords,
+  request: HandlerRequest,
+  values: Record<string, readonly JsonValue[]>,
+): Omit<Synthesis, "rng"> {
   // Seeded users only: users a run creates must not change the answers between two reads.
   const users = SEEDED_USERS.flatMap((id) => request.store.users.get(id) ?? []);
   const base: Omit<Synthesis, "rng"> = {
@@ -99,17 +108,33 @@ function answer(
     nested: (name, item) => {
       const collection = data.nested?.[name];
       if (!collection) return undefined;
-      return listed(collection).map((index) => records.render(collection, index, item, base));
+      return records
+        .entries(collection, request.store)
+        .map((entry) => records.render(collection, entry, item, base));
     },
   };
+  return base;
+}
+
+function answer(
+  data: ModuleData,
+  records: ModuleRecords,
+  route: RouteWithSchema,
+  request: HandlerRequest,
+  values: Record<string, readonly JsonValue[]>,
+): JsonValue {
+  const found = findRecords(data, records, route.ids ?? {}, request);
+  const { fresh } = request.store;
+  const listed = (collection: string) => records.entries(collection, request.store);
+  const base = synthesisBase(data, records, request, values);
   const items = itemsOf(route.schema);
   let response: JsonValue;
   if (route.list) {
     const list = route.list;
-    response = listed(list).map((index) => records.render(list, index, items, base));
+    response = listed(list).map((entry) => records.render(list, entry, items, base));
   } else if (route.record) {
     const collection = route.ids?.[route.record] as string;
-    response = records.render(collection, found.get(route.record) as number, items, base);
+    response = records.render(collection, found.get(route.record) as RecordEntry, items, base);
   } else if (fresh && typesOf(schemaAt(route.schema)).has("array") && !isBuiltIn(route.builtIn, fresh)) {
     response = [];
   } else {

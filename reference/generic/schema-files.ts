@@ -28,12 +28,12 @@ export function schemaDocument(file: string): SchemaNode {
 }
 
 /**
- * The schema of a documented GET's `response`, as schemas/operations.json maps it
+ * The schema of a documented operation's `response`, as schemas/operations.json maps it
  * (`GET project/{id}` -> `project/project-wrapper-full.json`); undefined when it names none.
  */
-export function operationSchema(path: string): string | undefined {
+export function operationSchema(path: string, method = "GET"): string | undefined {
   const operations = schemaDocument("operations.json") as Record<string, { schema?: string }>;
-  return operations[`GET ${path}`]?.schema;
+  return operations[`${method} ${path}`]?.schema;
 }
 
 /** Follows `$ref` (relative file, optional #/json/pointer) until a node without one. */

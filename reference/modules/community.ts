@@ -206,6 +206,96 @@ const data: ModuleData = {
     },
     { path: "community/wiki/{page}/comment" },
   ],
+  // What the server's methods store (module/ASC.Api/ASC.Api.Community/, v12.7.1), cited per write.
+  writes: [
+    // CreatePost stores title and content (Blogs/BlogApi.cs:99-111); UpdatePost replaces both (146-147).
+    {
+      method: "POST",
+      path: "community/blog",
+      creates: "blogPosts",
+      from: { title: "title", text: "content" },
+    },
+    {
+      method: "PUT",
+      path: "community/blog/{postid}",
+      ids: { postid: "blogPosts" },
+      updates: "postid",
+      from: { title: "title", text: "content" },
+    },
+    // DeletePost returns null (Blogs/BlogApi.cs:171).
+    {
+      method: "DELETE",
+      path: "community/blog/{postid}",
+      ids: { postid: "blogPosts" },
+      deletes: "postid",
+      answersNothing: true,
+    },
+    // CreateEvent and UpdateEvent refuse an empty title (Events/EventApi.cs:96, 137) and store
+    // title, content and type (143-145).
+    {
+      method: "POST",
+      path: "community/event",
+      creates: "events",
+      from: { title: "title", text: "content", type: "type" },
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Community/Events/EventApi.cs:96" },
+    },
+    {
+      method: "PUT",
+      path: "community/event/{feedid}",
+      ids: { feedid: "events" },
+      updates: "feedid",
+      from: { title: "title", text: "content", type: "type" },
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Community/Events/EventApi.cs:137" },
+    },
+    // DeleteEvent returns null (Events/EventApi.cs:178).
+    {
+      method: "DELETE",
+      path: "community/event/{feedid}",
+      ids: { feedid: "events" },
+      deletes: "feedid",
+      answersNothing: true,
+    },
+    // AddBookmark refuses an empty title (Bookmarks/BookmarkApi.cs:383-386); RemoveBookmark is void (545).
+    {
+      method: "POST",
+      path: "community/bookmark",
+      creates: "bookmarks",
+      from: { title: "title", url: "url", description: "description" },
+      required: {
+        params: ["title", "url"],
+        source: "module/ASC.Api/ASC.Api.Community/Bookmarks/BookmarkApi.cs:376-386",
+      },
+    },
+    {
+      method: "DELETE",
+      path: "community/bookmark/{id}",
+      ids: { id: "bookmarks" },
+      deletes: "id",
+      answersNothing: true,
+    },
+    // AddTopic creates a topic in a thread, its subject the title (Forums/ForumApi.cs:229-236);
+    // UpdateTopic sets the subject (252-257); DeleteTopic answers the topic removed (363-376).
+    {
+      method: "POST",
+      path: "community/forum/{threadid}",
+      ids: { threadid: "forumThreads" },
+      creates: "forumTopics",
+      from: { title: "subject", text: "content" },
+    },
+    {
+      method: "PUT",
+      path: "community/forum/topic/{topicid}",
+      ids: { topicid: "forumTopics" },
+      updates: "topicid",
+      from: { title: "subject" },
+    },
+    {
+      method: "DELETE",
+      path: "community/forum/topic/{topicid}",
+      ids: { topicid: "forumTopics" },
+      deletes: "topicid",
+    },
+  ],
 };
 
 export default data;

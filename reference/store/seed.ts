@@ -254,5 +254,6 @@ export function seedStore(fresh?: FreshPortal): Store {
     commonFolderId: folders.common,
     sessions: new Map(),
     nextEntryId: 1000,
+    generic: new Map(),
   };
 }

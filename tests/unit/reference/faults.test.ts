@@ -138,6 +138,52 @@ const CHECKS: Record<keyof typeof FAULTS, (api: Api) => Promise<void>> = {
     });
     assert.deepEqual([response.status, await response.text()], [204, ""]);
   },
+  "create-not-stored": async (api) => {
+    for (const [path, id] of [
+      ["community/blog", "blog"],
+      ["group", "group"],
+    ] as const) {
+      const body = id === "blog" ? { title: "Kept?", content: "No." } : { groupName: "Kept?" };
+      const created = await api.json(`${path}.json`, jsonBody("POST", body));
+      assert.equal(created.status, 201, "answered as created");
+      const record = created.body.response as { id: string };
+      assert.equal((await api.json(`${path}/${record.id}.json`)).status, 404, `${id}: not stored`);
+    }
+  },
+  "update-ignored": async (api) => {
+    const post = (await api.json("community/blog.json", jsonBody("POST", { title: "Before", content: "x" })))
+      .body.response as { id: string };
+    const updated = await api.json(
+      `community/blog/${post.id}.json`,
+      jsonBody("PUT", { title: "After", content: "x" }),
+    );
+    assert.deepEqual([updated.status, (updated.body.response as { title: string }).title], [200, "After"]);
+    const read = await api.json(`community/blog/${post.id}.json`);
+    assert.equal((read.body.response as { title: string }).title, "Before", "the update is not kept");
+    const group = await api.json(
+      `group/${SEED.groups.marketing}.json`,
+      jsonBody("PUT", { groupName: "Renamed" }),
+    );
+    assert.equal((group.body.response as { name: string }).name, "Renamed");
+    const groupRead = await api.json(`group/${SEED.groups.marketing}.json`);
+    assert.notEqual(
+      (groupRead.body.response as { name: string }).name,
+      "Renamed",
+      "the group's update is not kept",
+    );
+  },
+  "delete-does-nothing": async (api) => {
+    const post = (await api.json("community/blog.json", jsonBody("POST", { title: "Stays", content: "x" })))
+      .body.response as { id: string };
+    assert.equal((await api.json(`community/blog/${post.id}.json`, { method: "DELETE" })).status, 200);
+    assert.equal((await api.json(`community/blog/${post.id}.json`)).status, 200, "the post is still there");
+    assert.equal((await api.json(`group/${SEED.groups.marketing}.json`, { method: "DELETE" })).status, 200);
+    assert.equal(
+      (await api.json(`group/${SEED.groups.marketing}.json`)).status,
+      200,
+      "the group is still there",
+    );
+  },
   ...AUTH_FAULT_CHECKS,
   ...RATE_LIMIT_FAULT_CHECKS,
 };

@@ -1,0 +1,126 @@
+import { randomUUID } from "node:crypto";
+import { badRequest } from "../http/errors";
+import { type AuthenticatedRequest, authenticated, type HandlerResult, type Route } from "../routes/route";
+import type { JsonObject, JsonValue } from "../wire/json-value";
+import type { GenericWrite, ModuleData } from "./module-data";
+import { changesOf, itemsOf, type ModuleRecords, type RecordEntry } from "./records";
+import { findRecords, synthesisBase } from "./routes";
+import { objectBranch, operationSchema, type SchemaNode, schemaAt, typesOf } from "./schema-files";
+
+type WriteWithSchema = GenericWrite & { schema: string };
+
+/**
+ * The module's writes (`writes:` of its data), kept in the instance's state: a create adds a record
+ * its reads and lists answer, an update changes it, a delete removes it. Faults create-not-stored,
+ * update-ignored and delete-does-nothing answer as usual but keep nothing (reference/faults/writes.ts).
+ */
+export function genericWrites(
+  data: ModuleData,
+  records: ModuleRecords,
+  values: Record<string, readonly JsonValue[]>,
+): Route[] {
+  return (data.writes ?? []).map((declared) => {
+    const write = checkWrite(data, declared);
+    const constraints = Object.fromEntries(
+      Object.entries(write.constraints ?? {}).map(([name, pattern]) => [
+        name.toLowerCase(),
+        new RegExp(`^(?:${pattern})$`, "i"),
+      ]),
+    );
+    const handle = (request: AuthenticatedRequest) => perform(data, records, write, request, values);
+    return { ...authenticated(write.method, write.path, handle), constraints };
+  });
+}
+
+function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
+  const where = `reference/modules/${data.module}.ts, write ${declared.method} ${declared.path}`;
+  const schema = declared.schema ?? operationSchema(declared.path, declared.method);
+  if (!schema) throw new Error(`${where}: schemas/operations.json names no schema for it`);
+  const kinds = [declared.creates, declared.updates, declared.deletes].filter((k) => k !== undefined);
+  if (kinds.length !== 1) throw new Error(`${where}: give exactly one of creates, updates, deletes`);
+  const expected = declared.creates ? "POST" : declared.updates ? "PUT" : "DELETE";
+  if (declared.method !== expected) throw new Error(`${where}: ${kinds[0]} needs ${expected}`);
+  const placeholders = new Set([...declared.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]));
+  for (const name of Object.keys(declared.ids ?? {}))
+    if (!placeholders.has(name)) throw new Error(`${where}: no placeholder {${name}}`);
+  const target = declared.updates ?? declared.deletes;
+  if (target && !declared.ids?.[target]) throw new Error(`${where}: {${target}} is not in ids`);
+  const collection = declared.creates ?? (target ? declared.ids?.[target] : undefined);
+  for (const name of [collection, ...Object.values(declared.ids ?? {})])
+    if (!name || !data.collections[name]) throw new Error(`${where}: no collection "${name}"`);
+  itemsOf(schema); // a wrong path fails at start
+  return { ...declared, schema };
+}
+
+/** A parameter's text as the record member's type: a form sends `1` and `true` as text. */
+function asMember(text: string, member: SchemaNode | undefined, file: string): JsonValue {
+  const types = member ? typesOf({ node: member, file }) : new Set<string>();
+  if ((types.has("integer") || types.has("number")) && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (types.has("boolean") && /^(true|false)$/i.test(text)) return text.toLowerCase() === "true";
+  return text;
+}
+
+function membersFrom(
+  data: ModuleData,
+  collection: string,
+  write: GenericWrite,
+  request: AuthenticatedRequest,
+) {
+  const object = objectBranch(schemaAt(data.collections[collection].schema));
+  const properties = (object?.node.properties ?? {}) as Record<string, SchemaNode>;
+  const members: JsonObject = {};
+  for (const [member, param] of Object.entries(write.from ?? {})) {
+    const text = request.params.text(param);
+    if (text !== undefined) members[member] = asMember(text, properties[member], object?.file ?? "");
+  }
+  return members;
+}
+
+/** A fresh id: the next integer after every one the collection ever had, else a Guid (or the named parameter). */
+function newId(
+  data: ModuleData,
+  records: ModuleRecords,
+  collection: string,
+  write: GenericWrite,
+  request: AuthenticatedRequest,
+) {
+  if (write.idFrom) return request.params.required(write.idFrom);
+  const added = changesOf(request.store, data.module, collection).added.map((record) => record.id);
+  const known = [...records.ids(collection), ...added];
+  if (known.every((id) => typeof id === "number")) return Math.max(0, ...(known as number[])) + 1;
+  return randomUUID();
+}
+
+function perform(
+  data: ModuleData,
+  records: ModuleRecords,
+  write: WriteWithSchema,
+  request: AuthenticatedRequest,
+  values: Record<string, readonly JsonValue[]>,
+): HandlerResult {
+  const found = findRecords(data, records, write.ids ?? {}, request);
+  const missing = write.required?.params.find((param) => !request.params.text(param)?.trim());
+  if (missing) throw badRequest(`Value cannot be empty. Parameter name: ${missing}`);
+  const render = (collection: string, entry: RecordEntry) =>
+    records.render(collection, entry, itemsOf(write.schema), synthesisBase(data, records, request, values));
+  const { faults, store } = request;
+  if (write.creates) {
+    const collection = write.creates;
+    const members = membersFrom(data, collection, write, request);
+    const entry = { id: newId(data, records, collection, write, request), members };
+    if (!faults.has("create-not-stored")) changesOf(store, data.module, collection).added.push(entry);
+    return { outcome: "created", response: render(collection, entry) };
+  }
+  const placeholder = (write.updates ?? write.deletes) as string;
+  const collection = write.ids?.[placeholder] as string;
+  const entry = found.get(placeholder) as RecordEntry;
+  const changes = changesOf(store, data.module, collection);
+  const key = String(entry.id).toLowerCase();
+  if (write.updates) {
+    const members = { ...entry.members, ...membersFrom(data, collection, write, request) };
+    if (!faults.has("update-ignored")) changes.changed.set(key, members);
+    return { outcome: "updated", response: render(collection, { ...entry, members }) };
+  }
+  if (!faults.has("delete-does-nothing")) changes.removed.add(key);
+  return { outcome: "deleted", response: write.answersNothing ? undefined : render(collection, entry) };
+}
