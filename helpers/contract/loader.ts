@@ -24,8 +24,8 @@ export function contracts(): Section[] {
 }
 
 /**
- * WC_GETS_PER_MODULE=n (the suite's own tests): each module's first n GETs and all its other
- * operations, so the fault matrix shows each fault caught in every module at a fraction of the
+ * WC_GETS_PER_MODULE=n (the suite's own tests): each module's first n GETs, the GETs its writes
+ * read back with, and all its other operations, so the fault matrix shows each fault caught in every module at a fraction of the
  * whole contract's cost. Discovery (`from:`) sends its request whatever is selected.
  */
 export function sampled(sections: Section[], perModule: string | undefined): Section[] {
@@ -33,7 +33,13 @@ export function sampled(sections: Section[], perModule: string | undefined): Sec
   if (!perModule || !Number.isInteger(n) || n < 1) return sections;
   return sections.map((section) => {
     let gets = 0;
-    const kept = section.operations.filter((op) => op.method !== "GET" || ++gets <= n);
+    // The reads a write's round trip sends are kept with it.
+    const readBy = new Set(
+      section.operations.flatMap((op) =>
+        [op.readBack?.operation, op.listedIn?.operation, op.gone?.operation].filter((id) => id !== undefined),
+      ),
+    );
+    const kept = section.operations.filter((op) => op.method !== "GET" || readBy.has(op.id) || ++gets <= n);
     return { ...section, operations: kept };
   });
 }

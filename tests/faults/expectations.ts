@@ -70,6 +70,21 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
   },
   "xml-json-disagree": { everyModule: true, caughtBy: ["parity.xml-matches-json"] },
   "create-returns-200": { caughtBy: ["status.success"] },
+  // Writes keep what they did (helpers/checks/round-trip.ts): caught in group and community.
+  // An update or a delete of a record never stored answers 404: every check of their answer fails with it.
+  "create-not-stored": {
+    caughtBy: ["write.read-back", "write.listed"],
+    collateral: [
+      "status.success",
+      "schema.json",
+      "schema.xml",
+      "request-body.json",
+      "request-body.form",
+      "parity.xml-matches-json",
+    ],
+  },
+  "update-ignored": { caughtBy: ["write.reflects-update"] },
+  "delete-does-nothing": { caughtBy: ["write.gone-after-delete"] },
   "not-found-returns-200": {
     everyModule: true,
     caughtBy: ["not-found.status-404", "not-found.error-envelope"],
