@@ -7,7 +7,7 @@ import { readLeniently } from "../http/formats";
 export const RECORD_PREFIX = "wc-";
 
 export interface Leftover {
-  kind: "person" | "group" | "folder";
+  kind: "person" | "group" | "folder" | "blog post" | "event" | "bookmark" | "forum topic";
   id: string;
   name: string;
   remove: RequestSpec;
@@ -44,6 +44,14 @@ const SOURCES: {
     names: ["title"],
     remove: "files.delete-folder",
   },
+  ...(
+    [
+      ["blog post", "community.blog-posts", "community.delete-blog-post"],
+      ["event", "community.events", "community.delete-event"],
+      ["bookmark", "community.bookmarks", "community.delete-bookmark"],
+      ["forum topic", "community.recent-forum-topics", "community.delete-forum-topic"],
+    ] as const
+  ).map(([kind, list, remove]) => ({ kind, lists: [list], records: asArray, names: ["title"], remove })),
 ];
 
 const PAGE = 1000;

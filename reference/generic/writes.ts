@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { badRequest } from "../http/errors";
 import { type AuthenticatedRequest, authenticated, type HandlerResult, type Route } from "../routes/route";
+import type { Store } from "../store/model";
 import type { JsonObject, JsonValue } from "../wire/json-value";
 import type { GenericWrite, ModuleData } from "./module-data";
 import { changesOf, itemsOf, type ModuleRecords, type RecordEntry } from "./records";
@@ -123,4 +124,19 @@ function perform(
   }
   if (!faults.has("delete-does-nothing")) changes.removed.add(key);
   return { outcome: "deleted", response: write.answersNothing ? undefined : render(collection, entry) };
+}
+
+/** What the run's writes left in `store`'s collections served from data (RunningReference.dataChanges). */
+export function describeChanges(store: Store): string[] {
+  const changes: string[] = [];
+  for (const [collection, { added, changed, removed }] of store.generic) {
+    const addedIds = new Set(added.map((record) => String(record.id).toLowerCase()));
+    for (const { id } of added)
+      if (!removed.has(String(id).toLowerCase())) changes.push(`${collection} ${id}: created, still there`);
+    for (const id of changed.keys())
+      if (!addedIds.has(id)) changes.push(`${collection} ${id}: a seeded record, changed`);
+    for (const id of removed)
+      if (!addedIds.has(id)) changes.push(`${collection} ${id}: a seeded record, deleted`);
+  }
+  return changes;
 }

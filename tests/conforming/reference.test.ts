@@ -128,6 +128,7 @@ describe("the suite against a conforming deployment", () => {
       assertGreen(withWrites);
       assert.ok(writesReceived(reference).length > 0, "the writes were counted: the count above can fail");
       assert.deepEqual(await leftoversOn(reference), [], "a run with writes leaves nothing behind");
+      assert.deepEqual(reference.dataChanges(), [], "nor anything changed in the records served from data");
       // Only GETs with effects that nothing can undo stay unsent: their effect would remain.
       const unsent = withWrites.checks.filter((c) => c.outcome === "skipped");
       assert.ok(unsent.length > 0);
