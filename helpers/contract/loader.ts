@@ -39,7 +39,7 @@ export function sampled(sections: Section[], perModule: string | undefined): Sec
         [op.readBack?.operation, op.listedIn?.operation, op.gone?.operation].filter((id) => id !== undefined),
       ),
     );
-    const kept = section.operations.filter((op) => op.method !== "GET" || readBy.has(op.id) || ++gets <= n);
+    const kept = section.operations.filter((op) => op.method !== "GET" || ++gets <= n || readBy.has(op.id));
     return { ...section, operations: kept };
   });
 }

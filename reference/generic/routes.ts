@@ -1,11 +1,9 @@
-import { forbidden, RecordNotFoundError } from "../http/errors";
 import { anonymous, authenticated, type HandlerRequest, type Route } from "../routes/route";
-import { SEED } from "../store/seed";
 import type { JsonObject, JsonValue } from "../wire/json-value";
-import { personSummary } from "../wrappers/person";
 import type { GenericRoute, ModuleData } from "./module-data";
 import { Prng } from "./prng";
 import { isBuiltIn, itemsOf, ModuleRecords, type RecordEntry } from "./records";
+import { findRecords, synthesisBase } from "./records-found";
 import {
   type Located,
   objectBranch,
@@ -24,8 +22,6 @@ const DEFAULT_VALUES: Record<string, readonly JsonValue[]> = {
   lastName: ["Ivanova", "Petrov", "Smith", "Garcia"],
   displayName: ["Anna Ivanova", "Oleg Petrov", "Maria Garcia"],
 };
-
-const SEEDED_USERS = Object.values(SEED.users).sort();
 
 type RouteWithSchema = GenericRoute & { schema: string };
 
@@ -71,49 +67,6 @@ function checkRoute(data: ModuleData, declared: GenericRoute): RouteWithSchema {
     throw new Error(`${where}: record {${route.record}} is not in ids`);
   itemsOf(route.schema); // reads the schema now: a wrong path fails at start
   return route;
-}
-
-/** The records the placeholders of `ids` name; an unknown one answers 404 (403 under its collection's fault). */
-export function findRecords(
-  data: ModuleData,
-  records: ModuleRecords,
-  ids: Record<string, string>,
-  request: HandlerRequest,
-): Map<string, RecordEntry> {
-  const found = new Map<string, RecordEntry>();
-  for (const [placeholder, collection] of Object.entries(ids)) {
-    const entry = records.entry(collection, request.params.required(placeholder), request.store);
-    if (entry === undefined) {
-      const forbiddenUnder = data.collections[collection]?.forbiddenUnder;
-      if (forbiddenUnder && request.faults.has(forbiddenUnder.fault)) throw forbidden(forbiddenUnder.message);
-      throw new RecordNotFoundError(`${collection} not found`);
-    }
-    found.set(placeholder, entry);
-  }
-  return found;
-}
-
-/** What every answer of the module is synthesized with: its values, the seeded users, nested lists. */
-export function synthesisBase(
-  data: ModuleData,
-  records: ModuleRecords,
-  request: HandlerRequest,
-  values: Record<string, readonly JsonValue[]>,
-): Omit<Synthesis, "rng"> {
-  // Seeded users only: users a run creates must not change the answers between two reads.
-  const users = SEEDED_USERS.flatMap((id) => request.store.users.get(id) ?? []);
-  const base: Omit<Synthesis, "rng"> = {
-    values,
-    person: (rng: Prng) => personSummary(rng.pick(users), request),
-    nested: (name, item) => {
-      const collection = data.nested?.[name];
-      if (!collection) return undefined;
-      return records
-        .entries(collection, request.store)
-        .map((entry) => records.render(collection, entry, item, base));
-    },
-  };
-  return base;
 }
 
 function answer(

@@ -5,7 +5,7 @@ import type { Store } from "../store/model";
 import type { JsonObject, JsonValue } from "../wire/json-value";
 import type { GenericWrite, ModuleData } from "./module-data";
 import { changesOf, itemsOf, type ModuleRecords, type RecordEntry } from "./records";
-import { findRecords, synthesisBase } from "./routes";
+import { findRecords, synthesisBase } from "./records-found";
 import { objectBranch, operationSchema, type SchemaNode, schemaAt, typesOf } from "./schema-files";
 
 type WriteWithSchema = GenericWrite & { schema: string };
@@ -37,9 +37,9 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   const where = `reference/modules/${data.module}.ts, write ${declared.method} ${declared.path}`;
   const schema = declared.schema ?? operationSchema(declared.path, declared.method);
   if (!schema) throw new Error(`${where}: schemas/operations.json names no schema for it`);
-  const kinds = [declared.creates, declared.updates, declared.deletes].filter((k) => k !== undefined);
+  const kinds = (["creates", "updates", "deletes"] as const).filter((kind) => declared[kind] !== undefined);
   if (kinds.length !== 1) throw new Error(`${where}: give exactly one of creates, updates, deletes`);
-  const expected = declared.creates ? "POST" : declared.updates ? "PUT" : "DELETE";
+  const expected = { creates: "POST", updates: "PUT", deletes: "DELETE" }[kinds[0]];
   if (declared.method !== expected) throw new Error(`${where}: ${kinds[0]} needs ${expected}`);
   const placeholders = new Set([...declared.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]));
   for (const name of Object.keys(declared.ids ?? {}))

@@ -155,17 +155,115 @@ test("effects: loaded on a GET; refused on a write, on a look-up's source; a pat
   assert.equal(fixed.length, expectations.length, fixed.join("\n"));
 });
 
-test("WC_GETS_PER_MODULE keeps each module's first n GETs and every other operation; unset or invalid, everything", () => {
+test("WC_GETS_PER_MODULE keeps each module's first n GETs, those its writes read back with, and every other operation; unset or invalid, everything", () => {
   const sections = loadContracts();
   const sample = sampled(sections, "2");
   for (const [index, section] of sample.entries()) {
     const all = sections[index].operations;
     const gets = all.filter((op) => op.method === "GET");
+    const readBy = all.flatMap((op) => [op.readBack?.operation, op.listedIn?.operation, op.gone?.operation]);
     assert.deepEqual(
       section.operations.map((op) => op.key),
-      all.filter((op) => op.method !== "GET" || gets.indexOf(op) < 2).map((op) => op.key),
+      all
+        .filter((op) => op.method !== "GET" || gets.indexOf(op) < 2 || readBy.includes(op.id))
+        .map((op) => op.key),
     );
   }
+  const community = sample.find((s) => s.name === "community")?.operations.map((op) => op.id);
+  assert.ok(community?.includes("forum-topic"), "a read a write reads back with is kept");
   assert.ok(sample.flatMap((s) => s.operations).length < sections.flatMap((s) => s.operations).length / 4);
   for (const value of [undefined, "", "0", "x"]) assert.equal(sampled(sections, value), sections);
+});
+
+test("the write round trip's keys: loaded in their short and long forms; each mistake named with file:line:col", () => {
+  const group = (extra: string[]) =>
+    [
+      "section: group",
+      "operations:",
+      "  list:",
+      "    request: GET api/2.0/group",
+      "  get-by-id:",
+      "    request: GET api/2.0/group/{groupid}",
+      "    params:",
+      "      groupid: { from: GET api/2.0/group, select: '[0].id' }",
+      "  create:",
+      "    request: POST api/2.0/group",
+      "    creates: true",
+      "    body: { groupName: '{unique}' }",
+      "    reflects: { name: '{unique}' }",
+      "    undo: { operation: delete, params: { groupid: id } }",
+      "  delete:",
+      "    request: DELETE api/2.0/group/{groupid}",
+      "    params:",
+      "      groupid: { created: create, select: id }",
+      ...extra,
+    ].join("\n");
+  const good = contractsIn({
+    "group.yaml": group([
+      "    gone: { operation: get-by-id, status: 404, source: 'module/ASC.Api/ASC.Employee/GroupsApi.cs:234 x' }",
+    ]).replace(
+      "    undo:",
+      "    readBack: { operation: get-by-id, params: { groupid: id } }\n    listedIn: list\n    undo:",
+    ),
+  })();
+  const ops = new Map(good[0].operations.map((op) => [op.id, op]));
+  assert.deepEqual(ops.get("create")?.listedIn, { operation: "list" });
+  assert.deepEqual(ops.get("create")?.readBack, { operation: "get-by-id", params: { groupid: "id" } });
+  assert.equal(ops.get("delete")?.gone?.status, 404);
+
+  const problems = problemsOf(
+    contractsIn({
+      "group.yaml": group([
+        "    readBack: get-by-id",
+        "    gone: { operation: create, status: 404, source: 'module/x.cs:1' }",
+        "  rename:",
+        "    request: PUT api/2.0/group/{id}",
+        "    params:",
+        "      id: { value: 1 }",
+        "    readBack: get-by-id",
+      ]).replace(
+        "    undo:",
+        "    readBack: { operation: nope, params: {} }\n    listedIn: get-by-id\n    undo:",
+      ),
+    }),
+  );
+  const expect = (pattern: RegExp) =>
+    assert.ok(
+      problems.some((p) => pattern.test(p)),
+      problems.join("\n"),
+    );
+  expect(
+    /group\.yaml:10:5 operations\.create: readBack\.operation names "nope", which is not an operation here/,
+  );
+  expect(/operations\.create: listedIn: api\/2\.0\/group\/\{groupid\} must take no placeholder/);
+  expect(/operations\.delete: readBack marks a create or an update \(PUT\)/);
+  expect(/operations\.delete: gone\.operation names "create", a POST: it must be a GET/);
+  expect(
+    /operations\.rename: readBack: \{groupid\} of api\/2\.0\/group\/\{groupid\} is no placeholder of api\/2\.0\/group\/\{id\}/,
+  );
+  expect(/operations\.rename: readBack needs reflects/);
+});
+
+test("a gone without its citation is refused by the schema", () => {
+  const problems = problemsOf(
+    contractsIn({
+      "group.yaml": [
+        "section: group",
+        "operations:",
+        "  get-by-id:",
+        "    request: GET api/2.0/group/{groupid}",
+        "    params:",
+        "      groupid: { value: x }",
+        "  delete:",
+        "    request: DELETE api/2.0/group/{groupid}",
+        "    params:",
+        "      groupid: { value: x }",
+        "    gone: { operation: get-by-id, status: 404 }",
+      ].join("\n"),
+    }),
+  );
+  assert.ok(
+    problems.some((p) => /group\.yaml:11:\d+ operations\.delete\.gone\.source: is missing/.test(p)),
+    problems.join("\n"),
+  );
 });

@@ -179,6 +179,91 @@ describe("generic engine: a module served from data", () => {
   });
 });
 
+describe("generic engine: writes keep state", () => {
+  let api: Api;
+  before(async () => {
+    api = await reference();
+  });
+  after(() => api.close());
+  const response = <T>(answer: { body: { response?: unknown } }) => answer.body.response as T;
+  type Event = { id: number; title: string; type: number };
+
+  test("a create is read and listed, an update reads back, a delete is gone (404); seeded records stay as they were", async () => {
+    const seeded = response<Event[]>(await api.json("community/event.json"));
+    const created = await api.json(
+      "community/event.json",
+      jsonBody("POST", { title: "Created", content: "x", type: 2 }),
+    );
+    assert.equal(created.status, 201);
+    const event = response<Event>(created);
+    assert.equal(event.title, "Created");
+    assert.equal(event.type, 2, "a number the record's schema types as an integer");
+    assert.equal(event.id, Math.max(...seeded.map((e) => e.id)) + 1, "the next integer id");
+    assert.deepEqual(response<Event>(await api.json(`community/event/${event.id}.json`)), event);
+    const listed = response<Event[]>(await api.json("community/event.json"));
+    assert.deepEqual(listed.slice(0, seeded.length), seeded, "the seeded records unchanged");
+    assert.deepEqual([listed.at(-1)?.id, listed.at(-1)?.title], [event.id, "Created"], "listed last");
+
+    const form = { method: "PUT", headers: { "Content-Type": "application/x-www-form-urlencoded" } };
+    const updated = await api.json(`community/event/${event.id}.json`, {
+      ...form,
+      body: "title=Updated&content=y&type=2",
+    });
+    assert.equal(response<Event>(updated).title, "Updated", "a form body too");
+    assert.equal(response<Event>(await api.json(`community/event/${event.id}.json`)).title, "Updated");
+
+    const deleted = await api.json(`community/event/${event.id}.json`, { method: "DELETE" });
+    assert.equal(deleted.status, 200);
+    assert.equal((await api.json(`community/event/${event.id}.json`)).status, 404);
+    assert.deepEqual(response<Event[]>(await api.json("community/event.json")), seeded);
+    assert.deepEqual(api.running.dataChanges(), [], "nothing left: created, changed, deleted");
+  });
+
+  test("a seeded record deleted, a Guid id, a parameter the server requires", async () => {
+    const [post] = response<{ id: string }[]>(await api.json("community/blog.json"));
+    assert.equal((await api.json(`community/blog/${post.id}.json`, { method: "DELETE" })).status, 200);
+    assert.equal((await api.json(`community/blog/${post.id}.json`)).status, 404);
+    assert.deepEqual(api.running.dataChanges(), [`community/blogPosts ${post.id}: a seeded record, deleted`]);
+    const created = response<{ id: string }>(
+      await api.json("community/blog.json", jsonBody("POST", { title: "G", content: "x" })),
+    );
+    assert.match(created.id, /^[0-9a-f-]{36}$/);
+    const refused = await api.json("community/event.json", jsonBody("POST", { title: " ", content: "x" }));
+    assert.equal(refused.status, 400, "CreateEvent refuses an empty title");
+  });
+
+  test("a write's data is checked when the reference starts", () => {
+    const data = (writes: ModuleData["writes"]): ModuleData => ({
+      module: "sample",
+      collections: { posts: { schema: "community/blog-post-wrapper-full.json" } },
+      routes: [],
+      writes,
+    });
+    assert.throws(
+      () =>
+        genericRoutes(
+          data([
+            {
+              method: "PUT",
+              path: "community/blog",
+              creates: "posts",
+              schema: "community/blog-post-wrapper-full.json",
+            },
+          ]),
+        ),
+      /write PUT community\/blog: creates needs POST/,
+    );
+    assert.throws(
+      () => genericRoutes(data([{ method: "DELETE", path: "community/blog/{postid}", deletes: "postid" }])),
+      /\{postid\} is not in ids/,
+    );
+    assert.throws(
+      () => genericRoutes(data([{ method: "POST", path: "community/blog", creates: "nope" }])),
+      /no collection "nope"/,
+    );
+  });
+});
+
 describe("a fresh portal (reference --empty)", () => {
   const SOURCE = /^(module|web|build)\/[\w./-]+:\d+(-\d+)?$/;
 
