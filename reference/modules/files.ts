@@ -6,12 +6,7 @@ import { FILE_SEEDS, FOLDER_SEEDS } from "../store/seed-records";
 const data: ModuleData = {
   module: "files",
   collections: {
-    folders: {
-      schema: "files/folder-wrapper.json",
-      seeds: FOLDER_SEEDS,
-      // As the hand-written folder routes (routes/files.ts): 12.x's ErrorIf(folder == null, ...).
-      forbiddenUnder: { fault: "folder-not-found-returns-403", message: "The required folder was not found" },
-    },
+    folders: { schema: "files/folder-wrapper.json", seeds: FOLDER_SEEDS },
     files: { schema: "files/file-wrapper.json", seeds: FILE_SEEDS },
   },
   values: {

@@ -88,11 +88,6 @@ const CHECKS: Record<keyof typeof FAULTS, (api: Api) => Promise<void>> = {
       [404, "text/plain; charset=utf-8", "Not Found"],
     );
   },
-  "folder-not-found-returns-403": async (api) => {
-    const missing = await api.json("files/folder/424242.json");
-    assert.deepEqual([missing.status, missing.body.statusCode], [403, 403]);
-    assert.equal((await api.json("people/nobody.json")).status, 404);
-  },
   "person-missing-display-name": async (api) => {
     assert.doesNotMatch((await get(api, "people/@self.xml")).body, /displayName/);
     const group = await api.json(`group/${SEED.groups.development}.json`);
