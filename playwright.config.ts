@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import { isMainProcess } from "./helpers/contract/hand-over";
 import { contracts, shareContracts } from "./helpers/contract/loader";
+import { notCheckedWrites } from "./helpers/contract/not-checked";
 import { exportCliSelection } from "./helpers/contract/selection";
 import { hasLanes } from "./helpers/http/lanes";
 import { loadConfig } from "./helpers/run/config";
@@ -16,6 +17,7 @@ const config = failFast(() => {
   if (isMainProcess()) {
     const profile = loadProfile(loaded.profile);
     checkRequiredModules(loaded, profile, contracts());
+    notCheckedWrites();
     shareContracts(contracts());
     shareProfile(profile);
     exportCliSelection(process.argv);

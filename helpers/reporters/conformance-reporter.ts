@@ -6,6 +6,7 @@ import { describeAccounting, readAccounting } from "../http/request-accounting";
 import { STOPPED_EXIT_CODE } from "../http/run-stop";
 import { runFingerprint, stopOfRun } from "../run/run-info";
 import { describeRecords, recordsOfRun } from "../run/run-ledger";
+import { runCoverage, writesReport } from "./coverage";
 import { checkIdOfVerdict, type ReportedCheck } from "./evidence";
 import { junitXml } from "./junit";
 import {
@@ -67,7 +68,7 @@ export default class ConformanceReporter implements Reporter {
     const unavailable = unavailableModules(this.checks);
     writeFileSync(
       join(dir, "checks.json"),
-      `${JSON.stringify({ status: result.status, deployment, unavailableModules: unavailable, records, requests: this.requests, accounting, checks: this.checks }, null, 2)}\n`,
+      `${JSON.stringify({ status: result.status, deployment, unavailableModules: unavailable, records, requests: this.requests, accounting, writes: writesReport(runCoverage(this.checks)), checks: this.checks }, null, 2)}\n`,
     );
     writeFileSync(join(dir, "junit.xml"), junitXml(this.checks, result.duration, deployment));
     const summary = join(dir, "summary.md");

@@ -5,12 +5,14 @@ import { join } from "node:path";
 import { test } from "node:test";
 import type { FullConfig, Suite, TestCase, TestResult } from "@playwright/test/reporter";
 import { failsTheRun, type Outcome, RESULTS_ATTACHMENT } from "../../helpers/checks/check";
+import { documentedOperations } from "../../helpers/contract/documented";
 import { AllureTemplateChanged, offlineReport } from "../../helpers/reporters/allure-html";
 import AllureReporter from "../../helpers/reporters/allure-reporter";
-import { coverage, documentedOperations } from "../../helpers/reporters/coverage";
+import { coverage, writesReport } from "../../helpers/reporters/coverage";
 import { prettyBody, renderFindings } from "../../helpers/reporters/evidence";
 import {
   countsInWords,
+  coverageInWords,
   groupChecks,
   groupedLines,
   groupInWords,
@@ -366,5 +368,81 @@ test("coverage counts per module, GETs too, and a skipped or module check exerci
   assert.equal(
     covered.modules.reduce((n, m) => n + m.documentedGet, 0),
     covered.documentedGet,
+  );
+});
+
+test("coverage counts the documented writes per module: checked, listed as not checked, and not yet checked", () => {
+  const ops = [
+    { key: "group.create", section: "group", id: "create", method: "POST", path: "api/2.0/group" },
+    { key: "group.update", section: "group", id: "update", method: "PUT", path: "api/2.0/group/{id}" },
+  ];
+  // Read apart from the documented operations given to coverage(), as a run reads them.
+  const send = documentedOperations().find((d) => d.verb === "PUT" && d.path === "mail/messages/send");
+  assert.ok(send);
+  const notChecked = [
+    {
+      operation: send,
+      request: "PUT api/2.0/mail/messages/send",
+      reason: "sends-mail-or-sms",
+      why: "Sends the message to its recipients.",
+      source: "module/ASC.Api/ASC.Api.Mail/MailApi.Messages.cs:529",
+    },
+  ];
+  const covered = coverage(
+    ops,
+    [check("group.create/status.success", "passed"), check("group.update/status.success", "skipped")],
+    documentedOperations(),
+    notChecked,
+  );
+  const byModule = Object.fromEntries(covered.modules.map((m) => [m.module, m.writes]));
+  // The skipped update is checked by the contract, not exercised by this run.
+  assert.deepEqual(byModule.group, {
+    documented: 8,
+    checked: 2,
+    exercised: 1,
+    notChecked: 0,
+    notYetChecked: 6,
+  });
+  assert.deepEqual(byModule.mail, {
+    documented: 62,
+    checked: 0,
+    exercised: 0,
+    notChecked: 1,
+    notYetChecked: 61,
+  });
+  assert.deepEqual(byModule.feed, {
+    documented: 1,
+    checked: 0,
+    exercised: 0,
+    notChecked: 0,
+    notYetChecked: 1,
+  });
+  assert.deepEqual(covered.writes, {
+    documented: 521,
+    checked: 2,
+    exercised: 1,
+    notChecked: 1,
+    notYetChecked: 518,
+  });
+  const report = writesReport(covered);
+  assert.equal(report.notChecked, 1);
+  assert.deepEqual(report.modules.find((m) => m.module === "mail")?.notYetChecked, 61);
+  assert.deepEqual(
+    report.notCheckedWrites.map((w) => [w.module, w.request, w.reason]),
+    [["mail", "PUT api/2.0/mail/messages/send", "sends-mail-or-sms"]],
+  );
+  const words = coverageInWords(covered);
+  // The coverage line stays what the self-tests read, with the writes after it.
+  assert.match(words, /^1 of 862 documented operations exercised \(0 of 341 GET\); /);
+  assert.match(
+    words,
+    /; writes: 2 of 521 checked \(1 exercised\), 1 not checked \(listed with a reason\), 518 not yet checked$/,
+  );
+  const markdown = summaryMarkdown({ checks: [], verdictLine: "v", runPassed: true, coverage: covered });
+  assert.match(markdown, /\n\| mail \| 0 \| 0 \| 1 \| 61 \| 62 \|\n/);
+  assert.match(markdown, /\n\| all \| 2 \| 1 \| 1 \| 518 \| 521 \|\n/);
+  assert.match(
+    markdown,
+    /\| `PUT api\/2\.0\/mail\/messages\/send` \| sends-mail-or-sms \| Sends the message to its recipients\. \| `module\/ASC\.Api\/ASC\.Api\.Mail\/MailApi\.Messages\.cs:529` \|/,
   );
 });
