@@ -1,7 +1,9 @@
 /**
  * Checks the contract's citations against a CommunityServer repository (docs/checks.md, "Contract
  * values cite the server"): every `source:` names a file that exists at the cited tag and lines it
- * has, and an `unknown:` entry's lines raise ItemNotFoundException (a throw, or NotFoundIfNull).
+ * has, and an `unknown:` entry's lines name a not-found condition: ItemNotFoundException (a throw, or
+ * NotFoundIfNull), or an ErrorMassage_*NotFound message, which 12.x's Documents module raises with
+ * another status (a known deviation, listed in the profile).
  * Whether the line says what the citation claims stays a reviewer's call; this finds the slips.
  *
  *   npx tsx scripts/check-citations.ts path/to/CommunityServer   (a clone or a bare repository)
@@ -14,6 +16,9 @@ import { readYamlFile } from "../helpers/contract/yaml-file";
 
 /** The tag the catalogue was read from, which every citation names (schemas/contract/contract-file.json). */
 export const CITED_TAG = "v12.7.1";
+
+/** What an unknown id's lines must name: the 404's exception, or the Documents module's not-found message. */
+const NOT_FOUND = /ItemNotFoundException|NotFoundIfNull|ErrorMassage_\w*NotFound\b/;
 
 export interface Citation {
   /** `specs/crm.yaml:19:15` */
@@ -59,8 +64,8 @@ export function citationProblem(citation: Citation, text: string | undefined): s
   const [from, to] = [Number(first), Number(last)];
   if (to < from || to > lines.length) return `${path} has ${lines.length} lines: no lines ${from}-${to}`;
   const cited = lines.slice(from - 1, to);
-  if (citation.kind === "unknown" && !cited.some((line) => /ItemNotFoundException|NotFoundIfNull/.test(line)))
-    return `${path}:${from === to ? from : `${from}-${to}`} raises no ItemNotFoundException (no throw, no NotFoundIfNull)`;
+  if (citation.kind === "unknown" && !cited.some((line) => NOT_FOUND.test(line)))
+    return `${path}:${from === to ? from : `${from}-${to}`} names no not-found condition (no ItemNotFoundException, NotFoundIfNull or ErrorMassage_*NotFound)`;
   return undefined;
 }
 

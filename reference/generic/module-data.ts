@@ -1,3 +1,4 @@
+import type { FaultName } from "../faults";
 import type { JsonValue } from "../wire/json-value";
 
 /**
@@ -29,6 +30,12 @@ export interface Collection {
   count?: number;
   /** Integer ids are firstId, firstId+1, ... (default 1), unless a seed gives its `id`; pick distinct ranges per collection. */
   firstId?: number;
+  /**
+   * Workspace 12.x answers an unknown id of some collections with 403 and a message instead of 404
+   * (a folder: "The required folder was not found"; a file: "The required file was not found");
+   * under the named fault, which imitates it, so does this collection.
+   */
+  forbiddenUnder?: { fault: FaultName; message: string };
   /** Members overlaid on record i (seeds[i]), so records read plausibly: titles, names, dates. */
   seeds?: readonly Record<string, JsonValue>[];
 }

@@ -1,4 +1,4 @@
-import { RecordNotFoundError } from "../http/errors";
+import { forbidden, RecordNotFoundError } from "../http/errors";
 import { anonymous, authenticated, type HandlerRequest, type Route } from "../routes/route";
 import { SEED } from "../store/seed";
 import type { JsonObject, JsonValue } from "../wire/json-value";
@@ -81,7 +81,11 @@ function answer(
   const found = new Map<string, number>();
   for (const [placeholder, collection] of Object.entries(route.ids ?? {})) {
     const index = records.find(collection, request.params.required(placeholder));
-    if (index === undefined) throw new RecordNotFoundError(`${collection} not found`);
+    if (index === undefined) {
+      const forbiddenUnder = data.collections[collection]?.forbiddenUnder;
+      if (forbiddenUnder && request.faults.has(forbiddenUnder.fault)) throw forbidden(forbiddenUnder.message);
+      throw new RecordNotFoundError(`${collection} not found`);
+    }
     found.set(placeholder, index);
   }
   // Seeded users only: users a run creates must not change the answers between two reads.

@@ -6,8 +6,18 @@ import { FILE_SEEDS, FOLDER_SEEDS } from "../store/seed-records";
 const data: ModuleData = {
   module: "files",
   collections: {
-    folders: { schema: "files/folder-wrapper.json", seeds: FOLDER_SEEDS },
-    files: { schema: "files/file-wrapper.json", seeds: FILE_SEEDS },
+    folders: {
+      schema: "files/folder-wrapper.json",
+      seeds: FOLDER_SEEDS,
+      // As the hand-written folder routes (routes/files.ts): 12.x's ErrorIf(folder == null, ...).
+      forbiddenUnder: { fault: "files-not-found-returns-403", message: "The required folder was not found" },
+    },
+    files: {
+      schema: "files/file-wrapper.json",
+      seeds: FILE_SEEDS,
+      // 12.x's ErrorIf(file == null, ...) in GetFile and GetFileProperties (specs/files.yaml).
+      forbiddenUnder: { fault: "files-not-found-returns-403", message: "The required file was not found" },
+    },
   },
   values: {
     fileExst: [".docx", ".xlsx", ".pptx"],

@@ -28,11 +28,16 @@ function myFolder(request: AuthenticatedRequest): Folder {
   return folder;
 }
 
-/** Folder ids are integers: anything else is 400, an unknown one 404 "Folder not found". */
+/**
+ * Folder ids are integers: anything else is 400, an unknown one 404 "Folder not found" (403 with
+ * the fault that imitates Workspace 12.x, faults/not-found.ts).
+ */
 function requireFolder(request: AuthenticatedRequest, name: string): Folder {
   const text = request.params.required(name);
   if (!/^\d+$/.test(text)) throw badRequest();
   const folder = request.store.folders.get(Number(text));
+  if (!folder && request.faults.has("files-not-found-returns-403"))
+    throw forbidden("The required folder was not found");
   if (!folder) throw new RecordNotFoundError("Folder not found");
   return folder;
 }
