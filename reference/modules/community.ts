@@ -295,6 +295,29 @@ const data: ModuleData = {
       ids: { topicid: "forumTopics" },
       deletes: "topicid",
     },
+    // A page is named: CreatePage stores name and body (Wiki/WikiApi.cs:56-60), UpdatePage a new
+    // body (166-170); DeletePage is void (182-186).
+    {
+      method: "POST",
+      path: "community/wiki",
+      creates: "wikiPages",
+      idFrom: "name",
+      from: { name: "name", content: "body" },
+    },
+    {
+      method: "PUT",
+      path: "community/wiki/{name}",
+      ids: { name: "wikiPages" },
+      updates: "name",
+      from: { content: "body" },
+    },
+    {
+      method: "DELETE",
+      path: "community/wiki/{name}",
+      ids: { name: "wikiPages" },
+      deletes: "name",
+      answersNothing: true,
+    },
   ],
 };
 
