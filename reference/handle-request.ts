@@ -18,6 +18,17 @@ import { successEnvelope } from "./wire/envelope";
 import { nonNegativeInteger, pageList } from "./wire/paging";
 import { successStatus } from "./wire/status";
 
+/** The refusal of a caller who is not signed in, or undefined for one who is. */
+function refusal(auth: Authentication, faults: ActiveFaults): ApiError | undefined {
+  try {
+    signedIn(auth, faults);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+}
+
 function signedIn(auth: Authentication, faults: ActiveFaults): User {
   if (auth.user) return auth.user;
   if (!auth.authorizationSent && faults.has("missing-credentials-403")) throw forbidden();
@@ -66,7 +77,8 @@ async function dispatch(
   if (match.kind === "wrong-method")
     throw new ApiError(405, "Method not allowed", { Allow: match.allowed.join(", ") });
   const { route } = match;
-  if (!route.anonymous) signedIn(auth, faults); // 401 before reading any body
+  const refused = route.anonymous ? undefined : refusal(auth, faults); // 401 before reading any body
+  if (refused && !(faults.has("refused-write-kept") && route.method !== "GET")) throw refused;
   if (instance.modules.disabled.has(moduleOfSegments(apiPath.segments))) throw disabledModule();
 
   const body = parseBody(
@@ -84,6 +96,16 @@ async function dispatch(
     portalUrl: `http://${host}${instance.prefix}/`,
     params: new Params([match.values, searchParamsSource(url.searchParams), body]),
   };
+  if (refused) {
+    // Fault refused-write-kept: the write is carried out as the administrator, then refused.
+    const administrator = store.users.get(SEED.users.administrator) as User;
+    try {
+      if (!route.anonymous) route.handle({ ...handlerRequest, user: administrator });
+    } catch {
+      // Whatever the write made of it, the refusal answers.
+    }
+    throw refused;
+  }
   const result = route.anonymous
     ? route.handle(handlerRequest)
     : route.handle({ ...handlerRequest, user: signedIn(auth, faults) });

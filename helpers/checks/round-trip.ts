@@ -80,6 +80,22 @@ function createdValues(op: Operation, write: ReadResponse): Record<string, strin
   return values;
 }
 
+/** The items of the create's `listedIn` list, or why it could not be read. */
+async function theList(
+  op: Operation,
+  ctx: CheckContext,
+): Promise<{ request: string; items?: unknown[]; given: string }> {
+  const listedIn = op.listedIn as NonNullable<Operation["listedIn"]>;
+  const list = target(op, ctx, listedIn.operation);
+  const request = `${list.method} ${list.path}${listedIn.at ? ` at ${listedIn.at}` : ""}`;
+  const read = await ctx.perform(list, AS_JSON);
+  const answer = responseOf(read);
+  const items = listedIn.at ? selectPath(answer, listedIn.at) : answer;
+  const given = describeResponse(read);
+  if (read.status === 200 && Array.isArray(items)) return { request, items, given };
+  return { request, given: `the list ${request} could not be read: ${given}` };
+}
+
 export const roundTripChecks: Check[] = [
   {
     family: "write",
@@ -117,21 +133,49 @@ export const roundTripChecks: Check[] = [
           given: describeResponse(done.write),
           why: values,
         };
-      const listedIn = op.listedIn as NonNullable<Operation["listedIn"]>;
-      const list = target(op, ctx, listedIn.operation);
-      const where = `${list.path}${listedIn.at ? ` at ${listedIn.at}` : ""}`;
-      const expected = { request: `${list.method} ${where}`, holding: { [select]: values[name] } };
-      const read = await ctx.perform(list, AS_JSON);
-      const items = listedIn.at ? selectPath(responseOf(read), listedIn.at) : responseOf(read);
-      if (read.status !== 200 || !Array.isArray(items)) {
-        const why = `the list ${where} could not be read: ${describeResponse(read)}`;
-        return { passed: false, expected, given: describeResponse(read), why };
-      }
-      const given = { status: read.status, items: items.length };
-      if (items.some((item) => String(selectPath(item, select)) === values[name]))
-        return { passed: true, expected, given, why: `listed by ${where}` };
-      const why = `${where} does not list the new record (${select} ${values[name]}) among its ${items.length} items`;
+      const listing = await theList(op, ctx);
+      const expected = { request: listing.request, holding: { [select]: values[name] } };
+      if (!listing.items) return { passed: false, expected, given: listing.given, why: listing.given };
+      const given = { status: 200, items: listing.items.length };
+      if (listing.items.some((item) => String(selectPath(item, select)) === values[name]))
+        return { passed: true, expected, given, why: `listed by ${listing.request}` };
+      const why = `${listing.request} does not list the new record (${select} ${values[name]}) among its ${listing.items.length} items`;
       return { passed: false, expected, given, why };
+    },
+  },
+  {
+    family: "write",
+    name: "refused-writes-nothing",
+    rule: "A create refused for want of credentials writes nothing: the list of its kind holds nothing it sent.",
+    appliesTo: (op) =>
+      op.creates && op.auth === "required" && op.listedIn !== undefined && op.reflects !== undefined,
+    async run(op, ctx): Promise<Verdict> {
+      // The auth family's no-header request: the same one, shared.
+      const refused = await ctx.perform(op, { ...successRequest(op), authorization: null });
+      const sent = refused.reflects ?? {};
+      if (refused.status === undefined || refused.status < 400) {
+        const why = `the create without credentials was not refused (${describeResponse(refused)}): the auth checks fail on it`;
+        return {
+          passed: false,
+          inconclusive: true,
+          expected: "a refusal",
+          given: describeResponse(refused),
+          why,
+        };
+      }
+      const listing = await theList(op, ctx);
+      const expected = {
+        request: listing.request,
+        holding: "no item carrying what the refused create sent",
+        sent,
+      };
+      if (!listing.items) return { passed: false, expected, given: listing.given, why: listing.given };
+      const written = listing.items.find((item) => fieldsNotCarried(item, sent).length === 0);
+      const given = { refused: refused.status, items: listing.items.length };
+      if (!written)
+        return { passed: true, expected, given, why: `refused with ${refused.status}, and nothing listed` };
+      const why = `refused with ${refused.status}, yet ${listing.request} lists a record carrying what it sent`;
+      return { passed: false, expected, given: { ...given, written }, why };
     },
   },
   {

@@ -85,6 +85,7 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
   },
   "update-ignored": { caughtBy: ["write.reflects-update"] },
   "delete-does-nothing": { caughtBy: ["write.gone-after-delete"] },
+  "refused-write-kept": { caughtBy: ["write.refused-writes-nothing"] },
   "not-found-returns-200": {
     everyModule: true,
     caughtBy: ["not-found.status-404", "not-found.error-envelope"],

@@ -15,6 +15,7 @@ const create = testOperation("group", "create", {
   creates: true,
   successStatus: 201,
   body: { groupName: "{unique}" },
+  reflects: { name: "{unique}" },
   readBack: { operation: "get-by-id", params: { groupid: "id" } },
   listedIn: { operation: "list" },
 });
@@ -69,7 +70,7 @@ const createAnswer: Answer = { status: 201, response: created, reflects: { name:
 describe("write round trip", () => {
   test("each check applies to the writes that declare it, and to nothing else", () => {
     const applies = (op: Operation) => roundTripChecks.filter((c) => c.appliesTo(op)).map((c) => c.name);
-    assert.deepEqual(applies(create), ["read-back", "listed"]);
+    assert.deepEqual(applies(create), ["read-back", "listed", "refused-writes-nothing"]);
     assert.deepEqual(applies(update), ["reflects-update"]);
     assert.deepEqual(applies(remove), ["gone-after-delete"]);
     assert.deepEqual(applies(get), []);
@@ -133,6 +134,22 @@ describe("write round trip", () => {
     ] as const)
       assert.equal((await run(op, name, ctx)).outcome, "inconclusive");
     assert.ok(sent.every((line) => !line.startsWith("GET")));
+  });
+
+  test("a create refused for want of credentials: passed when its list holds nothing it sent, failed when it does", async () => {
+    const refused: Answer = { status: 401, response: undefined, reflects: { name: "wc-test-1" } };
+    const clean = context(refused, { id: "g0", name: "Marketing" });
+    const result = await run(create, "refused-writes-nothing", clean.ctx);
+    assert.equal(result.outcome, "passed");
+    assert.deepEqual(clean.sent, ["POST create {}", "GET list {}"], "the refused create, then the list");
+    const written = await run(create, "refused-writes-nothing", context(refused, created).ctx);
+    assert.equal(written.outcome, "failed");
+    assert.match(
+      written.why,
+      /refused with 401, yet GET api\/2\.0\/group lists a record carrying what it sent/,
+    );
+    const accepted = context({ ...refused, status: 201 }, created);
+    assert.equal((await run(create, "refused-writes-nothing", accepted.ctx)).outcome, "inconclusive");
   });
 
   test("a create whose answer has no id fails read-back, saying which member is missing", async () => {

@@ -198,6 +198,19 @@ const CHECKS: Record<keyof typeof FAULTS, (api: Api) => Promise<void>> = {
       "the group is still there",
     );
   },
+  "refused-write-kept": async (api) => {
+    const refused = await api.fetch("group.json", {
+      ...jsonBody("POST", { groupName: "Refused" }),
+    });
+    assert.equal(refused.status, 401, "refused");
+    const groups = (await api.json("group.json")).body.response as { name: string }[];
+    assert.ok(
+      groups.some((group) => group.name === "Refused"),
+      "yet written",
+    );
+    const read = await api.fetch("people/@self.json");
+    assert.equal(read.status, 401, "a read without credentials is refused as before");
+  },
   ...AUTH_FAULT_CHECKS,
   ...RATE_LIMIT_FAULT_CHECKS,
 };
