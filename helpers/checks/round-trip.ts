@@ -68,6 +68,19 @@ async function readsBack(
   return { passed: true, expected, given, why: `read back by ${get.path}, carrying what was sent` };
 }
 
+/** The create's answer and the new record's values for its GET, or why the round trip cannot go on. */
+async function theCreated(
+  op: Operation,
+  ctx: CheckContext,
+): Promise<{ write: ReadResponse; values: Record<string, string> } | { verdict: Verdict }> {
+  const done = await theWrite(op, ctx);
+  if ("verdict" in done) return done;
+  const values = createdValues(op, done.write);
+  if (typeof values !== "string") return { write: done.write, values };
+  const given = describeResponse(done.write);
+  return { verdict: { passed: false, expected: "the new record's id", given, why: values } };
+}
+
 /** The created record's placeholder values for its GET, selected from the create's answer. */
 function createdValues(op: Operation, write: ReadResponse): Record<string, string> | string {
   const values: Record<string, string> = {};
@@ -103,17 +116,9 @@ export const roundTripChecks: Check[] = [
     rule: "A record a request created is there afterwards: its GET answers it, carrying what was sent.",
     appliesTo: (op) => op.creates && op.readBack !== undefined,
     async run(op, ctx): Promise<Verdict> {
-      const done = await theWrite(op, ctx);
-      if ("verdict" in done) return done.verdict;
-      const values = createdValues(op, done.write);
-      if (typeof values === "string")
-        return {
-          passed: false,
-          expected: "the new record's id",
-          given: describeResponse(done.write),
-          why: values,
-        };
-      return readsBack(op, ctx, done.write, values);
+      const created = await theCreated(op, ctx);
+      if ("verdict" in created) return created.verdict;
+      return readsBack(op, ctx, created.write, created.values);
     },
   },
   {
@@ -122,17 +127,10 @@ export const roundTripChecks: Check[] = [
     rule: "A record a request created is listed afterwards by the list of its kind.",
     appliesTo: (op) => op.creates && op.listedIn !== undefined,
     async run(op, ctx): Promise<Verdict> {
-      const done = await theWrite(op, ctx);
-      if ("verdict" in done) return done.verdict;
+      const created = await theCreated(op, ctx);
+      if ("verdict" in created) return created.verdict;
+      const { values } = created;
       const [name, select] = Object.entries(op.readBack?.params ?? {})[0] ?? [];
-      const values = createdValues(op, done.write);
-      if (typeof values === "string")
-        return {
-          passed: false,
-          expected: "the new record's id",
-          given: describeResponse(done.write),
-          why: values,
-        };
       const listing = await theList(op, ctx);
       const expected = { request: listing.request, holding: { [select]: values[name] } };
       if (!listing.items) return { passed: false, expected, given: listing.given, why: listing.given };

@@ -54,3 +54,13 @@ export function synthesisBase(
   };
   return base;
 }
+
+/** A route's constraints (`{ id: "[0-9]+" }`) as the router matches them: whole value, any case. */
+export function routeConstraints(constraints: Record<string, string> = {}): Record<string, RegExp> {
+  return Object.fromEntries(
+    Object.entries(constraints).map(([name, pattern]) => [
+      name.toLowerCase(),
+      new RegExp(`^(?:${pattern})$`, "i"),
+    ]),
+  );
+}

@@ -3,7 +3,7 @@ import type { JsonObject, JsonValue } from "../wire/json-value";
 import type { GenericRoute, ModuleData } from "./module-data";
 import { Prng } from "./prng";
 import { isBuiltIn, itemsOf, ModuleRecords, type RecordEntry } from "./records";
-import { findRecords, synthesisBase } from "./records-found";
+import { findRecords, routeConstraints, synthesisBase } from "./records-found";
 import {
   type Located,
   objectBranch,
@@ -32,12 +32,7 @@ export function genericRoutes(data: ModuleData): Route[] {
   for (const collection of Object.values(data.nested ?? {})) records.ids(collection); // a wrong name fails at start
   const reads = data.routes.map((declared): Route => {
     const route = checkRoute(data, declared);
-    const constraints = Object.fromEntries(
-      Object.entries(route.constraints ?? {}).map(([name, pattern]) => [
-        name.toLowerCase(),
-        new RegExp(`^(?:${pattern})$`, "i"),
-      ]),
-    );
+    const constraints = routeConstraints(route.constraints);
     const handle = (request: HandlerRequest) => ({
       outcome: "read" as const,
       response: answer(data, records, route, request, values),

@@ -5,7 +5,7 @@ import type { Store } from "../store/model";
 import type { JsonObject, JsonValue } from "../wire/json-value";
 import type { GenericWrite, ModuleData } from "./module-data";
 import { changesOf, itemsOf, type ModuleRecords, type RecordEntry } from "./records";
-import { findRecords, synthesisBase } from "./records-found";
+import { findRecords, routeConstraints, synthesisBase } from "./records-found";
 import { objectBranch, operationSchema, type SchemaNode, schemaAt, typesOf } from "./schema-files";
 
 type WriteWithSchema = GenericWrite & { schema: string };
@@ -22,12 +22,7 @@ export function genericWrites(
 ): Route[] {
   return (data.writes ?? []).map((declared) => {
     const write = checkWrite(data, declared);
-    const constraints = Object.fromEntries(
-      Object.entries(write.constraints ?? {}).map(([name, pattern]) => [
-        name.toLowerCase(),
-        new RegExp(`^(?:${pattern})$`, "i"),
-      ]),
-    );
+    const constraints = routeConstraints(write.constraints);
     const handle = (request: AuthenticatedRequest) => perform(data, records, write, request, values);
     return { ...authenticated(write.method, write.path, handle), constraints };
   });
