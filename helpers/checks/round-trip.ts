@@ -93,15 +93,16 @@ function createdValues(op: Operation, write: ReadResponse): Record<string, strin
   return values;
 }
 
-/** The items of the create's `listedIn` list, or why it could not be read. */
+/** The items of the create's `listedIn` list (sent with the create's `values`), or why it could not be read. */
 async function theList(
   op: Operation,
   ctx: CheckContext,
+  values: Record<string, string>,
 ): Promise<{ request: string; items?: unknown[]; given: string }> {
   const listedIn = op.listedIn as NonNullable<Operation["listedIn"]>;
   const list = target(op, ctx, listedIn.operation);
   const request = `${list.method} ${list.path}${listedIn.at ? ` at ${listedIn.at}` : ""}`;
-  const read = await ctx.perform(list, AS_JSON);
+  const read = await ctx.perform(list, { ...AS_JSON, values });
   const answer = responseOf(read);
   const items = listedIn.at ? selectPath(answer, listedIn.at) : answer;
   const given = describeResponse(read);
@@ -127,17 +128,21 @@ export const roundTripChecks: Check[] = [
     rule: "A record a request created is listed afterwards by the list of its kind.",
     appliesTo: (op) => op.creates && op.listedIn !== undefined,
     async run(op, ctx): Promise<Verdict> {
-      const created = await theCreated(op, ctx);
-      if ("verdict" in created) return created.verdict;
-      const { values } = created;
-      const [name, select] = Object.entries(op.readBack?.params ?? {})[0] ?? [];
-      const listing = await theList(op, ctx);
-      const expected = { request: listing.request, holding: { [select]: values[name] } };
+      const done = await theWrite(op, ctx);
+      if ("verdict" in done) return done.verdict;
+      const select = op.listedIn?.select ?? (Object.values(op.readBack?.params ?? {})[0] as string);
+      const id = selectPath(responseOf(done.write), select);
+      if (id == null || typeof id === "object") {
+        const why = `the create's answer has no "${select}" to find the record by`;
+        return { passed: false, expected: "the new record's id", given: describeResponse(done.write), why };
+      }
+      const listing = await theList(op, ctx, done.write.values ?? {});
+      const expected = { request: listing.request, holding: { [select]: id } };
       if (!listing.items) return { passed: false, expected, given: listing.given, why: listing.given };
       const given = { status: 200, items: listing.items.length };
-      if (listing.items.some((item) => String(selectPath(item, select)) === values[name]))
+      if (listing.items.some((item) => selectPath(item, select) === id))
         return { passed: true, expected, given, why: `listed by ${listing.request}` };
-      const why = `${listing.request} does not list the new record (${select} ${values[name]}) among its ${listing.items.length} items`;
+      const why = `${listing.request} does not list the new record (${select} ${id}) among its ${listing.items.length} items`;
       return { passed: false, expected, given, why };
     },
   },
@@ -161,7 +166,7 @@ export const roundTripChecks: Check[] = [
           why,
         };
       }
-      const listing = await theList(op, ctx);
+      const listing = await theList(op, ctx, refused.values ?? {});
       const expected = {
         request: listing.request,
         holding: "no item carrying what the refused create sent",

@@ -38,10 +38,12 @@ export interface Operation {
    */
   readBack?: { operation: string; params?: Record<string, string> };
   /**
-   * After a create: the placeholder-free GET of the section whose list holds the new record: its
-   * answer, or the list `at` a path in it (a folder's contents list its `folders`).
+   * After a create: the GET of the section whose list holds the new record (its answer, or the list
+   * `at` a path in it: a folder's contents list its `folders`), sent with the create's own
+   * placeholder values (a post's comments). Items match on `select` (default: the member the first
+   * `readBack` param selects) in the create's answer and in the list.
    */
-  listedIn?: { operation: string; at?: string };
+  listedIn?: { operation: string; at?: string; select?: string };
   /** After a delete: this GET, sent with the delete's placeholder values, answers `status`. */
   gone?: { operation: string; status: number; source: string };
   volatile: string[];

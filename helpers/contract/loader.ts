@@ -129,7 +129,7 @@ interface RawOperation {
   reflects?: Record<string, Scalar>;
   undo?: { operation: string; params: Record<string, string> };
   readBack?: string | { operation: string; params: Record<string, string> };
-  listedIn?: string | { operation: string; at: string };
+  listedIn?: string | { operation: string; at?: string; select?: string };
   gone?: { operation: string; status: number; source: string };
   volatile?: string[];
   tags?: string[];
@@ -251,9 +251,10 @@ function checkRoundTrip(op: Operation, byId: Map<string, Operation>, say: (what:
   }
   if (op.listedIn) {
     const target = read("listedIn", op.listedIn.operation);
-    if (!op.creates || !op.readBack?.params) say("listedIn marks a create with readBack params");
-    if (target && operationPlaceholders(target).length)
-      say(`listedIn: ${target.path} must take no placeholder`);
+    if (!op.creates) say("listedIn marks a create");
+    if (!op.listedIn.select && !op.readBack?.params)
+      say("listedIn needs select, or readBack params whose first member it matches on");
+    if (target) takesOwn("listedIn", target);
   }
   if (op.gone) {
     const target = read("gone.operation", op.gone.operation);

@@ -42,8 +42,13 @@ export interface GenericWrite {
   updates?: string;
   /** DELETE: the placeholder (in `ids`) whose record it removes. */
   deletes?: string;
-  /** A DELETE that answers no record: the server's method returns null or void. */
-  answersNothing?: true;
+  /**
+   * What it answers: the record (default); `nothing`, the server's method returns null or void;
+   * `id`, the record's id as text (a comment's remove returns the id it was given).
+   */
+  answer?: "record" | "nothing" | "id";
+  /** A create of a child record: the placeholder (in `ids`) naming its parent (a post's comment). */
+  parent?: string;
   /** Members of the record, by member, from the request's parameter of that name (`{ title: "subject" }`). */
   from?: Record<string, string>;
   /** Parameters the server refuses the request without (400), with where it does so (file:line). */
@@ -100,6 +105,11 @@ export interface GenericRoute {
   record?: string;
   /** The answer is every record of this collection (shaped by the items of `schema`). */
   list?: string;
+  /**
+   * With `list`: the placeholder naming the parent whose records it lists: records created under
+   * another parent (`GenericWrite.parent`) are left out; seeded records are listed under every parent.
+   */
+  of?: string;
   /** Regular expressions a placeholder must match for the route to match (the server's route constraints). */
   constraints?: Record<string, string>;
   /** Any caller may read it, as the server's `[Read(path, false)]` (operations.tsv `anonymous`). */

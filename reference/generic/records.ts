@@ -15,6 +15,8 @@ export interface RecordEntry {
   id: RecordId;
   index?: number;
   members: JsonObject;
+  /** A created child's parent (the placeholder value it was created under, lower case). */
+  parent?: string;
 }
 
 /** What the run's writes did to a collection (created on first use). */
@@ -76,7 +78,10 @@ export class ModuleRecords {
     const seeded = this.ids(collection)
       .slice(0, this.count(collection, store.fresh))
       .map((id, index): RecordEntry => ({ id, index, members: {} }));
-    const added = (changes?.added ?? []).map(({ id, members }) => ({ id, members: members as JsonObject }));
+    const added = (changes?.added ?? []).map((record) => ({
+      ...record,
+      members: record.members as JsonObject,
+    }));
     return [...seeded, ...added]
       .filter((entry) => !changes?.removed.has(key(entry.id)))
       .map((entry) => {

@@ -58,6 +58,8 @@ function checkRoute(data: ModuleData, declared: GenericRoute): RouteWithSchema {
   for (const collection of [...Object.values(route.ids ?? {}), ...(route.list ? [route.list] : [])]) {
     if (!data.collections[collection]) throw new Error(`${where}: no collection "${collection}"`);
   }
+  if (route.of && (!route.list || !placeholders.has(route.of)))
+    throw new Error(`${where}: of {${route.of}} needs list and that placeholder`);
   if (route.record && !route.ids?.[route.record])
     throw new Error(`${where}: record {${route.record}} is not in ids`);
   itemsOf(route.schema); // reads the schema now: a wrong path fails at start
@@ -79,7 +81,11 @@ function answer(
   let response: JsonValue;
   if (route.list) {
     const list = route.list;
-    response = listed(list).map((entry) => records.render(list, entry, items, base));
+    const parent = route.of && request.params.required(route.of).toLowerCase();
+    const own = listed(list).filter(
+      (entry) => !parent || entry.parent === undefined || entry.parent === parent,
+    );
+    response = own.map((entry) => records.render(list, entry, items, base));
   } else if (route.record) {
     const collection = route.ids?.[route.record] as string;
     response = records.render(collection, found.get(route.record) as RecordEntry, items, base);

@@ -39,6 +39,8 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   const placeholders = new Set([...declared.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]));
   for (const name of Object.keys(declared.ids ?? {}))
     if (!placeholders.has(name)) throw new Error(`${where}: no placeholder {${name}}`);
+  if (declared.parent && !declared.ids?.[declared.parent])
+    throw new Error(`${where}: parent {${declared.parent}} is not in ids`);
   const target = declared.updates ?? declared.deletes;
   if (target && !declared.ids?.[target]) throw new Error(`${where}: {${target}} is not in ids`);
   const collection = declared.creates ?? (target ? declared.ids?.[target] : undefined);
@@ -103,7 +105,12 @@ function perform(
   if (write.creates) {
     const collection = write.creates;
     const members = membersFrom(data, collection, write, request);
-    const entry = { id: newId(data, records, collection, write, request), members };
+    const parent = write.parent && request.params.required(write.parent).toLowerCase();
+    const entry = {
+      id: newId(data, records, collection, write, request),
+      members,
+      ...(parent && { parent }),
+    };
     if (!faults.has("create-not-stored")) changesOf(store, data.module, collection).added.push(entry);
     return { outcome: "created", response: render(collection, entry) };
   }
@@ -118,7 +125,12 @@ function perform(
     return { outcome: "updated", response: render(collection, { ...entry, members }) };
   }
   if (!faults.has("delete-does-nothing")) changes.removed.add(key);
-  return { outcome: "deleted", response: write.answersNothing ? undefined : render(collection, entry) };
+  const answer = {
+    record: () => render(collection, entry),
+    nothing: () => undefined,
+    id: () => String(entry.id),
+  };
+  return { outcome: "deleted", response: answer[write.answer ?? "record"]() };
 }
 
 /** What the run's writes left in `store`'s collections served from data (RunningReference.dataChanges). */

@@ -1,4 +1,4 @@
-import type { ModuleData } from "../generic/module-data";
+import type { GenericWrite, ModuleData } from "../generic/module-data";
 
 // Drafted by scripts/draft-module.ts, then reviewed: seeds, and lists answering their collection.
 // Children read by a record's id (comments, a page's versions) take no `ids`: the contract documents
@@ -85,6 +85,24 @@ const data: ModuleData = {
         { title: "Printer on the 2nd floor", threadTitile: "Office", status: 0, type: 0 },
       ],
     },
+    // Comments, listed under their post, event, bookmark or page (`of`): the seeded ones under every one.
+    blogComments: {
+      schema: "community/blog-post-comment-wrapper.json",
+      seeds: [{ text: "Thanks, that helps." }, { text: "Agreed, see you on Monday." }],
+    },
+    eventComments: {
+      schema: "community/event-comment-wrapper.json",
+      firstId: 1101,
+      seeds: [{ text: "See you there." }, { text: "Which room?" }],
+    },
+    bookmarkComments: {
+      schema: "community/bookmark-comment-wrapper.json",
+      seeds: [{ text: "Still up to date." }, { text: "The link moved." }],
+    },
+    wikiComments: {
+      schema: "community/comment-wrapper.json",
+      seeds: [{ content: "Updated the contact list." }, { content: "Good point, added a section." }],
+    },
     wikiPages: {
       schema: "community/page-wrapper.json",
       seeds: [
@@ -128,7 +146,7 @@ const data: ModuleData = {
       ids: { postid: "blogPosts" },
       record: "postid",
     },
-    { path: "community/blog/{postid}/comment" },
+    { path: "community/blog/{postid}/comment", list: "blogComments", of: "postid" },
     { path: "community/bookmark", list: "bookmarks" },
     { path: "community/bookmark/@self", list: "bookmarks" },
     {
@@ -155,7 +173,7 @@ const data: ModuleData = {
       path: "community/bookmark/top/year",
       list: "bookmarks",
     },
-    { path: "community/bookmark/{id}/comment" },
+    { path: "community/bookmark/{id}/comment", list: "bookmarkComments", of: "id" },
     {
       path: "community/bookmark/{id}",
       ids: { id: "bookmarks" },
@@ -169,7 +187,7 @@ const data: ModuleData = {
       ids: { feedid: "events" },
       record: "feedid",
     },
-    { path: "community/event/{feedid}/comment" },
+    { path: "community/event/{feedid}/comment", list: "eventComments", of: "feedid" },
     { path: "community/forum" },
     {
       path: "community/forum/{threadid}",
@@ -204,7 +222,7 @@ const data: ModuleData = {
       path: "community/wiki/search/bycontent/{content}",
       list: "wikiPages",
     },
-    { path: "community/wiki/{page}/comment" },
+    { path: "community/wiki/{page}/comment", list: "wikiComments", of: "page" },
   ],
   // What the server's methods store (module/ASC.Api/ASC.Api.Community/, v12.7.1), cited per write.
   writes: [
@@ -228,7 +246,7 @@ const data: ModuleData = {
       path: "community/blog/{postid}",
       ids: { postid: "blogPosts" },
       deletes: "postid",
-      answersNothing: true,
+      answer: "nothing",
     },
     // CreateEvent and UpdateEvent refuse an empty title (Events/EventApi.cs:96, 137) and store
     // title, content and type (143-145).
@@ -253,7 +271,7 @@ const data: ModuleData = {
       path: "community/event/{feedid}",
       ids: { feedid: "events" },
       deletes: "feedid",
-      answersNothing: true,
+      answer: "nothing",
     },
     // AddBookmark refuses an empty title (Bookmarks/BookmarkApi.cs:383-386); RemoveBookmark is void (545).
     {
@@ -271,7 +289,7 @@ const data: ModuleData = {
       path: "community/bookmark/{id}",
       ids: { id: "bookmarks" },
       deletes: "id",
-      answersNothing: true,
+      answer: "nothing",
     },
     // AddTopic creates a topic in a thread, its subject the title (Forums/ForumApi.cs:229-236);
     // UpdateTopic sets the subject (252-257); DeleteTopic answers the topic removed (363-376).
@@ -316,8 +334,64 @@ const data: ModuleData = {
       path: "community/wiki/{name}",
       ids: { name: "wikiPages" },
       deletes: "name",
-      answersNothing: true,
+      answer: "nothing",
     },
+    // Comments: each create stores the content under its parent, which must exist (Blogs/BlogApi.cs:
+    // 317-334, Events/EventApi.cs:287-307, Bookmarks/BookmarkApi.cs:306-323, Wiki/WikiApi.cs:200-205);
+    // each remove answers the id it was given (BlogApi.cs:402, EventApi.cs:447, BookmarkApi.cs:449,
+    // WikiApi.cs:312).
+    ...(
+      [
+        [
+          "community/blog/{postid}/comment",
+          "postid",
+          "blogPosts",
+          "blogComments",
+          "text",
+          "community/blog/comment/{commentid}",
+        ],
+        [
+          "community/event/{feedid}/comment",
+          "feedid",
+          "events",
+          "eventComments",
+          "text",
+          "community/event/comment/{commentid}",
+        ],
+        [
+          "community/bookmark/{id}/comment",
+          "id",
+          "bookmarks",
+          "bookmarkComments",
+          "text",
+          "community/bookmark/comment/{commentid}",
+        ],
+        [
+          "community/wiki/{page}/comment",
+          "page",
+          "wikiPages",
+          "wikiComments",
+          "content",
+          "community/wiki/comment/{commentid}",
+        ],
+      ] as const
+    ).flatMap(([path, parent, parents, comments, member, removePath]): GenericWrite[] => [
+      {
+        method: "POST",
+        path,
+        ids: { [parent]: parents },
+        parent,
+        creates: comments,
+        from: { [member]: "content" },
+      },
+      {
+        method: "DELETE",
+        path: removePath,
+        ids: { commentid: comments },
+        deletes: "commentid",
+        answer: "id",
+      },
+    ]),
   ],
 };
 

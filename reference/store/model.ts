@@ -86,7 +86,7 @@ export interface FreshPortal {
  */
 export interface CollectionChanges {
   /** Records created, in order: their id and the members the request gave. */
-  added: { id: number | string; members: Record<string, unknown> }[];
+  added: { id: number | string; members: Record<string, unknown>; parent?: string }[];
   /** Members an update gave, by record id (lower case). */
   changed: Map<string, Record<string, unknown>>;
   /** Ids of records deleted (lower case). */

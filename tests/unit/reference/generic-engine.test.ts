@@ -232,6 +232,34 @@ describe("generic engine: writes keep state", () => {
     assert.equal(refused.status, 400, "CreateEvent refuses an empty title");
   });
 
+  test("a child is listed under its parent only; a remove answers its id; seeded children are under every parent", async () => {
+    const [first, second] = response<{ id: number }[]>(await api.json("community/event.json"));
+    const seeded = response<{ id: number }[]>(await api.json(`community/event/${first.id}/comment.json`));
+    assert.ok(seeded.length > 0);
+    const comment = response<{ id: number; text: string }>(
+      await api.json(`community/event/${first.id}/comment.json`, jsonBody("POST", { content: "Mine" })),
+    );
+    assert.equal(comment.text, "Mine");
+    const under = (event: number) =>
+      api
+        .json(`community/event/${event}/comment.json`)
+        .then((a) => response<{ id: number }[]>(a).map((c) => c.id));
+    assert.deepEqual(await under(first.id), [...seeded.map((c) => c.id), comment.id]);
+    assert.deepEqual(
+      await under(second.id),
+      seeded.map((c) => c.id),
+      "not under another event",
+    );
+    const removed = await api.json(`community/event/comment/${comment.id}.json`, { method: "DELETE" });
+    assert.deepEqual([removed.status, removed.body.response], [200, String(comment.id)]);
+    assert.deepEqual(
+      await under(first.id),
+      seeded.map((c) => c.id),
+    );
+    const missing = await api.json("community/event/999999/comment.json", jsonBody("POST", { content: "x" }));
+    assert.equal(missing.status, 404, "the parent must exist");
+  });
+
   test("a write's data is checked when the reference starts", () => {
     const data = (writes: ModuleData["writes"]): ModuleData => ({
       module: "sample",
