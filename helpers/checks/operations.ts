@@ -291,7 +291,12 @@ export class OperationRunner implements CheckContext {
       const source = op.params[name];
       if ("value" in source) values[name] = String(source.value);
       else if ("from" in source) values[name] = await this.discovered.get(source.from, source.select);
-      else values[name] = await this.createFixture(op, name, source.created, source.select);
+      else {
+        const make = () => this.createFixture(op, name, source.created, source.select);
+        // A create's record is made under it, leaving it as it was: its requests share one.
+        const shared = op.creates && this.shared?.operation === op.key ? this.shared : undefined;
+        values[name] = await (shared ? shared.parent(name, make) : make());
+      }
     }
     return values;
   }

@@ -2,7 +2,7 @@ import type { Operation } from "../contract/contract";
 import type { Check, CheckContext, ReadResponse, Variation, Verdict } from "./check";
 import { describeResponse } from "./check";
 import { selectPath } from "./operations";
-import { successRequest } from "./requests";
+import { refusedRequest, successRequest } from "./requests";
 
 /**
  * The write round trip (issue 23): what a create, an update or a delete did, read back through the
@@ -154,7 +154,8 @@ export const roundTripChecks: Check[] = [
       op.creates && op.auth === "required" && op.listedIn !== undefined && op.reflects !== undefined,
     async run(op, ctx): Promise<Verdict> {
       // The auth family's no-header request: the same one, shared.
-      const refused = await ctx.perform(op, { ...successRequest(op), authorization: null });
+      const control = await ctx.perform(op, successRequest(op));
+      const refused = await ctx.perform(op, refusedRequest(op, control, null));
       const sent = refused.reflects ?? {};
       if (refused.status === undefined || refused.status < 400) {
         const why = `the create without credentials was not refused (${describeResponse(refused)}): the auth checks fail on it`;

@@ -10,7 +10,23 @@ import type { ReadResponse, Variation } from "./check";
 export class SharedReads {
   private readonly reads = new Map<string, { pending: Promise<ReadResponse>; done?: ReadResponse }>();
 
+  private readonly parents = new Map<string, Promise<string>>();
+
   constructor(readonly operation: string) {}
+
+  /**
+   * The id of a record the operation's creates are made under (a comment's post), made by `make`
+   * once for all its requests: each create adds a child, so they may share it. Undone with the test.
+   */
+  parent(placeholder: string, make: () => Promise<string>): Promise<string> {
+    let id = this.parents.get(placeholder);
+    if (!id) {
+      id = make();
+      id.catch(() => this.parents.delete(placeholder));
+      this.parents.set(placeholder, id);
+    }
+    return id;
+  }
 
   /** The read of `key`: sent by `perform` the first time, the same answer (or error) after. */
   read(key: string, perform: () => Promise<ReadResponse>): Promise<ReadResponse> {

@@ -34,8 +34,11 @@ const siblings = new Map([get, list, create, update, remove].map((op) => [op.id,
 
 type Answer = Partial<ReadResponse> & { response?: unknown };
 
-/** A deployment of one group: the write answers `write`; the GET and the list answer from `stored`. */
-function context(write: Answer, stored: Record<string, unknown> | undefined) {
+/**
+ * A deployment of one group: the write answers `write` (`refused` when sent without credentials);
+ * the GET and the list answer from `stored`.
+ */
+function context(write: Answer, stored: Record<string, unknown> | undefined, refused: Answer = write) {
   const sent: string[] = [];
   const answer = ({ response, ...rest }: Answer): ReadResponse => ({
     exchange: { request: { method: "GET", url: "", headers: {} }, ms: 0 },
@@ -47,8 +50,9 @@ function context(write: Answer, stored: Record<string, unknown> | undefined) {
     schemas: schemaRegistry(),
     runMarker: "wc-test",
     async perform(op: Operation, variation: Variation = {}) {
-      sent.push(`${op.method} ${op.id} ${JSON.stringify(variation.values ?? {})}`);
-      if (op.method !== "GET") return answer(write);
+      const credentials = variation.authorization === null ? "without credentials" : "";
+      sent.push(`${op.method} ${op.id} ${JSON.stringify(variation.values ?? {})} ${credentials}`.trim());
+      if (op.method !== "GET") return answer(variation.authorization === null ? refused : write);
       if (op === list) return answer({ status: 200, response: stored ? [stored] : [] });
       const found = stored && variation.values?.groupid === stored.id;
       return answer(found ? { status: 200, response: stored } : { status: 404, response: undefined });
@@ -137,18 +141,23 @@ describe("write round trip", () => {
   });
 
   test("a create refused for want of credentials: passed when its list holds nothing it sent, failed when it does", async () => {
-    const refused: Answer = { status: 401, response: undefined, reflects: { name: "wc-test-1" } };
-    const clean = context(refused, { id: "g0", name: "Marketing" });
+    const refused: Answer = { status: 401, response: undefined, reflects: { name: "wc-test-2" } };
+    const clean = context(createAnswer, { id: "g0", name: "Marketing" }, refused);
     const result = await run(create, "refused-writes-nothing", clean.ctx);
     assert.equal(result.outcome, "passed");
-    assert.deepEqual(clean.sent, ["POST create {}", "GET list {}"], "the refused create, then the list");
-    const written = await run(create, "refused-writes-nothing", context(refused, created).ctx);
+    assert.deepEqual(
+      clean.sent,
+      ["POST create {}", "POST create {} without credentials", "GET list {}"],
+      "the control (in a run, the status check's), the refused create, the list",
+    );
+    const kept = context(createAnswer, { id: "g2", name: "wc-test-2" }, refused);
+    const written = await run(create, "refused-writes-nothing", kept.ctx);
     assert.equal(written.outcome, "failed");
     assert.match(
       written.why,
       /refused with 401, yet GET api\/2\.0\/group lists a record carrying what it sent/,
     );
-    const accepted = context({ ...refused, status: 201 }, created);
+    const accepted = context(createAnswer, created, { ...refused, status: 201 });
     assert.equal((await run(create, "refused-writes-nothing", accepted.ctx)).outcome, "inconclusive");
   });
 
