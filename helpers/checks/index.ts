@@ -13,8 +13,9 @@ export const ALL_CHECKS: Check[] = [
   ...statusChecks,
   ...notFoundChecks,
   ...formatChecks,
-  ...requestBodyChecks,
+  // Before the request bodies: an update's record is read back before the form body changes it.
   ...roundTripChecks,
+  ...requestBodyChecks,
   ...parityChecks,
   ...schemaChecks,
 ];

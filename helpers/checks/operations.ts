@@ -293,9 +293,11 @@ export class OperationRunner implements CheckContext {
       else if ("from" in source) values[name] = await this.discovered.get(source.from, source.select);
       else {
         const make = () => this.createFixture(op, name, source.created, source.select);
-        // A create's record is made under it, leaving it as it was: its requests share one.
-        const shared = op.creates && this.shared?.operation === op.key ? this.shared : undefined;
-        values[name] = await (shared ? shared.parent(name, make) : make());
+        // A create's parent and an update's record outlast each request: its requests share one
+        // (its round trip reads an update back before the other bodies are sent: ALL_CHECKS).
+        const keeps = op.creates || op.method === "PUT";
+        const shared = keeps && this.shared?.operation === op.key ? this.shared : undefined;
+        values[name] = await (shared ? shared.record(name, make) : make());
       }
     }
     return values;

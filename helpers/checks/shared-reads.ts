@@ -10,20 +10,20 @@ import type { ReadResponse, Variation } from "./check";
 export class SharedReads {
   private readonly reads = new Map<string, { pending: Promise<ReadResponse>; done?: ReadResponse }>();
 
-  private readonly parents = new Map<string, Promise<string>>();
+  private readonly records = new Map<string, Promise<string>>();
 
   constructor(readonly operation: string) {}
 
   /**
-   * The id of a record the operation's creates are made under (a comment's post), made by `make`
-   * once for all its requests: each create adds a child, so they may share it. Undone with the test.
+   * The id of a record made for the operation (`created:`) that its requests act on without using it
+   * up (a create's parent, an update's record), made by `make` once for all of them. Undone with the test.
    */
-  parent(placeholder: string, make: () => Promise<string>): Promise<string> {
-    let id = this.parents.get(placeholder);
+  record(placeholder: string, make: () => Promise<string>): Promise<string> {
+    let id = this.records.get(placeholder);
     if (!id) {
       id = make();
-      id.catch(() => this.parents.delete(placeholder));
-      this.parents.set(placeholder, id);
+      id.catch(() => this.records.delete(placeholder));
+      this.records.set(placeholder, id);
     }
     return id;
   }

@@ -44,9 +44,10 @@ export interface GenericWrite {
   deletes?: string;
   /**
    * What it answers: the record (default); `nothing`, the server's method returns null or void;
-   * `id`, the record's id as text (a comment's remove returns the id it was given).
+   * `id`, the record's id as text (a comment's remove returns the id it was given); `{ member }`,
+   * that member of the record as written (a comment's update returns its new text).
    */
-  answer?: "record" | "nothing" | "id";
+  answer?: "record" | "nothing" | "id" | { member: string };
   /** A create of a child record: the placeholder (in `ids`) naming its parent (a post's comment). */
   parent?: string;
   /** Members of the record, by member, from the request's parameter of that name (`{ title: "subject" }`). */

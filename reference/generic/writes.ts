@@ -99,8 +99,8 @@ function perform(
   const found = findRecords(data, records, write.ids ?? {}, request);
   const missing = write.required?.params.find((param) => !request.params.text(param)?.trim());
   if (missing) throw badRequest(`Value cannot be empty. Parameter name: ${missing}`);
-  const render = (collection: string, entry: RecordEntry) =>
-    records.render(collection, entry, itemsOf(write.schema), synthesisBase(data, records, request, values));
+  const render = (collection: string, entry: RecordEntry, schema = write.schema) =>
+    records.render(collection, entry, itemsOf(schema), synthesisBase(data, records, request, values));
   const { faults, store } = request;
   if (write.creates) {
     const collection = write.creates;
@@ -119,18 +119,25 @@ function perform(
   const entry = found.get(placeholder) as RecordEntry;
   const changes = changesOf(store, data.module, collection);
   const key = String(entry.id).toLowerCase();
+  const answer = (written: RecordEntry): JsonValue | undefined => {
+    const kind = write.answer ?? "record";
+    if (typeof kind === "object") {
+      const record = render(collection, written, data.collections[collection].schema) as JsonObject;
+      return record[kind.member];
+    }
+    return {
+      record: () => render(collection, written),
+      nothing: () => undefined,
+      id: () => String(written.id),
+    }[kind]();
+  };
   if (write.updates) {
     const members = { ...entry.members, ...membersFrom(data, collection, write, request) };
     if (!faults.has("update-ignored")) changes.changed.set(key, members);
-    return { outcome: "updated", response: render(collection, { ...entry, members }) };
+    return { outcome: "updated", response: answer({ ...entry, members }) };
   }
   if (!faults.has("delete-does-nothing")) changes.removed.add(key);
-  const answer = {
-    record: () => render(collection, entry),
-    nothing: () => undefined,
-    id: () => String(entry.id),
-  };
-  return { outcome: "deleted", response: answer[write.answer ?? "record"]() };
+  return { outcome: "deleted", response: answer(entry) };
 }
 
 /** What the run's writes left in `store`'s collections served from data (RunningReference.dataChanges). */

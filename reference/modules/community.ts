@@ -338,8 +338,9 @@ const data: ModuleData = {
     },
     // Comments: each create stores the content under its parent, which must exist (Blogs/BlogApi.cs:
     // 317-334, Events/EventApi.cs:287-307, Bookmarks/BookmarkApi.cs:306-323, Wiki/WikiApi.cs:200-205);
-    // each remove answers the id it was given (BlogApi.cs:402, EventApi.cs:447, BookmarkApi.cs:449,
-    // WikiApi.cs:312).
+    // each update sets the content and answers it (BlogApi.cs:480-485, EventApi.cs:505-508,
+    // BookmarkApi.cs:514-515, WikiApi.cs:357-358); each remove answers the id it was given
+    // (BlogApi.cs:402, EventApi.cs:447, BookmarkApi.cs:449, WikiApi.cs:312).
     ...(
       [
         [
@@ -383,6 +384,14 @@ const data: ModuleData = {
         parent,
         creates: comments,
         from: { [member]: "content" },
+      },
+      {
+        method: "PUT",
+        path: removePath,
+        ids: { commentid: comments },
+        updates: "commentid",
+        from: { [member]: "content" },
+        answer: { member },
       },
       {
         method: "DELETE",
