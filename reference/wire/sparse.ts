@@ -9,7 +9,7 @@ import { isDictionary, isJsonObject, type JsonObject, type JsonValue } from "./j
  */
 const IDENTITY = /^(id|.*Id|name|title|userName|email|firstName|displayName|number|fromCurrency|toCurrency)$/;
 
-/** Numbers that count something: 0 is what an empty portal sends. */
+/** Numbers that count something: 0 is what a record with empty lists sends. */
 const COUNT = /(count|total)s?$/i;
 
 /**
@@ -62,7 +62,8 @@ function sparseRecord(value: JsonValue, schema: Located, lists: Lists): JsonValu
     if (Array.isArray(member)) return [key, []];
     if (typesOf(at).has("null")) return [key, null];
     if (isJsonObject(member)) return [key, sparseRecord(member, at, "none")];
-    if (typeof member === "number" && COUNT.test(key) && mayBeZero(at)) return [key, 0];
+    // A count agrees with the lists beside it: 0 only where they are empty (the server counts them).
+    if (lists === "none" && typeof member === "number" && COUNT.test(key) && mayBeZero(at)) return [key, 0];
     return [key, member];
   });
   return Object.fromEntries(entries);

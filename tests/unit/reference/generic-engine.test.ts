@@ -187,6 +187,9 @@ describe("module data", () => {
 
   test("a route answers in the schema operations.json maps it to, unless it names its own", async () => {
     assert.equal(routeSchema("GET", "project/{id}"), "project/project-wrapper-full.json");
+    // Placeholders named otherwise than the catalogue's; a shape two operations share names neither.
+    assert.equal(routeSchema("GET", "people/{userid}"), routeSchema("GET", "people/{username}"));
+    assert.equal(routeSchema("GET", "crm/contact/{a}/data/{b}"), undefined);
     assert.equal(genericRoutes(module([{ path: "project/{id}" }])).length, 1);
     assert.throws(
       () => genericRoutes(module([{ path: "sample/nothing" }])),
