@@ -105,7 +105,7 @@ test("a single repeated element is still an array; a value of the wrong type sta
   assert.equal(value.count, "x");
 });
 
-test("an empty element is an empty array where the array may not be null, and null where it may", () => {
+test("an empty element is null where the array may be null, else a one-item array of an empty item (an empty array leaves no element)", () => {
   const id = registry.define({
     $id: `${SCHEMA_BASE}test/empty-arrays.json`,
     type: "object",
@@ -117,7 +117,11 @@ test("an empty element is an empty array where the array may not be null, and nu
   const parsed = parseXml("<response><never /><maybe /></response>");
   assert.ok(parsed.ok);
   const { root } = parsed.value as { root: XmlNode };
-  assert.deepEqual(xmlToJson(root, registry.get(id), id, lookup), { never: [], maybe: null });
+  // [null], [""] and [{}] are written <never />; [] is not written at all. An integer item cannot be
+  // empty, so the reading fails the schema, as the JSON null it most likely stands for does.
+  const value = xmlToJson(root, registry.get(id), id, lookup);
+  assert.deepEqual(value, { never: [""], maybe: null });
+  assert.notDeepEqual(registry.validate(id, value), []);
 });
 
 test("XML element paths name repeated elements by position", () => {
