@@ -30,18 +30,11 @@ export function sparseResponse(response: JsonValue, schema: Located): JsonValue 
   return sparseRecord(response, schema, "all");
 }
 
-/**
- * Below the answer, a record left with no member is dropped: the server writes none (an address
- * with every field at its default), and XML could not tell it from null (Json.NET writes `{}` as
- * an empty element).
- */
+/** A record may be left with no member (an address with every field at its default): `{}`, `<addresses/>`. */
 function sparseList(list: JsonValue[], items: Located, lists: Lists): JsonValue[] {
   if (lists === "all")
     return list.map((item, index) => sparseRecord(item, items, index === 0 ? "first" : "none"));
-  const first = lists === "first" ? list.slice(0, 1).map((item) => sparseRecord(item, items, "first")) : [];
-  return first.filter(
-    (item) => !isJsonObject(item) || Object.values(item).some((member) => member !== undefined),
-  );
+  return lists === "first" ? list.slice(0, 1).map((item) => sparseRecord(item, items, "first")) : [];
 }
 
 function sparseRecord(value: JsonValue, schema: Located, lists: Lists): JsonValue {
