@@ -99,7 +99,8 @@ async function dispatch(
     faults,
     result.count,
   );
-  // Reads only: a write answers what it was just sent, a sign-in the token it is for (wire/sparse.ts).
+  // The sparse variant reads this: reads only, since a write answers the record with what it was just
+  // sent and a sign-in the token it is for, never sparse on the server.
   const schema = route.method === "GET" ? routeSchema(route.method, route.path) : undefined;
   sendEnvelope(response, status, envelope, { ...reply, schema }, result.headers);
 }
