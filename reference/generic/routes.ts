@@ -106,9 +106,35 @@ function answer(
   }
   const collection = route.list ?? (route.record ? route.ids?.[route.record] : undefined);
   const idMember = (collection && data.collections[collection]?.idMember) || "id";
-  return request.faults.has("record-missing-required-member")
-    ? withoutRequiredMember(response, items, idMember)
-    : response;
+  if (request.faults.has("record-missing-required-member"))
+    return withoutRequiredMember(response, items, idMember);
+  if (request.faults.has("record-null-where-forbidden")) return withNullMember(response, items, idMember);
+  return response;
+}
+
+/**
+ * Fault record-null-where-forbidden: the answer's record (each, in a list) carries null for its first
+ * required member that may only be a number or true/false. Not a string: in XML null and "" are both an
+ * empty element, so a null string cannot be told from an empty one there; a number or a boolean can.
+ */
+function withNullMember(response: JsonValue, items: Located, idMember: string): JsonValue {
+  const object = objectBranch(items);
+  if (!object) return response;
+  const properties = (object.node.properties ?? {}) as Record<string, SchemaNode>;
+  const scalarOnly = (member: string) => {
+    if (!properties[member]) return false;
+    const types = typesOf({ node: properties[member], file: object.file });
+    return types.size > 0 && [...types].every((type) => ["integer", "number", "boolean"].includes(type));
+  };
+  const member = (object.node.required as string[] | undefined)?.find(
+    (name) => name !== idMember && !DISCOVERY_MEMBERS.has(name) && scalarOnly(name),
+  );
+  if (!member) return response;
+  const nulled = (value: JsonValue): JsonValue =>
+    typeof value === "object" && value !== null && !Array.isArray(value) && member in value
+      ? { ...value, [member]: null }
+      : value;
+  return Array.isArray(response) ? response.map(nulled) : nulled(response);
 }
 
 /**

@@ -82,6 +82,7 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
   "folder-not-found-returns-403": { caughtBy: ["not-found.status-404", "not-found.error-envelope"] },
   "person-missing-display-name": { caughtBy: ["schema.json", "schema.xml"] },
   "record-missing-required-member": { caughtBy: ["schema.json", "schema.xml"] },
+  "record-null-where-forbidden": { caughtBy: ["schema.json", "schema.xml"] },
   "envelope-status-as-string": {
     everyModule: true,
     caughtBy: ["schema.json", "schema.xml"],

@@ -104,6 +104,12 @@ const CHECKS: Record<keyof typeof FAULTS, (api: Api) => Promise<void>> = {
     assert.ok(!("canEdit" in project) && "canDelete" in project);
     assert.match((await get(api, "people/@self.xml")).body, /<displayName>/);
   },
+  "record-null-where-forbidden": async (api) => {
+    const project = (await api.json("project/101.json")).body.response as Record<string, unknown>;
+    assert.deepEqual([project.canEdit, typeof project.canDelete], [null, "boolean"]);
+    assert.match((await get(api, "project/101.xml")).body, /<canEdit\/><canDelete>/);
+    assert.match((await get(api, "people/@self.xml")).body, /<displayName>/);
+  },
   "envelope-status-as-string": async (api) => {
     assert.equal((await api.json("people/@self.json")).body.status, "ok");
     assert.match((await get(api, "people/@self.xml")).body, /<status>ok<\/status>/);
