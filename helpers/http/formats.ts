@@ -70,16 +70,16 @@ const xmlParser = new XMLParser({
 const TEXT = "#text";
 
 /**
- * Drops the whitespace between elements (indentation, the line after a declaration), which is layout,
- * not text: only an element holding text alone keeps its content as sent. Depth is bounded by the
- * parser's maxNestedTags.
+ * Drops the whitespace between elements (indentation, the line after a declaration; XML's four
+ * whitespace characters), which is layout, not text: only an element holding text alone keeps its
+ * content as sent. Depth is bounded by the parser's maxNestedTags.
  */
 function withoutLayout(node: XmlNode | XmlNode[]): XmlNode | XmlNode[] {
   if (Array.isArray(node)) return node.map((item) => withoutLayout(item) as XmlNode);
   if (typeof node !== "object") return node;
   const out: { [name: string]: XmlNode | XmlNode[] } = {};
   for (const [name, child] of Object.entries(node)) {
-    if (name === TEXT && typeof child === "string" && child.trim() === "") continue;
+    if (name === TEXT && typeof child === "string" && /^[ \t\r\n]*$/.test(child)) continue;
     out[name] = withoutLayout(child);
   }
   return out;
