@@ -6,7 +6,7 @@ import type { JsonObject, JsonValue } from "../wire/json-value";
 import type { GenericWrite, ModuleData } from "./module-data";
 import { changesOf, itemsOf, type ModuleRecords, type RecordEntry } from "./records";
 import { findRecords, routeConstraints, synthesisBase } from "./records-found";
-import { objectBranch, operationSchema, type SchemaNode, schemaAt, typesOf } from "./schema-files";
+import { objectBranch, routeSchema, type SchemaNode, schemaAt, typesOf } from "./schema-files";
 
 type WriteWithSchema = GenericWrite & { schema: string };
 
@@ -30,7 +30,7 @@ export function genericWrites(
 
 function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   const where = `reference/modules/${data.module}.ts, write ${declared.method} ${declared.path}`;
-  const schema = declared.schema ?? operationSchema(declared.path, declared.method);
+  const schema = declared.schema ?? routeSchema(declared.method, declared.path);
   if (!schema) throw new Error(`${where}: schemas/operations.json names no schema for it`);
   const kinds = (["creates", "updates", "deletes"] as const).filter((kind) => declared[kind] !== undefined);
   if (kinds.length !== 1) throw new Error(`${where}: give exactly one of creates, updates, deletes`);
