@@ -123,7 +123,8 @@ async function dispatch(
   );
   // The sparse variant reads this: reads only, since a write answers the record with what it was just
   // sent and a sign-in the token it is for, never sparse on the server.
-  const schema = route.method === "GET" ? routeSchema(route.method, route.path) : undefined;
+  const schema =
+    route.method === "GET" && !result.asWritten ? routeSchema(route.method, route.path) : undefined;
   sendEnvelope(response, status, envelope, { ...reply, schema }, result.headers);
 }
 

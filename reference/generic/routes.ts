@@ -1,4 +1,10 @@
-import { anonymous, authenticated, type HandlerRequest, type Route } from "../routes/route";
+import {
+  anonymous,
+  authenticated,
+  type HandlerRequest,
+  type HandlerResult,
+  type Route,
+} from "../routes/route";
 import type { JsonObject, JsonValue } from "../wire/json-value";
 import type { GenericRoute, ModuleData } from "./module-data";
 import { Prng } from "./prng";
@@ -26,10 +32,19 @@ export function genericRoutes(data: ModuleData): Route[] {
   const reads = data.routes.map((declared): Route => {
     const route = checkRoute(data, declared);
     const constraints = routeConstraints(route.constraints);
-    const handle = (request: HandlerRequest) => ({
-      outcome: "read" as const,
-      response: answer(data, records, route, request, values),
-    });
+    const handle = (request: HandlerRequest): HandlerResult => {
+      const response = answer(data, records, route, request, values);
+      // A record a write made or changed is sent as written (HandlerResult.asWritten).
+      const entry =
+        route.record &&
+        records.entry(
+          route.ids?.[route.record] as string,
+          request.params.required(route.record),
+          request.store,
+        );
+      const written = entry && (entry.index === undefined || Object.keys(entry.members).length > 0);
+      return { outcome: "read", response, ...(written && { asWritten: true }) };
+    };
     return {
       ...(route.anonymous ? anonymous("GET", route.path, handle) : authenticated("GET", route.path, handle)),
       constraints,
