@@ -2,6 +2,7 @@ import { defineConfig } from "@playwright/test";
 import { isMainProcess } from "./helpers/contract/hand-over";
 import { contracts, shareContracts } from "./helpers/contract/loader";
 import { notCheckedWrites } from "./helpers/contract/not-checked";
+import { ensureValidators } from "./helpers/contract/schemas";
 import { exportCliSelection } from "./helpers/contract/selection";
 import { hasLanes } from "./helpers/http/lanes";
 import { loadConfig } from "./helpers/run/config";
@@ -21,6 +22,8 @@ const config = failFast(() => {
     shareContracts(contracts());
     shareProfile(profile);
     exportCliSelection(process.argv);
+    // Workers validate with validators built ahead (npm ci); rebuilt here, once, if the schemas changed.
+    ensureValidators();
   }
   return loaded;
 });
