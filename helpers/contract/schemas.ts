@@ -64,9 +64,11 @@ export function composedSchema(resource: string): JsonSchema & { $id: string } {
  */
 export function ensureValidators(): boolean {
   const schemas = readSchemaFiles(SCHEMAS_DIR);
-  if (validatorsAreBuilt(schemaFilesDigest(schemas))) return false;
-  writeValidators(schemas, (id) => composedSchema(id.slice(SCHEMA_BASE.length)));
-  return true;
+  const built = !validatorsAreBuilt(schemaFilesDigest(schemas));
+  if (built) writeValidators(schemas, (id) => composedSchema(id.slice(SCHEMA_BASE.length)));
+  // This process's registry, from the schemas just read (reading them is a tenth of a second).
+  shared ??= registryOf(schemas, compiledValidators);
+  return built;
 }
 
 /** Every schema file under `dir`, by its `$id` (checked against its path). */
@@ -91,7 +93,13 @@ export function createRegistry(
   dir: string,
   precompiled?: (digest: string) => CompiledValidators | undefined,
 ): SchemaRegistry {
-  const byId = readSchemaFiles(dir);
+  return registryOf(readSchemaFiles(dir), precompiled);
+}
+
+function registryOf(
+  byId: Map<string, JsonSchema>,
+  precompiled?: (digest: string) => CompiledValidators | undefined,
+): SchemaRegistry {
   const ready: CompiledValidators = precompiled?.(schemaFilesDigest(byId)) ?? {};
   let ajv: Ajv2020 | undefined;
   const compiler = () => {
