@@ -13,7 +13,7 @@ import {
   SPECS_DIR,
 } from "./contract";
 import { handedOver, handOver } from "./hand-over";
-import { SCHEMAS_DIR } from "./schemas";
+import { SCHEMAS_DIR, type Violation } from "./schemas";
 
 let cached: Section[] | undefined;
 
@@ -76,7 +76,7 @@ export function loadContracts(dir = SPECS_DIR): Section[] {
 function loadContractFile(file: string, problems: string[]): Section | undefined {
   // Loaded lazily: the YAML parser is needed only where the contract is read from its files.
   const { readYamlFile } = require("./yaml-file") as typeof import("./yaml-file");
-  const read = readYamlFile<RawContract>(file, "contract/contract-file.json", problems);
+  const read = readYamlFile<RawContract>(file, CONTRACT_SCHEMA, problems, explainCitation);
   if (!read) return undefined;
   const { data: raw, at, shown } = read;
   const operations = Object.entries(raw.operations).map(([id, op]) =>
@@ -88,6 +88,25 @@ function loadContractFile(file: string, problems: string[]): Section | undefined
   return { name: raw.section, title: raw.title ?? raw.section, file: shown, operations };
 }
 
+const CONTRACT_SCHEMA = "contract/contract-file.json";
+
+/**
+ * A fixed value or an unknown id without its `source:`, or with one of the wrong shape, is told
+ * what to cite: a contract value is the server's, and its source line says why.
+ */
+function explainCitation({ path, message }: Violation): string {
+  const what = /\/unknown\/[^/]+(?:\/source)?$/.test(path)
+    ? "an unknown id cites the line that answers 404 for it (ItemNotFoundException)"
+    : /\/params\/[^/]+\/source$/.test(path)
+      ? "a fixed value cites the parameter's type and its members"
+      : undefined;
+  if (!what) return message;
+  const said = message.startsWith("must match pattern")
+    ? "is not <path>:<line> or <path>:<first>-<last>"
+    : message;
+  return `${said}: ${what} in CommunityServer v12.7.1, as { value, source: "<path>:<line> a few words" }`;
+}
+
 interface RawOperation {
   request: string;
   summary?: string;
@@ -96,13 +115,18 @@ interface RawOperation {
   effects?: string;
   schema?: string;
   query?: Record<string, Scalar>;
-  params?: Record<string, ParamSource>;
-  unknown?: Record<string, Scalar>;
+  params?: Record<string, ParamSource | Cited>;
+  unknown?: Record<string, Cited>;
   body?: Record<string, Scalar | Scalar[]>;
   reflects?: Record<string, Scalar>;
   undo?: { operation: string; params: Record<string, string> };
   volatile?: string[];
   tags?: string[];
+}
+/** A fixed value with the line of the server's source that justifies it (schemas/contract/contract-file.json). */
+interface Cited {
+  value: Scalar;
+  source: string;
 }
 interface RawContract {
   section: string;
@@ -126,8 +150,9 @@ function toOperation(section: string, id: string, raw: RawOperation, source: str
     successStatus: creates ? 201 : 200,
     schema: raw.schema,
     query: raw.query ?? {},
-    params: raw.params ?? {},
-    unknown: raw.unknown,
+    params: Object.fromEntries(Object.entries(raw.params ?? {}).map(([name, p]) => [name, withoutSource(p)])),
+    unknown:
+      raw.unknown && Object.fromEntries(Object.entries(raw.unknown).map(([name, u]) => [name, u.value])),
     body: raw.body,
     reflects: raw.reflects,
     undo: raw.undo,
@@ -135,6 +160,11 @@ function toOperation(section: string, id: string, raw: RawOperation, source: str
     tags: raw.tags ?? [],
     source,
   };
+}
+
+/** The citation is the contract file's justification; the checks send the value. */
+function withoutSource(param: ParamSource | Cited): ParamSource {
+  return "value" in param ? { value: param.value } : param;
 }
 
 function checkReferences(op: Operation, all: Operation[], problems: string[]): void {

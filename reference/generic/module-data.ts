@@ -32,8 +32,8 @@ export interface Collection {
   firstId?: number;
   /**
    * Workspace 12.x answers an unknown id of some collections with 403 and a message instead of 404
-   * (a folder: "The required folder was not found"); under the named fault, which imitates it, so
-   * does this collection.
+   * (a folder: "The required folder was not found"; a file: "The required file was not found");
+   * under the named fault, which imitates it, so does this collection.
    */
   forbiddenUnder?: { fault: FaultName; message: string };
   /** Members overlaid on record i (seeds[i]), so records read plausibly: titles, names, dates. */

@@ -150,12 +150,8 @@ const data: ModuleData = {
       constraints: { caseid: "[0-9]+" },
     },
     { path: "crm/case/filter", list: "cases" },
-    {
-      path: "crm/case/{caseid}/contact",
-      ids: { caseid: "cases" },
-      list: "contacts",
-      constraints: { caseid: "[0-9]+" },
-    },
+    // Any case id: the server lists the members without checking the case (CRMApi.Cases.cs:594-597).
+    { path: "crm/case/{caseid}/contact", list: "contacts", constraints: { caseid: "[0-9]+" } },
     {
       path: "crm/contact/data/{infoType}/category",
       builtIn: catalogue("module/ASC.Api/ASC.Api.CRM/CRMApi.ContactInfo.cs:53-57"),

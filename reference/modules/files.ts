@@ -16,9 +16,14 @@ const data: ModuleData = {
         source: "web/studio/ASC.Web.Studio/Products/Files/Helpers/Global.cs:515-551",
       },
       // As the hand-written folder routes (routes/files.ts): 12.x's ErrorIf(folder == null, ...).
-      forbiddenUnder: { fault: "folder-not-found-returns-403", message: "The required folder was not found" },
+      forbiddenUnder: { fault: "files-not-found-returns-403", message: "The required folder was not found" },
     },
-    files: { schema: "files/file-wrapper.json", seeds: FILE_SEEDS },
+    files: {
+      schema: "files/file-wrapper.json",
+      seeds: FILE_SEEDS,
+      // 12.x's ErrorIf(file == null, ...) in GetFile and GetFileProperties (specs/files.yaml).
+      forbiddenUnder: { fault: "files-not-found-returns-403", message: "The required file was not found" },
+    },
   },
   values: {
     fileExst: [".docx", ".xlsx", ".pptx"],

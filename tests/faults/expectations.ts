@@ -79,7 +79,7 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
     caughtBy: ["not-found.status-404", "not-found.error-envelope"],
   },
   "not-found-without-envelope": { everyModule: true, caughtBy: ["not-found.error-envelope"] },
-  "folder-not-found-returns-403": { caughtBy: ["not-found.status-404", "not-found.error-envelope"] },
+  "files-not-found-returns-403": { caughtBy: ["not-found.status-404", "not-found.error-envelope"] },
   "person-missing-display-name": { caughtBy: ["schema.json", "schema.xml"] },
   "record-missing-required-member": { caughtBy: ["schema.json", "schema.xml"] },
   "record-null-where-forbidden": { caughtBy: ["schema.json", "schema.xml"] },

@@ -89,8 +89,8 @@ test("effects: loaded on a GET; refused on a write, on a look-up's source; a pat
       "    request: GET api/2.0/calendar/calendars/{startDate}/{endDate}",
       "    effects: creates a calendar on first call",
       "    params:",
-      "      startDate: { value: 2024-01-01 }",
-      "      endDate: { value: 2024-01-31 }",
+      '      startDate: { value: 2024-01-01, source: "module/ASC.Api/ASC.Api.Calendar/CalendarApi.cs:1 ApiDateTime" }',
+      '      endDate: { value: 2024-01-31, source: "module/ASC.Api/ASC.Api.Calendar/CalendarApi.cs:1" }',
     ].join("\n"),
   })();
   assert.equal(good[0].operations[0].effects, "creates a calendar on first call");
@@ -168,4 +168,62 @@ test("WC_GETS_PER_MODULE keeps each module's first n GETs and every other operat
   }
   assert.ok(sample.flatMap((s) => s.operations).length < sections.flatMap((s) => s.operations).length / 4);
   for (const value of [undefined, "", "0", "x"]) assert.equal(sampled(sections, value), sections);
+});
+
+test("a fixed value and an unknown id carry their source; the checks get the value", () => {
+  const [crm] = contractsIn({
+    "crm.yaml": [
+      "section: crm",
+      "operations:",
+      "  contact:",
+      "    request: GET api/2.0/crm/contact/{contactid}",
+      "    params:",
+      '      contactid: { from: GET api/2.0/crm/contact/filter, select: "[0].id" }',
+      "    unknown:",
+      '      contactid: { value: 999999999, source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Contacts.cs:95-97 ItemNotFoundException" }',
+      "  by-type:",
+      "    request: GET api/2.0/crm/{entityType}/customfield/definitions",
+      "    params:",
+      '      entityType: { value: contact, source: "module/ASC.Web.CRM/Core/Enums/EntityType.cs:36" }',
+    ].join("\n"),
+  })();
+  const [contact, byType] = crm.operations;
+  assert.deepEqual(contact.unknown, { contactid: 999999999 });
+  assert.deepEqual(byType.params.entityType, { value: "contact" });
+});
+
+test("an unknown id or a fixed value without a well-formed source is refused with file:line:col", () => {
+  const problems = problemsOf(
+    contractsIn({
+      "bad.yaml": [
+        "section: crm",
+        "operations:",
+        "  contact:",
+        "    request: GET api/2.0/crm/contact/{contactid}/{entityType}/{kind}",
+        "    params:",
+        "      contactid: { value: 1, source: CRMApi.Contacts.cs:12 }",
+        "      entityType: { value: contact }",
+        '      kind: { value: 1, source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Contacts.cs line 12" }',
+        "    unknown:",
+        "      contactid: 999999999",
+        "      entityType: { value: nothing }",
+        '      kind: { value: 2, source: "" }',
+      ].join("\n"),
+    }),
+  );
+  const expectations = [
+    /bad\.yaml:7:\d+ operations\.contact\.params\.entityType\.source: is missing \(required\): a fixed value cites the parameter's type/,
+    /bad\.yaml:8:\d+ operations\.contact\.params\.kind\.source: is not <path>:<line> or <path>:<first>-<last>: a fixed value cites .* in CommunityServer v12\.7\.1/,
+    /bad\.yaml:10:\d+ operations\.contact\.unknown\.contactid: should be object: an unknown id cites the line that answers 404 for it/,
+    /bad\.yaml:11:\d+ operations\.contact\.unknown\.entityType\.source: is missing \(required\): an unknown id cites/,
+    /bad\.yaml:12:\d+ operations\.contact\.unknown\.kind\.source: is not <path>:<line>/,
+  ];
+  for (const expected of expectations)
+    assert.ok(
+      problems.some((p) => expected.test(p)),
+      `${expected} not in:\n${problems.join("\n")}`,
+    );
+  // A source with a path and a line is well-formed whatever its directory: line 6 is accepted.
+  assert.ok(!problems.some((p) => /bad\.yaml:6:/.test(p)), problems.join("\n"));
+  assert.equal(problems.length, expectations.length, problems.join("\n"));
 });

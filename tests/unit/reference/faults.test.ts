@@ -88,9 +88,23 @@ const CHECKS: Record<keyof typeof FAULTS, (api: Api) => Promise<void>> = {
       [404, "text/plain; charset=utf-8", "Not Found"],
     );
   },
-  "folder-not-found-returns-403": async (api) => {
-    const missing = await api.json("files/folder/424242.json");
-    assert.deepEqual([missing.status, missing.body.statusCode], [403, 403]);
+  "files-not-found-returns-403": async (api) => {
+    const folder = "The required folder was not found";
+    const file = "The required file was not found";
+    // The hand-written folder routes and the generic file reads alike.
+    const answers = {
+      "files/424242": folder,
+      "files/folder/424242": folder,
+      "files/file/424242": file,
+      "files/424242/properties": file,
+    };
+    for (const [path, message] of Object.entries(answers)) {
+      const missing = await api.json(`${path}.json`);
+      assert.deepEqual(
+        [missing.status, missing.body.statusCode, missing.body.error?.message],
+        [403, 403, message],
+      );
+    }
     assert.equal((await api.json("people/nobody.json")).status, 404);
   },
   "person-missing-display-name": async (api) => {
