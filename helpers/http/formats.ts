@@ -247,10 +247,10 @@ const branchesOf = new WeakMap<JsonSchema, Map<string, SchemaView[]>>();
 
 /** The schema itself and the branches of allOf/anyOf/oneOf, each resolved. */
 function branches(view: SchemaView, lookup: SchemaLookup): SchemaView[] {
-  let byBase = branchesOf.get(view.schema);
-  if (!byBase) branchesOf.set(view.schema, (byBase = new Map()));
-  let found = byBase.get(view.base);
-  if (!found) byBase.set(view.base, (found = resolvedBranches(view, lookup)));
+  const byBase = branchesOf.get(view.schema) ?? new Map<string, SchemaView[]>();
+  branchesOf.set(view.schema, byBase);
+  const found = byBase.get(view.base) ?? resolvedBranches(view, lookup);
+  byBase.set(view.base, found);
   return found;
 }
 
