@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Authentication, authenticate } from "./auth/authenticate";
 import type { ActiveFaults } from "./faults";
+import { routeSchema } from "./generic/schema-files";
 import { type ApiPath, parseApiPath } from "./http/api-path";
 import { ApiError, forbidden } from "./http/errors";
 import { logFailure } from "./http/log";
@@ -98,7 +99,10 @@ async function dispatch(
     faults,
     result.count,
   );
-  sendEnvelope(response, status, envelope, reply, result.headers);
+  // The sparse variant reads this: reads only, since a write answers the record with what it was just
+  // sent and a sign-in the token it is for, never sparse on the server.
+  const schema = route.method === "GET" ? routeSchema(route.method, route.path) : undefined;
+  sendEnvelope(response, status, envelope, { ...reply, schema }, result.headers);
 }
 
 function requestUrl(target: string): URL | undefined {

@@ -20,8 +20,9 @@ export function selectPath(value: unknown, path: string): unknown {
 
 /**
  * Where `path` runs into an empty list in `value`, if it does: `""` for the value itself, else the
- * path to that list (`files`, `categories[0].threads`). A list with items, a member missing, a value
- * that is no list where the path indexes one: undefined (those are no empty list).
+ * path to that list (`files`, `categories[0].threads`), an absent list member included. A list with
+ * items, a record missing the selected member, null or a value that is no list where the path
+ * indexes one: undefined (those are no empty list).
  */
 export function emptyListOn(value: unknown, path: string): string | undefined {
   const parts = path.split(/(?=\[)|\./).filter((part) => part !== "");
@@ -30,6 +31,9 @@ export function emptyListOn(value: unknown, path: string): string | undefined {
   for (const part of parts) {
     const index = /^\[(\d+)\]$/.exec(part);
     if (index && Array.isArray(node) && node.length === 0) return walked;
+    // A list member left out is an empty list: the server omits an EmitDefaultValue=false list that is
+    // null (FolderContentWrapper.files, wrappers.json), as XML omits an empty one.
+    if (index && node === undefined && walked) return walked;
     if (node === null || typeof node !== "object") return undefined;
     node = (node as Record<string, unknown>)[index ? index[1] : part];
     walked += index || !walked ? part : `.${part}`;

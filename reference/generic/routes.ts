@@ -6,14 +6,7 @@ import { personSummary } from "../wrappers/person";
 import type { GenericRoute, ModuleData } from "./module-data";
 import { Prng } from "./prng";
 import { isBuiltIn, itemsOf, ModuleRecords } from "./records";
-import {
-  type Located,
-  objectBranch,
-  operationSchema,
-  type SchemaNode,
-  schemaAt,
-  typesOf,
-} from "./schema-files";
+import { type Located, objectBranch, routeSchema, type SchemaNode, schemaAt, typesOf } from "./schema-files";
 import type { Synthesis } from "./synthesize";
 import { synthesize } from "./synthesize";
 
@@ -55,7 +48,7 @@ export function genericRoutes(data: ModuleData): Route[] {
 /** The route with its schema; mistakes in a module's data fail when the reference starts, not on the first request. */
 function checkRoute(data: ModuleData, declared: GenericRoute): RouteWithSchema {
   const where = `reference/modules/${data.module}.ts, route ${declared.path}`;
-  const schema = declared.schema ?? operationSchema(declared.path);
+  const schema = declared.schema ?? routeSchema("GET", declared.path);
   if (!schema) throw new Error(`${where}: schemas/operations.json names no schema for GET ${declared.path}`);
   const route = { ...declared, schema };
   const placeholders = new Set([...route.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]));

@@ -50,6 +50,12 @@ describe("discovery: an empty list is no record to read, anything else missing i
     assert.equal(emptyListOn({ id: 1 }, "[0].id"), undefined, "an object where a list is expected");
     assert.equal(emptyListOn(null, "[0].id"), undefined);
     assert.equal(emptyListOn({ files: null }, "files[0].id"), undefined, "null is no empty list");
+    assert.equal(
+      emptyListOn({ current: { id: 7 } }, "files[0].id"),
+      "files",
+      "a list member left out (EmitDefaultValue=false) is an empty list",
+    );
+    assert.equal(emptyListOn({}, "categories[0].threads[0].id"), "categories");
     assert.equal(emptyListOn({ current: { id: 7 } }, "current.id"), undefined);
   });
 

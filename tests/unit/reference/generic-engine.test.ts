@@ -5,7 +5,7 @@ import type { ModuleData } from "../../../reference/generic/module-data";
 import { Prng } from "../../../reference/generic/prng";
 import { ModuleRecords } from "../../../reference/generic/records";
 import { genericRoutes } from "../../../reference/generic/routes";
-import { operationSchema } from "../../../reference/generic/schema-files";
+import { routeSchema } from "../../../reference/generic/schema-files";
 import { synthesize } from "../../../reference/generic/synthesize";
 import { MODULES } from "../../../reference/modules";
 import project from "../../../reference/modules/project";
@@ -53,7 +53,7 @@ describe("generic engine: a module served from data", () => {
       const path = await concretePath(api, route.data, route.path);
       const answer = await api.json(`${path}.json`);
       assert.equal(answer.status, 200, `${path}: ${JSON.stringify(answer.body)}`);
-      const schema = route.schema ?? operationSchema(route.path);
+      const schema = route.schema ?? routeSchema("GET", route.path);
       assert.ok(schema, `${route.path} has a schema`);
       assert.deepEqual(registry.validate(schema, answer.body.response), [], path);
     }
@@ -243,7 +243,10 @@ describe("module data", () => {
   });
 
   test("a route answers in the schema operations.json maps it to, unless it names its own", async () => {
-    assert.equal(operationSchema("project/{id}"), "project/project-wrapper-full.json");
+    assert.equal(routeSchema("GET", "project/{id}"), "project/project-wrapper-full.json");
+    // Placeholders named otherwise than the catalogue's; a shape two operations share names neither.
+    assert.equal(routeSchema("GET", "people/{userid}"), routeSchema("GET", "people/{username}"));
+    assert.equal(routeSchema("GET", "crm/contact/{a}/data/{b}"), undefined);
     assert.equal(genericRoutes(module([{ path: "project/{id}" }])).length, 1);
     assert.throws(
       () => genericRoutes(module([{ path: "sample/nothing" }])),
