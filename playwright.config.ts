@@ -17,7 +17,9 @@ const config = failFast(() => {
   const loaded = loadConfig();
   if (isMainProcess()) {
     // Validators built ahead (npm ci), for this process and the workers; rebuilt here, once, if the schemas changed.
-    ensureValidators();
+    const validators = ensureValidators();
+    if (validators.startsWith("not built"))
+      process.stderr.write(`Schema validators ${validators}; each worker compiles the schemas it uses.\n`);
     const profile = loadProfile(loaded.profile);
     checkRequiredModules(loaded, profile, contracts());
     notCheckedWrites();

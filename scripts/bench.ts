@@ -131,7 +131,9 @@ function retryAfterOf(run: SuiteRun): number {
 }
 
 async function main(): Promise<void> {
-  ensureValidators();
+  const validators = ensureValidators();
+  if (validators.startsWith("not built"))
+    throw new Error(`the floor needs the schema validators: ${validators}`);
   // The requests of a green run, for the floor to send: recorded once, by a run not measured.
   const recorded = mkdtempSync(join(tmpdir(), "wc-bench-requests-"));
   try {

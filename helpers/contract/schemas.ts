@@ -60,15 +60,27 @@ export function composedSchema(resource: string): JsonSchema & { $id: string } {
 /**
  * Builds the validators of every schema under schemas/ and of its composition with the success
  * envelope, unless those built already match the schemas: `npm ci` (prepare) and the main process
- * before its workers start. Returns whether it built them.
+ * before its workers start. Says what it did; a build that cannot be written (a read-only
+ * node_modules, say) leaves the validators to be compiled at run time, as they were before.
  */
-export function ensureValidators(): boolean {
+export function ensureValidators(): "built" | "up to date" | `not built: ${string}` {
   const schemas = readSchemaFiles(SCHEMAS_DIR);
-  const built = !validatorsAreBuilt(schemaFilesDigest(schemas));
-  if (built) writeValidators(schemas, (id) => composedSchema(id.slice(SCHEMA_BASE.length)));
   // This process's registry, from the schemas just read (reading them is a tenth of a second).
-  shared ??= registryOf(schemas, compiledValidators);
-  return built;
+  const registry = () => {
+    shared ??= registryOf(schemas, compiledValidators);
+  };
+  if (validatorsAreBuilt(schemaFilesDigest(schemas))) {
+    registry();
+    return "up to date";
+  }
+  try {
+    writeValidators(schemas, (id) => composedSchema(id.slice(SCHEMA_BASE.length)));
+  } catch (error) {
+    registry();
+    return `not built: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
+  }
+  registry();
+  return "built";
 }
 
 /** Every schema file under `dir`, by its `$id` (checked against its path). */
