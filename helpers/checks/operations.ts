@@ -1,6 +1,6 @@
 import { type Operation, operationPlaceholders, type Scalar } from "../contract/contract";
 import { effectRefusal, type WritePolicy } from "../contract/effects";
-import { SCHEMA_BASE, type SchemaRegistry } from "../contract/schemas";
+import { composedSchema, SCHEMA_BASE, type SchemaRegistry } from "../contract/schemas";
 import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } from "../http/client";
 import { formatOfContentType, parseBody, readLeniently, type XmlNode, xmlToJson } from "../http/formats";
 import type { Ledger } from "../run/ledger";
@@ -172,11 +172,7 @@ export class OperationRunner implements CheckContext {
 
   envelopeSchema(op: Operation | undefined, kind: "success" | "error"): string {
     if (kind === "error" || !op?.schema) return `${SCHEMA_BASE}envelope/${kind}.json`;
-    return this.schemas.define({
-      $id: `${SCHEMA_BASE}composed/${op.schema}`,
-      allOf: [{ $ref: `${SCHEMA_BASE}envelope/success.json` }],
-      properties: { response: { $ref: `${SCHEMA_BASE}${op.schema}` } },
-    });
+    return this.schemas.define(composedSchema(op.schema));
   }
 
   async perform(op: Operation, variation: Variation = {}): Promise<ReadResponse> {

@@ -239,8 +239,22 @@ function resolve(given: JsonSchema | boolean, base: string, lookup: SchemaLookup
   return view;
 }
 
+/**
+ * A schema's resolved branches, by schema object and base: a schema is read-only once loaded, and an
+ * XML answer walks the same few schemas for every element (a third of reading it, uncached).
+ */
+const branchesOf = new WeakMap<JsonSchema, Map<string, SchemaView[]>>();
+
 /** The schema itself and the branches of allOf/anyOf/oneOf, each resolved. */
 function branches(view: SchemaView, lookup: SchemaLookup): SchemaView[] {
+  const byBase = branchesOf.get(view.schema) ?? new Map<string, SchemaView[]>();
+  branchesOf.set(view.schema, byBase);
+  const found = byBase.get(view.base) ?? resolvedBranches(view, lookup);
+  byBase.set(view.base, found);
+  return found;
+}
+
+function resolvedBranches(view: SchemaView, lookup: SchemaLookup): SchemaView[] {
   const out = [view];
   for (const keyword of ["allOf", "anyOf", "oneOf"]) {
     const list = view.schema[keyword];
