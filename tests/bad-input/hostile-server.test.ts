@@ -2,32 +2,44 @@ import assert from "node:assert/strict";
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { type BadServerMode, startBadServer } from "../support/bad-server";
-import { ROOT, runSuite, type SuiteOptions } from "../support/run-suite";
+import { TIMEOUTS_TO_STOP } from "../../helpers/http/run-stop";
+import { type BadServer, type BadServerMode, startBadServer } from "../support/bad-server";
+import { A_FEW_READS, ROOT, runSuite, type SuiteOptions, type SuiteRun } from "../support/run-suite";
 import { filesUnder } from "../support/secret-scan";
 
 /** A normal run peaks at ~630 MB; a hostile deployment may not push it past this (issue 16). */
 const MEMORY_CEILING = 1024 ** 3;
 
+/** A run against a bad server of that mode: each module's first three reads (A_FEW_READS), unless `env` says otherwise. */
 async function runAgainst(
   mode: BadServerMode,
   options: Omit<SuiteOptions, "env"> & { env?: Record<string, string> },
-) {
+): Promise<SuiteRun & { server: BadServer }> {
   const server = await startBadServer(mode);
   try {
-    return await runSuite({
+    const run = await runSuite({
       ...options,
       env: {
+        ...A_FEW_READS,
         WORKSPACE_URL: server.url,
         WORKSPACE_USER: "conformance",
         WORKSPACE_PASSWORD: "pw",
         ...options.env,
       },
     });
+    return { ...run, server };
   } finally {
     await server.close();
   }
 }
+
+/** Trickled reads a run may sit through: TIMEOUTS_TO_STOP in a row in each of two workers, and a few on their way. */
+const TRICKLED_AT_MOST = 4 * TIMEOUTS_TO_STOP;
+/**
+ * A trickling server must not keep a run for minutes: without the stop, each of the hundreds of reads
+ * would wait out its 1 s. headroom: 6.2 s measured (2 cores, load 7), so this is about 10x.
+ */
+const TRICKLING_RUN_MS = 60_000;
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
 
@@ -38,7 +50,11 @@ function reportsSize(name: string): number {
   );
 }
 
-describe("a deployment that answers too much, or too slowly: memory and time stay bounded", () => {
+// The tests start together; their runs take turns, one a core (runSuite's queue), so one's waits
+// (a timeout, a paced window) overlap another's work.
+describe("a deployment that answers too much, or too slowly: memory and time stay bounded", {
+  concurrency: true,
+}, () => {
   test("200 MB answers: each read stops at the limit, the checks say so, memory stays under 1 GB", async (t) => {
     const run = await runAgainst("enormous-bodies", {
       name: "bad-input/enormous-bodies",
@@ -87,7 +103,7 @@ describe("a deployment that answers too much, or too slowly: memory and time sta
     assert.doesNotMatch(output, /\n\s+at /, "no stack");
   });
 
-  test("a byte a second: three timeouts in a row stop the run with exit 2, one message, every check accounted for", async () => {
+  test("a byte a second: three timeouts in a row stop the run with exit 2, one message, every check accounted for", async (t) => {
     const run = await runAgainst("trickling", {
       name: "bad-input/trickling",
       env: { WORKSPACE_TIMEOUT_MS: "1000" },
@@ -102,6 +118,12 @@ describe("a deployment that answers too much, or too slowly: memory and time sta
     assert.ok(
       run.checks.some((c) => c.outcome === "skipped" && /^not sent: the deployment stopped/.test(c.why)),
     );
-    assert.ok(run.ms < 60_000, `took ${run.ms} ms`);
+    // What keeps the run short, whatever the machine's load: each trickled read is one timeout
+    // (1 s) sat through, and the run stops after TIMEOUTS_TO_STOP in a row in a worker (two workers,
+    // and the reads a check had on their way when the stop came).
+    t.diagnostic(`${run.server.trickled} trickled reads, ${run.checks.length} checks, ${run.ms} ms`);
+    assert.ok(run.server.trickled >= TIMEOUTS_TO_STOP, `${run.server.trickled} trickled reads`);
+    assert.ok(run.server.trickled <= TRICKLED_AT_MOST, `${run.server.trickled} trickled reads`);
+    assert.ok(run.ms < TRICKLING_RUN_MS, `took ${run.ms} ms`); // headroom: 10x the quiet 6 s (TRICKLING_RUN_MS)
   });
 });

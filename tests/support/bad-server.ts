@@ -36,6 +36,10 @@ export interface BadServer {
   url: string;
   /** Login attempts received: a wrong password must be tried once, never again. */
   logins: number;
+  /** Every request received, logins included: what a run cost the server, whatever the machine's load. */
+  requests: number;
+  /** Reads answered a byte a second (trickling): each is a timeout the run sat through. */
+  trickled: number;
   close(): Promise<void>;
 }
 
@@ -57,11 +61,20 @@ const DEPTH = 20_000;
 
 export async function startBadServer(mode: BadServerMode): Promise<BadServer> {
   const sockets = new Set<Socket>();
-  const state: BadServer = { url: "", logins: 0, close: async () => {} };
+  const counts = { reads: 0, trickled: 0 };
+  const state: BadServer = {
+    url: "",
+    logins: 0,
+    requests: 0,
+    get trickled() {
+      return counts.trickled;
+    },
+    close: async () => {},
+  };
   const remembered = { lastLogin: "" };
-  const counts = { reads: 0 };
   const handler = (request: IncomingMessage, response: ServerResponse) => {
     const isLogin = /\/api\/2\.0\/authentication/.test(request.url ?? "");
+    state.requests++;
     if (isLogin) state.logins++;
     if (mode === "echoing") echo(isLogin, request, response, remembered);
     else answer(mode, isLogin, request, response, counts);
@@ -122,7 +135,7 @@ function answer(
   isLogin: boolean,
   request: IncomingMessage,
   response: ServerResponse,
-  state: { reads: number },
+  state: { reads: number; trickled: number },
 ): void {
   const json = /\.json(\?|$)/.test(request.url ?? "") || /json/.test(request.headers.accept ?? "");
   switch (mode) {
@@ -164,7 +177,10 @@ function answer(
     case "silent-after-login":
       return;
     case "trickling":
-      if (++state.reads > TRICKLE_AFTER) return void trickle(response);
+      if (++state.reads > TRICKLE_AFTER) {
+        state.trickled++;
+        return void trickle(response);
+      }
       response.writeHead(200, { "Content-Type": "application/json; charset=utf-8" });
       return void response.end('{"status":0,"statusCode":200,"response":{}}');
     case "enormous-bodies":

@@ -10,11 +10,19 @@ import { REFERENCE_ADMIN, type RunningReference } from "../../reference";
 export async function leftoversOn(reference: RunningReference): Promise<string[]> {
   const http = new HttpTransport();
   try {
-    const { token } = await login(http, reference.url, REFERENCE_ADMIN.user, REFERENCE_ADMIN.password, 5000);
+    // headroom: the reference answers in milliseconds; a timeout only ends a request that never would.
+    const timeoutMs = 30_000;
+    const { token } = await login(
+      http,
+      reference.url,
+      REFERENCE_ADMIN.user,
+      REFERENCE_ADMIN.password,
+      timeoutMs,
+    );
     const client = new WorkspaceClient(http, {
       baseUrl: reference.url,
       token,
-      timeoutMs: 5000,
+      timeoutMs,
       allowWrites: false,
       budget: new RequestBudget(1000, 1000),
       redactor: new Redactor(),

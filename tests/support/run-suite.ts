@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { RequestAccounting } from "../../helpers/http/request-accounting";
 import type { ReportedCheck } from "../../helpers/reporters/evidence";
@@ -14,15 +15,52 @@ export const ROOT = join(__dirname, "..", "..");
  */
 export const SELF_TEST_RATE_LIMIT = 100_000;
 
+/**
+ * Each module's first three reads and all its other operations (helpers/contract/loader.ts): every
+ * module is there, at about a sixth of the whole contract's checks. For self-tests about something
+ * other than the contract's breadth (a bad server, the reports, a profile's bookkeeping); the whole
+ * contract is the conforming self-tests' job.
+ */
+export const A_FEW_READS: Readonly<Record<string, string>> = { WC_GETS_PER_MODULE: "3" };
+
 /** Every WORKSPACE_* setting, as .env.example documents them. */
 export const SETTINGS = [
   ...new Set(readFileSync(join(ROOT, ".env.example"), "utf8").match(/^WORKSPACE_\w+(?==)/gm) ?? []),
 ];
 
+/**
+ * Suite runs this process lets go at once: one a core. A run is a runner and two workers, so more at
+ * once only slow each other down (and a busy machine, or a second `npm test` beside this one, slows
+ * them further). node:test runs the files one at a time (--test-concurrency=1), but a describe with
+ * `{ concurrency }` starts its tests together: their runs queue here, in the order they were asked for.
+ */
+export const SUITE_RUNS_AT_ONCE = Math.max(1, availableParallelism());
+
+/** Runs tasks at most `n` at once; the others wait, first come first served. */
+export function limiter(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running < n) running++;
+    // A finished task hands its place straight to the next in line: `running` stays as it is.
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
+
+const inTurn = limiter(SUITE_RUNS_AT_ONCE);
+
 export interface SuiteRun {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /** Wall time of the run itself, from its start to its end (not its wait for a slot): for diagnostics only, never asserted. */
   ms: number;
   checks: ReportedCheck[];
   requests: number;
@@ -50,8 +88,15 @@ export interface SuiteOptions {
   nodeArgs?: string[];
 }
 
-/** Runs `npm run conformance` (or merges shards) as a user would, a real Playwright process, and reads its per-check results. */
+/**
+ * Runs `npm run conformance` (or merges shards) as a user would, a real Playwright process, and reads
+ * its per-check results. At most SUITE_RUNS_AT_ONCE at once: the others wait for a slot.
+ */
 export function runSuite(options: SuiteOptions): Promise<SuiteRun> {
+  return inTurn(() => spawnSuite(options));
+}
+
+function spawnSuite(options: SuiteOptions): Promise<SuiteRun> {
   const reportsDir = join("reports", "self-test", options.name);
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -66,7 +66,7 @@ test("the command runs in a shell and sends what the suite sent: quotes survive,
     const { stdout: output } = await promisify(execFile)("bash", ["-c", command], {
       env: { PATH: process.env.PATH, WORKSPACE_TOKEN: "tok en", WORKSPACE_PASSWORD: `p'a"s$s` },
       encoding: "utf8",
-      timeout: 10_000,
+      timeout: 10_000, // headroom: curl answers in ~50 ms; this only ends a hung shell
     });
     assert.match(output, /^HTTP\/1\.1 200/);
     assert.equal(received.method, "PUT");

@@ -25,7 +25,9 @@ before(async () => {
 });
 after(() => server.close());
 
-const request = (method: string) => ({ method, url, timeoutMs: 2000, maxBodyBytes: 1024 });
+/** No test here waits for the timeout: it only keeps a broken test from hanging (headroom: answers take ~1 ms). */
+const TIMEOUT_MS = 10_000;
+const request = (method: string) => ({ method, url, timeoutMs: TIMEOUT_MS, maxBodyBytes: 1024 });
 
 test("a reused connection reset before any answer: an idempotent request is sent again once, a POST is not", async () => {
   const http = new HttpTransport();
@@ -72,7 +74,7 @@ test("a request goes from its lease's lane: the server sees the lane's address a
     assert.equal(await seen(), "127.0.0.1", "no local address: the system's choice");
     const client = new WorkspaceClient(http, {
       baseUrl,
-      timeoutMs: 2000,
+      timeoutMs: TIMEOUT_MS,
       allowWrites: false,
       budget: new SharedBudget(budget.url),
       redactor: new Redactor(),

@@ -63,6 +63,7 @@ describe("the client against a deployment that throttles at 4 requests per 1 s",
   const self = { method: "GET", path: "api/2.0/people/@self.json" } as const;
 
   test("within the budget, the 503 is marked as an early throttle, not retried", async () => {
+    // The five must land in one window of the deployment's. headroom: ~10 ms on a quiet machine, 100x inside its 1 s.
     const { api, client: c } = await client(new RequestBudget(32, 2000));
     const exchanges = [];
     for (let i = 0; i < 5; i++) exchanges.push(await c.send(self));
