@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
 import { isMainProcess } from "./helpers/contract/hand-over";
 import { contracts, shareContracts } from "./helpers/contract/loader";
+import { notCheckedWrites } from "./helpers/contract/not-checked";
+import { ensureValidators } from "./helpers/contract/schemas";
 import { exportCliSelection } from "./helpers/contract/selection";
 import { hasLanes } from "./helpers/http/lanes";
 import { loadConfig } from "./helpers/run/config";
@@ -14,8 +16,13 @@ import { loadProfile, shareProfile } from "./helpers/run/profile";
 const config = failFast(() => {
   const loaded = loadConfig();
   if (isMainProcess()) {
+    // Validators built ahead (npm ci), for this process and the workers; rebuilt here, once, if the schemas changed.
+    const validators = ensureValidators();
+    if (validators.startsWith("not built"))
+      process.stderr.write(`Schema validators ${validators}; each worker compiles the schemas it uses.\n`);
     const profile = loadProfile(loaded.profile);
     checkRequiredModules(loaded, profile, contracts());
+    notCheckedWrites();
     shareContracts(contracts());
     shareProfile(profile);
     exportCliSelection(process.argv);
@@ -41,9 +48,13 @@ export default defineConfig({
   outputDir: `${reports}/test-results`,
   globalSetup: "./specs/global-setup.ts",
   fullyParallel: true,
-  // Two workers even on two cores: a failed test restarts its worker (~0.5 s), and restarts overlap;
-  // one more for the rate-limit checks where they run alongside (they mostly wait).
-  workers: lanes && config.rateLimitChecks ? 3 : 2,
+  // Against the embedded reference the run is CPU-bound on this machine: one worker for the checks
+  // beside the reference. A second cost ~0.9 s of CPU to start (Playwright, the contract, the
+  // validators) and contended with the reference for the cores: a quarter more CPU for the same wall
+  // time (docs/contributing.md, "Where the time goes"). Against a deployment elsewhere the run waits
+  // on the network, and two workers overlap the waits (a failed test's restart, ~0.5 s, too). One
+  // more for the rate-limit checks where they run alongside (they mostly wait).
+  workers: lanes ? (config.rateLimitChecks ? 2 : 1) : 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 120_000,

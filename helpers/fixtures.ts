@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { test as base, expect as baseExpect, type TestStepInfo } from "@playwright/test";
+import { test as base, expect as baseExpect } from "@playwright/test";
 import type { Location } from "@playwright/test/reporter";
 import { type Check, type CheckResult, failsTheRun, RESULTS_ATTACHMENT } from "./checks/check";
 import { runCheck, skippedCheck } from "./checks/index";
@@ -13,6 +13,7 @@ import { SharedBudget } from "./http/budget-server";
 import type { WorkspaceClient } from "./http/client";
 import { HttpTransport } from "./http/http";
 import { collectGarbage, hasLargeAnswer } from "./http/large-answers";
+import { logSchema } from "./http/request-log";
 import { boundedResult } from "./reporters/bounded";
 import { renderEvidence, renderVerdict, reportedResult } from "./reporters/evidence";
 import { loadConfig, type SuiteConfig } from "./run/config";
@@ -82,11 +83,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const results: ReturnType<typeof reportedResult>[] = [];
     const requestsBefore = workspace.options.budget.total;
     testInfo.annotations.push(fingerprintAnnotation(run.fingerprint));
-    const record = async (found: CheckResult, step: TestStepInfo) => {
+    const record = (found: CheckResult): CheckResult => {
       const result = applyProfile(withEarlyThrottle(boundedResult(found)), profile);
-      // Kept as reported (no exchanges): the responses themselves are freed as soon as they are attached.
+      // Kept as reported (no exchanges): the responses themselves are freed once reported.
       results.push(reportedResult(result, config.failOnFixed));
-      await step.attach(result.id, { body: renderEvidence(result), contentType: "text/plain" });
       if (result.outcome === "skipped")
         testInfo.annotations.push({ type: "skipped check", description: `${result.id}: ${result.why}` });
       for (const { note } of result.exchanges)
@@ -101,29 +101,38 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // Verdicts only: a failed result's exchanges are freed with it, as a passing one's are.
     const failing: string[] = [];
     /**
-     * A check runs as a step; a failing one throws its verdict there, so the step shows failed
-     * with its why, and the error is caught here: the test goes on to its other checks and fails
-     * once, at its end. (A soft assertion per failed check cost ~8 ms each at breadth: a stack,
-     * source maps, an error in every report.)
+     * A check runs outside Playwright's steps: a passing one reports its id and verdict in the test's
+     * RESULTS_ATTACHMENT alone. Each step cost its worker two messages to the runner and a walk of
+     * the test's steps so far (quadratic in a test of a thousand checks), the runner its bookkeeping:
+     * about a quarter of a green run's CPU. A check that did not pass (any check, with
+     * WORKSPACE_EVIDENCE_OF_PASSING) is then shown as a step with its evidence attached; a failing
+     * one throws its verdict there, so the step shows failed with its why, and the error is caught
+     * here: the test goes on to its other checks and fails once, at its end. (A soft assertion per
+     * failed check cost ~8 ms each at breadth: a stack, source maps, an error in every report.) A
+     * check that throws is shown as a step that failed with that error, and ends the test.
      */
-    const inStep = async (
-      title: string,
-      body: (step: TestStepInfo) => Promise<CheckResult>,
-      location?: Location,
-    ): Promise<CheckResult> => {
+    const checkAndShow = async (title: string, body: () => Promise<CheckResult>, location?: Location) => {
+      const options = location && { location };
+      let result: CheckResult;
+      try {
+        result = record(await body());
+      } catch (error) {
+        return base.step(title, () => Promise.reject(error), options);
+      }
+      if (result.outcome === "passed" && !config.evidenceOfPassing) return result;
       let failed: CheckResult | undefined;
       return base
         .step(
           title,
           async (step) => {
-            const result = await body(step);
+            await step.attach(result.id, { body: renderEvidence(result), contentType: "text/plain" });
             if (!failsTheRun(result, config.failOnFixed)) return result;
             failed = result;
             const verdict = renderVerdict(result);
             failing.push(verdict);
             throw new CheckFailed(verdict);
           },
-          location && { location },
+          options,
         )
         .catch((error) => {
           if (failed && error instanceof CheckFailed) return failed;
@@ -137,11 +146,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         if (shared?.operation !== op.key) shared = new SharedReads(op.key);
         const reads = shared;
         let large = false;
-        const result = await inStep(
+        const result = await checkAndShow(
           `${op.key}/${check.family}.${check.name}`,
-          async (step) => {
+          async () => {
             const unavailable = unavailability(op);
-            if (unavailable) return record(skippedCheck(op, check, unavailable), step);
+            if (unavailable) return skippedCheck(op, check, unavailable);
             const evidence: CheckResult["exchanges"] = [];
             const runner = new OperationRunner(
               workspace,
@@ -156,8 +165,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
               reads,
             );
             const found = await runCheck(op, check, runner, evidence);
+            logSchema(evidence, op.schema);
             large = hasLargeAnswer(evidence);
-            return record(found, step);
+            return found;
           },
           declaredAt(op),
         );
@@ -166,7 +176,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         if (large) collectGarbage();
         return result;
       },
-      record: (result) => inStep(result.id, (step) => record(result, step)),
+      record: (result) => checkAndShow(result.id, async () => result),
     });
     if (failing.length) expect.soft(failing).toBeNoFailedChecks();
     await testInfo.attach(RESULTS_ATTACHMENT, {
@@ -182,9 +192,20 @@ function declaredAt(op: Operation): Location {
   return { file: resolve(file ?? op.source), line: Number(line ?? 1), column: Number(column ?? 1) };
 }
 
-/** A failed check's verdict, thrown in its step and caught around it. */
+/**
+ * A failed check's verdict, thrown in its step and caught around it. Without a stack: the step has
+ * its location (the operation in its YAML file), and for an error with a stack the runner reads and
+ * highlights the code around the throw, the same lines of this file for every failed check (~2.5 ms
+ * each: a second for a rule broken on 400 operations).
+ */
 class CheckFailed extends Error {
   override name = "CheckFailed";
+  constructor(verdict: string) {
+    const frames = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(verdict);
+    Error.stackTraceLimit = frames;
+  }
 }
 
 /** Verdicts shown in full in a test's one error; summary.md and checks.json list every failure. */

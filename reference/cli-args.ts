@@ -1,4 +1,4 @@
-import type { ReferenceOptions } from "./options";
+import { type EmptyPortal, parseEmpty, type ReferenceOptions } from "./options";
 
 export interface CliCommand {
   list: boolean;
@@ -16,6 +16,9 @@ export const USAGE = `Usage: npm run reference -- [options]
   --variant NAME    a legitimate wire variation; repeat or comma-separate (REFERENCE_VARIANTS)
   --rate-limit N    requests allowed per window, per IP and account (default 500, the documented limit)
   --rate-window S   the rate limit's window in seconds (default 10); past the limit: 503 with Retry-After
+  --empty[=KIND]    a freshly installed portal: the admin, built-in folders and lists, nothing else;
+                    KIND crm-opened (default: the CRM's built-in lists exist) or crm-never-opened
+                    (REFERENCE_EMPTY)
   --list            this, then every fault, variant and profile
   --help            this`;
 
@@ -28,6 +31,14 @@ const commaList = (text: string | undefined) =>
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
 
+function empty(source: string, text: string | undefined): EmptyPortal | undefined {
+  try {
+    return parseEmpty(text);
+  } catch (error) {
+    throw new UsageError(`${source}: ${(error as Error).message}`);
+  }
+}
+
 function number(flag: string, text: string | undefined): number {
   const value = Number(text);
   if (text === undefined || text.trim() === "" || !Number.isFinite(value)) {
@@ -38,9 +49,9 @@ function number(flag: string, text: string | undefined): number {
 
 /**
  * `[--port N] [--host H] [--prefix P] [--profile NAME] [--fault NAME]... [--variant NAME]... [--rate-limit N]
- * [--rate-window S] [--without-module M]... [--disable-module M]... [--list] [--help]`; REFERENCE_PORT,
- * REFERENCE_PROFILE, REFERENCE_FAULTS, REFERENCE_VARIANTS, REFERENCE_WITHOUT_MODULES and
- * REFERENCE_DISABLED_MODULES (comma lists) supply defaults, flags add to or override them.
+ * [--rate-window S] [--without-module M]... [--disable-module M]... [--empty[=KIND]] [--list] [--help]`;
+ * REFERENCE_PORT, REFERENCE_PROFILE, REFERENCE_FAULTS, REFERENCE_VARIANTS, REFERENCE_WITHOUT_MODULES and
+ * REFERENCE_DISABLED_MODULES (comma lists) and REFERENCE_EMPTY supply defaults, flags add to or override them.
  */
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   const options: ReferenceOptions = {
@@ -50,6 +61,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
     profile: env.REFERENCE_PROFILE?.trim() || undefined,
     withoutModules: commaList(env.REFERENCE_WITHOUT_MODULES),
     disabledModules: commaList(env.REFERENCE_DISABLED_MODULES),
+    empty: empty("REFERENCE_EMPTY", env.REFERENCE_EMPTY),
   };
   let list = false;
   let help = false;
@@ -57,6 +69,10 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   let windowSeconds = 10;
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index] ?? "";
+    if (flag === "--empty" || flag.startsWith("--empty=")) {
+      options.empty = empty("--empty", flag === "--empty" ? "true" : flag.slice("--empty=".length));
+      continue;
+    }
     const value = () => {
       const next = argv[index + 1];
       if (next === undefined || next.startsWith("--")) throw new UsageError(`${flag} needs a value`);

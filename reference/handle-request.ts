@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Authentication, authenticate } from "./auth/authenticate";
 import type { ActiveFaults } from "./faults";
+import { routeSchema } from "./generic/schema-files";
 import { type ApiPath, parseApiPath } from "./http/api-path";
 import { ApiError, forbidden } from "./http/errors";
 import { logFailure } from "./http/log";
@@ -17,6 +18,17 @@ import { SEED } from "./store/seed";
 import { successEnvelope } from "./wire/envelope";
 import { nonNegativeInteger, pageList } from "./wire/paging";
 import { successStatus } from "./wire/status";
+
+/** The refusal of a caller who is not signed in, or undefined for one who is. */
+function refusal(auth: Authentication, faults: ActiveFaults): ApiError | undefined {
+  try {
+    signedIn(auth, faults);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+}
 
 function signedIn(auth: Authentication, faults: ActiveFaults): User {
   if (auth.user) return auth.user;
@@ -66,7 +78,8 @@ async function dispatch(
   if (match.kind === "wrong-method")
     throw new ApiError(405, "Method not allowed", { Allow: match.allowed.join(", ") });
   const { route } = match;
-  if (!route.anonymous) signedIn(auth, faults); // 401 before reading any body
+  const refused = route.anonymous ? undefined : refusal(auth, faults); // 401 before reading any body
+  if (refused && !(faults.has("refused-write-kept") && route.method !== "GET")) throw refused;
   if (instance.modules.disabled.has(moduleOfSegments(apiPath.segments))) throw disabledModule();
 
   const body = parseBody(
@@ -84,6 +97,16 @@ async function dispatch(
     portalUrl: `http://${host}${instance.prefix}/`,
     params: new Params([match.values, searchParamsSource(url.searchParams), body]),
   };
+  if (refused) {
+    // Fault refused-write-kept: the write is carried out as the administrator, then refused.
+    const administrator = store.users.get(SEED.users.administrator) as User;
+    try {
+      if (!route.anonymous) route.handle({ ...handlerRequest, user: administrator });
+    } catch {
+      // Whatever the write made of it, the refusal answers.
+    }
+    throw refused;
+  }
   const result = route.anonymous
     ? route.handle(handlerRequest)
     : route.handle({ ...handlerRequest, user: signedIn(auth, faults) });
@@ -98,7 +121,11 @@ async function dispatch(
     faults,
     result.count,
   );
-  sendEnvelope(response, status, envelope, reply, result.headers);
+  // The sparse variant reads this: reads only, since a write answers the record with what it was just
+  // sent and a sign-in the token it is for, never sparse on the server.
+  const schema =
+    route.method === "GET" && !result.asWritten ? routeSchema(route.method, route.path) : undefined;
+  sendEnvelope(response, status, envelope, { ...reply, schema }, result.headers);
 }
 
 function requestUrl(target: string): URL | undefined {

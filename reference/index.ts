@@ -1,11 +1,12 @@
 import type { IncomingMessage } from "node:http";
+import { describeChanges } from "./generic/writes";
 import { createInstance } from "./instance";
 import { type ReferenceOptions, resolveOptions } from "./options";
 import { close, createReferenceServer, listen } from "./server";
 import { ADMIN_PASSWORD, USER_PASSWORD } from "./store/seed";
 
 export { FAULTS } from "./faults";
-export type { ReferenceOptions } from "./options";
+export { type EmptyPortal, parseEmpty, type ReferenceOptions } from "./options";
 export { VARIANTS } from "./variants";
 
 /** What `requests()` remembers (the newest requests, each path cut short): a long-lived reference stays small. */
@@ -21,6 +22,11 @@ export interface RunningReference {
   requests(): { method: string; path: string }[];
   /** Tokens of the sessions still open: for self-tests that search reports for them. */
   issuedTokens(): string[];
+  /**
+   * What writes changed in the collections served from data, in words: records created and still
+   * there, seeded records changed or deleted. Empty after a run that left nothing behind.
+   */
+  dataChanges(): string[];
 }
 
 /** The seeded admin; signing in with the email admin@reference.test works too. */
@@ -57,5 +63,6 @@ export async function startReference(options?: ReferenceOptions): Promise<Runnin
     close: () => close(server),
     requests: () => [...received],
     issuedTokens: () => [...instance.store.sessions.keys()],
+    dataChanges: () => describeChanges(instance.store),
   };
 }

@@ -3,7 +3,7 @@ import { Router } from "./http/router";
 import type { ModuleSwitches } from "./module-switches";
 import { RateLimiter } from "./rate-limit";
 import { ROUTES } from "./routes";
-import type { Store } from "./store/model";
+import type { FreshPortal, Store } from "./store/model";
 import { seedStore } from "./store/seed";
 import type { ActiveVariants } from "./variants";
 
@@ -26,6 +26,7 @@ export interface InstanceSettings {
   maxBodyBytes: number;
   modules: ModuleSwitches;
   rateLimit: { limit: number; windowSeconds: number };
+  fresh?: FreshPortal;
 }
 
 export function createInstance(settings: InstanceSettings): Instance {
@@ -35,7 +36,7 @@ export function createInstance(settings: InstanceSettings): Instance {
     variants: settings.variants,
     maxBodyBytes: settings.maxBodyBytes,
     modules: settings.modules,
-    store: seedStore(),
+    store: seedStore(settings.fresh),
     router: new Router(ROUTES),
     limiter: new RateLimiter(settings.rateLimit.limit, settings.rateLimit.windowSeconds, settings.faults),
   };

@@ -1,7 +1,7 @@
 import { parseCli, USAGE, UsageError } from "./cli-args";
 import { FAULTS, REFERENCE_ADMIN, startReference, VARIANTS } from "./index";
 import { MODULE_SWITCHES } from "./module-switches";
-import { type ReferenceOptions, resolveOptions } from "./options";
+import { EMPTY_PORTALS, type ReferenceOptions, resolveOptions } from "./options";
 import { REFERENCE_PROFILES } from "./profiles";
 
 /** CLI for `npm run reference`: start a reference deployment a person can explore with curl. */
@@ -21,7 +21,7 @@ function catalogueLines(catalogue: Record<string, string>): string {
 
 function banner(
   url: string,
-  { profile, faults = [], variants = [], withoutModules = [], disabledModules = [] }: ReferenceOptions,
+  { profile, faults = [], variants = [], withoutModules = [], disabledModules = [], empty }: ReferenceOptions,
 ): string {
   const api = `${url}api/2.0`;
   return [
@@ -29,6 +29,7 @@ function banner(
     `  API root:  ${api}/`,
     `  Admin:     ${REFERENCE_ADMIN.user} (or admin@reference.test) / ${REFERENCE_ADMIN.password}`,
     `  Imitates:  ${profile ?? "nothing: the documented contract"}`,
+    `  Portal:    ${empty ? `empty (${empty}): ${EMPTY_PORTALS[empty]}` : "seeded with people, groups, files and records"}`,
     `  Faults:    ${faults.length > 0 ? faults.join(", ") : "none"}`,
     `  Variants:  ${variants.length > 0 ? variants.join(", ") : "none"}`,
     ...(withoutModules.length ? [`  Without:   ${withoutModules.join(", ")} (HTML 404 page)`] : []),

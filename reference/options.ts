@@ -3,6 +3,7 @@ import type { InstanceSettings } from "./instance";
 import { parseModuleSwitches } from "./module-switches";
 import { profileSwitches } from "./profiles";
 import { ROUTES } from "./routes";
+import type { FreshPortal } from "./store/model";
 import { parseVariants } from "./variants";
 
 export interface ReferenceOptions {
@@ -26,9 +27,36 @@ export interface ReferenceOptions {
   withoutModules?: string[];
   /** Modules switched off: 403 with the envelope, "Forbidden". */
   disabledModules?: string[];
+  /**
+   * A freshly installed portal instead of the seeded one: the admin, the built-in folders and lists,
+   * nothing else. The CRM's lists exist once someone opened the CRM (`crm-opened`), not before.
+   */
+  empty?: EmptyPortal;
+}
+
+export const EMPTY_PORTALS = {
+  "crm-opened": "a fresh install where someone has opened the CRM once: its built-in lists exist",
+  "crm-never-opened": "a fresh install where nobody has opened the CRM: it has no lists at all",
+} as const;
+export type EmptyPortal = keyof typeof EMPTY_PORTALS;
+
+/**
+ * `--empty[=KIND]` and WORKSPACE_REFERENCE_EMPTY / REFERENCE_EMPTY: "" and "false" mean the seeded
+ * portal, "true" (or nothing after `--empty`) `crm-opened`; any other word must be a kind.
+ */
+export function parseEmpty(text: string | undefined): EmptyPortal | undefined {
+  const value = (text ?? "").trim().toLowerCase();
+  if (value === "" || value === "false") return undefined;
+  if (value === "true") return "crm-opened";
+  if (value in EMPTY_PORTALS) return value as EmptyPortal;
+  throw new Error(
+    `unknown empty portal "${text}": one of ${Object.keys(EMPTY_PORTALS).join(", ")} (or true, false)`,
+  );
 }
 
 export interface ResolvedOptions extends InstanceSettings {
+  /** Set for a fresh install (`empty`). */
+  fresh?: FreshPortal;
   port: number;
   host: string;
 }
@@ -65,6 +93,7 @@ export function resolveOptions(options: ReferenceOptions = {}): ResolvedOptions 
       options.disabledModules,
     ),
     maxBodyBytes: positive("maxBodyBytes", options.maxBodyBytes ?? 1024 * 1024, true),
+    ...(options.empty && { fresh: { crmOpened: parseEmpty(options.empty) === "crm-opened" } }),
     rateLimit: {
       limit: positive("rateLimit.limit", rateLimit.limit, true),
       windowSeconds: positive("rateLimit.windowSeconds", rateLimit.windowSeconds, false),

@@ -16,8 +16,8 @@ interface ReferenceProfile {
 export const REFERENCE_PROFILES = {
   "communityserver-12": {
     description:
-      "ONLYOFFICE Workspace Community Server 12.x as its source shows (workspace-api-facts.md): JSON by default, Accept ignored, 403 for an unknown folder, no rate limiter",
-    faults: ["json-by-default", "accept-ignored", "folder-not-found-returns-403", "no-rate-limit"],
+      "ONLYOFFICE Workspace Community Server 12.x as its source shows (workspace-api-facts.md): JSON by default, Accept ignored, 403 for an unknown folder or file, no rate limiter",
+    faults: ["json-by-default", "accept-ignored", "files-not-found-returns-403", "no-rate-limit"],
     // Its content types and JSON strings (workspace-api-facts.md §0, §1, §3).
     variants: ["text-xml", "charset-uppercase", "escaped-slashes"],
   },

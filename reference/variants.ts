@@ -9,6 +9,8 @@ export const VARIANTS = {
   "key-order": "Every JSON object's keys and every XML element's children come in reverse order.",
   "extra-fields": 'Every object carries an extra unknown member "x-extra", in both formats.',
   "escaped-slashes": "JSON strings escape / as \\/ (what the real server does).",
+  sparse:
+    "Every record as sparse as its schema allows: optional members absent, nullable ones null, arrays empty, counts 0 (ids, names and the answer's own records kept).",
 } as const;
 
 export type VariantName = keyof typeof VARIANTS;

@@ -14,6 +14,9 @@ import { SIDE_EFFECT_GETS as EFFECTS } from "./side-effect-gets";
 const ROOT = join(__dirname, "..");
 const UNKNOWN_INTEGER = 999999999;
 const UNKNOWN_GUID = "00000000-0000-4000-8000-00000000dead";
+// The loader refuses these until a person cites CommunityServer v12.7.1 (docs/checks.md, "Contract values").
+const CITE_NOT_FOUND = "TODO: the line that throws ItemNotFoundException for it, or drop the entry";
+const CITE_TYPE = "TODO: the parameter's type and its members";
 
 interface Row {
   path: string;
@@ -125,14 +128,18 @@ for (const row of rows) {
     const values = enumeration(row.constraints[name]);
     const ownerRow = owner(row.path, name);
     const list = ownerRow && lister(ownerRow.schema);
-    if (values) params.push(`      ${name}: { value: ${values[0]} }`);
+    if (values) params.push(`      ${name}: { value: ${values[0]}, source: "${CITE_TYPE}" }`);
     else if (ownerRow && list) {
       params.push(`      ${name}: { from: GET api/2.0/${list.path}, select: "[0].id" }`);
-      unknown.push(`      ${name}: ${row.constraints[name] === "[0-9]+" ? UNKNOWN_INTEGER : UNKNOWN_GUID}`);
+      const value = row.constraints[name] === "[0-9]+" ? UNKNOWN_INTEGER : UNKNOWN_GUID;
+      unknown.push(`      ${name}: { value: ${value}, source: "${CITE_NOT_FOUND}" }`);
       const collection = collectionOf(ownerRow.schema);
       collections.set(collection, ownerRow.schema);
       ids.push(`${name}: "${collection}"`);
-    } else params.push(`      ${name}: { value: TODO } # TODO: discover it or give a value`);
+    } else
+      params.push(
+        `      ${name}: { value: TODO, source: "${CITE_TYPE}" } # TODO: discover it or give a value`,
+      );
   }
   if (params.length > 0) yaml.push("    params:", ...params);
   if (unknown.length > 0) yaml.push("    unknown:", ...unknown);

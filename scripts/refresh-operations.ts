@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DOCUMENTED_OPERATIONS_FILE } from "../helpers/reporters/coverage";
+import { DOCUMENTED_OPERATIONS_FILE } from "../helpers/contract/documented";
 
 const source = process.argv[2] ?? join(__dirname, "..", "..", "shared", "api", "operations.tsv");
 const [header, ...rows] = readFileSync(source, "utf8").trimEnd().split("\n");

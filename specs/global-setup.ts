@@ -15,7 +15,7 @@ import { describeUnavailable, probeModules, shareModuleStatuses } from "../helpe
 import { runClient, runRedactor } from "../helpers/run/run-client";
 import { newRunId, readRunInfo, stopOfRun, writeRunInfo } from "../helpers/run/run-info";
 import { runLedgerPath, settleRunLedger, treatTerminateAsInterrupt } from "../helpers/run/run-ledger";
-import { REFERENCE_ADMIN, REFERENCE_USER, startReference } from "../reference";
+import { parseEmpty, REFERENCE_ADMIN, REFERENCE_USER, startReference } from "../reference";
 
 /** An ASP.NET 404 page or an error envelope is a few kilobytes. */
 const MAX_PROBE_ANSWER_BYTES = 256 * 1024;
@@ -35,18 +35,22 @@ async function setUp(fullConfig: FullConfig): Promise<() => Promise<void>> {
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean);
+  // Inside an async function: a bad name or kind (WORKSPACE_REFERENCE_EMPTY) rejects, as below.
+  const embedded = async () =>
+    startReference({
+      faults: list("WORKSPACE_REFERENCE_FAULTS"),
+      variants: list("WORKSPACE_REFERENCE_VARIANTS"),
+      profile: process.env.WORKSPACE_REFERENCE_PROFILE?.trim() || undefined,
+      withoutModules: list("WORKSPACE_REFERENCE_WITHOUT_MODULES"),
+      disabledModules: list("WORKSPACE_REFERENCE_DISABLED_MODULES"),
+      empty: parseEmpty(process.env.WORKSPACE_REFERENCE_EMPTY),
+      rateLimit: config.rateLimit,
+      // Where the lanes' sources (127.0.0.x, helpers/http/lanes.ts) reach it.
+      host: "127.0.0.1",
+    });
   const reference = config.url
     ? undefined
-    : await startReference({
-        faults: list("WORKSPACE_REFERENCE_FAULTS"),
-        variants: list("WORKSPACE_REFERENCE_VARIANTS"),
-        profile: process.env.WORKSPACE_REFERENCE_PROFILE?.trim() || undefined,
-        withoutModules: list("WORKSPACE_REFERENCE_WITHOUT_MODULES"),
-        disabledModules: list("WORKSPACE_REFERENCE_DISABLED_MODULES"),
-        rateLimit: config.rateLimit,
-        // Where the lanes' sources (127.0.0.x, helpers/http/lanes.ts) reach it.
-        host: "127.0.0.1",
-      }).catch((error: Error) => {
+    : await embedded().catch((error: Error) => {
         // An unknown fault, variant, profile or module name: a configuration mistake, said without a stack.
         throw new ConfigError(`The embedded reference cannot start: ${error.message}.`);
       });

@@ -4,7 +4,7 @@ import { readRunInfo } from "../run/run-info";
 import { type Caller, REFUSAL_CASES, type RefusalCase } from "./auth-cases";
 import type { Check, CheckContext, ReadResponse, Verdict } from "./check";
 import { describeResponse } from "./check";
-import { successRequest } from "./requests";
+import { refusedRequest, successRequest } from "./requests";
 
 const succeeded = (read: ReadResponse) =>
   read.status !== undefined && read.status >= 200 && read.status < 300;
@@ -28,17 +28,25 @@ function caller(): Caller {
 const sendControl = (op: Operation, ctx: CheckContext): Promise<ReadResponse> =>
   ctx.perform(op, successRequest(op));
 
-/** Why the operation's refusals prove nothing, or undefined when its control succeeded. */
-async function controlProblem(op: Operation, ctx: CheckContext): Promise<string | undefined> {
+/** The operation's control when it succeeded, else why the operation's refusals prove nothing. */
+async function theControl(
+  op: Operation,
+  ctx: CheckContext,
+): Promise<{ control: ReadResponse } | { problem: string }> {
   let read: ReadResponse;
   try {
     read = await sendControl(op, ctx);
   } catch (error) {
-    if ((error as Error).name === "WriteRefused") throw error;
-    return `the control (the same request with the valid token) could not be sent: ${(error as Error).message}`;
+    // A write not allowed, no record to read: the check does not run either (skipped).
+    if (["WriteRefused", "NoRecordToRead"].includes((error as Error).name)) throw error;
+    return {
+      problem: `the control (the same request with the valid token) could not be sent: ${(error as Error).message}`,
+    };
   }
-  if (succeeded(read)) return undefined;
-  return `the control (the same request with the valid token) did not succeed either (${describeResponse(read)}), so a refusal here proves nothing`;
+  if (succeeded(read)) return { control: read };
+  return {
+    problem: `the control (the same request with the valid token) did not succeed either (${describeResponse(read)}), so a refusal here proves nothing`,
+  };
 }
 
 /** A refusal carries no data of the resource: no body, a body that is no envelope, or the error envelope. */
@@ -59,12 +67,13 @@ function refusalCheck(refusal: RefusalCase): Check {
     appliesTo: (op) => op.auth === "required",
     async run(op, ctx): Promise<Verdict> {
       const expected = "status 401; no body, a plain body or the error envelope";
-      const problem = await controlProblem(op, ctx);
-      if (problem) return { passed: false, inconclusive: true, expected, given: "not sent", why: problem };
-      const read = await ctx.perform(op, {
-        ...successRequest(op),
-        authorization: refusal.authorization(caller()),
-      });
+      const checked = await theControl(op, ctx);
+      if ("problem" in checked)
+        return { passed: false, inconclusive: true, expected, given: "not sent", why: checked.problem };
+      const read = await ctx.perform(
+        op,
+        refusedRequest(op, checked.control, refusal.authorization(caller())),
+      );
       const given = describeResponse(read);
       const why =
         read.status !== 401

@@ -16,6 +16,7 @@ export const FAMILIES = [
   "not-found",
   "format",
   "request-body",
+  "write",
   "parity",
   "schema",
   "auth",
@@ -76,6 +77,19 @@ export function failsTheRun(
   return result.outcome === "failed" || (result.outcome === "fixed" && failOnFixed);
 }
 
+/**
+ * Errors that mean the check's request was never sent: a write not allowed, a run that stopped, a
+ * look-up whose list is empty (no record to read). Such a check is skipped, with the error's message.
+ */
+const NOT_SENT = new Set(["WriteRefused", "RunStopped", "NoRecordToRead"]);
+
+/** How a skipped check's why starts when its read found no record (helpers/reporters/empty-lists.ts counts them). */
+export const NO_RECORD_TO_READ = "no record to read";
+
+export function wasNotSent(error: unknown): boolean {
+  return error instanceof Error && NOT_SENT.has(error.name);
+}
+
 /** How a check asks for a response: the operation's request, varied in format, headers, body or ids. */
 export interface Variation {
   suffix?: Format;
@@ -86,6 +100,8 @@ export interface Variation {
   bodyKind?: "json" | "form";
   /** Send this Authorization value (null: none) instead of what the operation's `auth` calls for. */
   authorization?: string | null;
+  /** Placeholder values to send instead of discovering them (a record read back by its id). */
+  values?: Record<string, string>;
 }
 
 /** A response, read: its format by Content-Type and, when it parses, its value (XML converted by schema). */
@@ -102,6 +118,8 @@ export interface ReadResponse {
   xmlRoot?: string;
   /** For requests with a body: the contract's `reflects`, with `{unique}` filled in as it was sent. */
   reflects?: Record<string, unknown>;
+  /** The value each placeholder was sent with (the id a write acted on). */
+  values?: Record<string, string>;
 }
 
 export interface CheckContext {
@@ -124,6 +142,8 @@ export interface CheckContext {
   ): ReadResponse | undefined;
   /** Sends an arbitrary request; kept as evidence. */
   send(spec: RequestSpec): Promise<Exchange>;
+  /** Another operation of the operation's section, by its id (`get-by-id`). */
+  sibling(op: Operation, id: string): Operation | undefined;
   /** The envelope schema around the operation's resource schema (success) or the error envelope. */
   envelopeSchema(op: Operation | undefined, kind: "success" | "error"): string;
 }

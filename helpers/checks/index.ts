@@ -1,10 +1,11 @@
 import type { Operation } from "../contract/contract";
 import type { Check, CheckContext, CheckResult, Family } from "./check";
-import { checkId } from "./check";
+import { checkId, wasNotSent } from "./check";
 import { formatChecks } from "./format";
 import { notFoundChecks } from "./not-found";
 import { parityChecks } from "./parity";
 import { requestBodyChecks } from "./request-body";
+import { roundTripChecks } from "./round-trip";
 import { schemaChecks } from "./schema";
 import { statusChecks } from "./status";
 
@@ -12,6 +13,8 @@ export const ALL_CHECKS: Check[] = [
   ...statusChecks,
   ...notFoundChecks,
   ...formatChecks,
+  // Before the request bodies: an update's record is read back before the form body changes it.
+  ...roundTripChecks,
   ...requestBodyChecks,
   ...parityChecks,
   ...schemaChecks,
@@ -34,8 +37,6 @@ function resultBase(op: Operation, check: Check, evidence: CheckResult["exchange
   };
 }
 
-const NOT_SENT = new Set(["WriteRefused", "RunStopped"]);
-
 /** A check that is not run, with the reason (its module is unavailable): nothing is sent. */
 export function skippedCheck(op: Operation, check: Check, why: string): CheckResult {
   const given = "not run";
@@ -56,8 +57,8 @@ export async function runCheck(
     return { ...base, ...verdict, outcome } satisfies CheckResult;
   } catch (error) {
     const why = (error as Error).message;
-    // Not sent at all (a write not allowed, a run that stopped): the check did not run, so it is skipped.
-    const outcome = NOT_SENT.has((error as Error).name) ? "skipped" : "failed";
+    // Not sent at all (a write not allowed, a run that stopped, no record to read): skipped.
+    const outcome = wasNotSent(error) ? "skipped" : "failed";
     return { ...base, outcome, expected: "the check to run", given: why, why } satisfies CheckResult;
   }
 }

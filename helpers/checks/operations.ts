@@ -1,10 +1,10 @@
 import { type Operation, operationPlaceholders, type Scalar } from "../contract/contract";
 import { effectRefusal, type WritePolicy } from "../contract/effects";
-import { SCHEMA_BASE, type SchemaRegistry } from "../contract/schemas";
+import { composedSchema, SCHEMA_BASE, type SchemaRegistry } from "../contract/schemas";
 import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } from "../http/client";
 import { formatOfContentType, parseBody, readLeniently, type XmlNode, xmlToJson } from "../http/formats";
 import type { Ledger } from "../run/ledger";
-import type { CheckContext, ReadResponse, Variation } from "./check";
+import { type CheckContext, NO_RECORD_TO_READ, type ReadResponse, type Variation } from "./check";
 import { readKey, type SharedReads } from "./shared-reads";
 
 /** `folders[0].id`, `[0].id`, `id` */
@@ -16,6 +16,45 @@ export function selectPath(value: unknown, path: string): unknown {
       (node, key) => (node == null ? undefined : (node as Record<string, unknown>)[key]),
       value,
     );
+}
+
+/**
+ * Where `path` runs into an empty list in `value`, if it does: `""` for the value itself, else the
+ * path to that list (`files`, `categories[0].threads`), an absent list member included. A list with
+ * items, a record missing the selected member, null or a value that is no list where the path
+ * indexes one: undefined (those are no empty list).
+ */
+export function emptyListOn(value: unknown, path: string): string | undefined {
+  const parts = path.split(/(?=\[)|\./).filter((part) => part !== "");
+  let node = value;
+  let walked = "";
+  for (const part of parts) {
+    const index = /^\[(\d+)\]$/.exec(part);
+    if (index && Array.isArray(node) && node.length === 0) return walked;
+    // A list member left out is an empty list: the server omits an EmitDefaultValue=false list that is
+    // null (FolderContentWrapper.files, wrappers.json), as XML omits an empty one.
+    if (index && node === undefined && walked) return walked;
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[index ? index[1] : part];
+    walked += index || !walked ? part : `.${part}`;
+  }
+  return undefined;
+}
+
+/**
+ * A read whose placeholder is looked up (`from:`) in a list the deployment answered empty: a
+ * legitimate state (a fresh portal has no projects), so its checks are skipped, not failed.
+ */
+export class NoRecordToRead extends Error {
+  override name = "NoRecordToRead";
+  constructor(
+    /** `GET api/2.0/project` */
+    readonly from: string,
+    /** Where the empty list is in its answer: `""` for the answer itself. */
+    readonly at: string,
+  ) {
+    super(`${NO_RECORD_TO_READ}: ${from} answered an empty list${at ? ` at "${at}"` : ""}`);
+  }
 }
 
 /** Ids, names and emails are short; a longer value goes into no URL, curl line or report. */
@@ -40,8 +79,12 @@ export class DiscoveredValues {
 
   constructor(private readonly client: WorkspaceClient) {}
 
+  /** Throws NoRecordToRead when the list it selects from is empty; any other miss is a failure. */
   async get(from: string, select: string): Promise<string> {
-    const value = selectPath((await this.answer(from)) as unknown, select);
+    const answer = await this.answer(from);
+    const empty = emptyListOn(answer, select);
+    if (empty !== undefined) throw new NoRecordToRead(from, empty);
+    const value = selectPath(answer, select);
     if (value === undefined || value === null || typeof value === "object") {
       throw new Error(`could not discover a value from ${from}: nothing at "${select}" in its response`);
     }
@@ -123,13 +166,13 @@ export class OperationRunner implements CheckContext {
     return exchange;
   }
 
+  sibling(op: Operation, id: string): Operation | undefined {
+    return this.operations.get(`${op.section}.${id}`);
+  }
+
   envelopeSchema(op: Operation | undefined, kind: "success" | "error"): string {
     if (kind === "error" || !op?.schema) return `${SCHEMA_BASE}envelope/${kind}.json`;
-    return this.schemas.define({
-      $id: `${SCHEMA_BASE}composed/${op.schema}`,
-      allOf: [{ $ref: `${SCHEMA_BASE}envelope/success.json` }],
-      properties: { response: { $ref: `${SCHEMA_BASE}${op.schema}` } },
-    });
+    return this.schemas.define(composedSchema(op.schema));
   }
 
   async perform(op: Operation, variation: Variation = {}): Promise<ReadResponse> {
@@ -157,7 +200,7 @@ export class OperationRunner implements CheckContext {
   private async performOnce(op: Operation, variation: Variation): Promise<ReadResponse> {
     const refusal = effectRefusal(op, this.writes);
     if (refusal) throw new WriteRefused(refusal);
-    const values = await this.paramValues(op, variation.unknownIds ?? false);
+    const values = await this.paramValues(op, variation.unknownIds ?? false, variation.values ?? {});
     const substitute = (text: string, encode: (v: string) => string) =>
       text.replace(/\{([^}]+)\}/g, (_, name: string) => encode(values[name]));
     let path = substitute(op.path, encodeURIComponent);
@@ -188,6 +231,7 @@ export class OperationRunner implements CheckContext {
       this.ledger.creating(unique);
     }
     const read = this.read(await this.send(spec), op);
+    read.values = values;
     if (isPlainRead(op, variation, read)) this.discovered.seen(`GET ${op.path}`, read.value.response);
     if (op.creates && read.exchange.response) this.ledger.answered(unique);
     if (op.reflects)
@@ -229,9 +273,17 @@ export class OperationRunner implements CheckContext {
     return read;
   }
 
-  private async paramValues(op: Operation, unknown: boolean): Promise<Record<string, string>> {
+  private async paramValues(
+    op: Operation,
+    unknown: boolean,
+    given: Record<string, string>,
+  ): Promise<Record<string, string>> {
     const values: Record<string, string> = {};
     for (const name of operationPlaceholders(op)) {
+      if (given[name] !== undefined) {
+        values[name] = given[name];
+        continue;
+      }
       if (unknown && op.unknown?.[name] !== undefined) {
         values[name] = String(op.unknown[name]);
         continue;
@@ -239,7 +291,14 @@ export class OperationRunner implements CheckContext {
       const source = op.params[name];
       if ("value" in source) values[name] = String(source.value);
       else if ("from" in source) values[name] = await this.discovered.get(source.from, source.select);
-      else values[name] = await this.createFixture(op, name, source.created, source.select);
+      else {
+        const make = () => this.createFixture(op, name, source.created, source.select);
+        // A create's parent and an update's record outlast each request: its requests share one
+        // (its round trip reads an update back before the other bodies are sent: ALL_CHECKS).
+        const keeps = op.creates || op.method === "PUT";
+        const shared = keeps && this.shared?.operation === op.key ? this.shared : undefined;
+        values[name] = await (shared ? shared.record(name, make) : make());
+      }
     }
     return values;
   }

@@ -6,40 +6,63 @@ import { answerIn } from "./requests";
 const isDescribedRead = (op: Operation) => op.method === "GET" && op.schema !== undefined;
 
 /**
- * Makes the two forms comparable where the XML mapping loses nothing real: empty arrays leave no
- * element, and an empty element stands for null, "" and {} alike (all read as absent).
+ * Makes the two forms comparable where the XML mapping loses nothing real. Json.NET's XmlNodeConverter
+ * (workspace-api-facts.md §1, "XML equivalent") writes an empty array as no element at all, and null,
+ * "" and {} as an empty element: so an empty array, null, "", {} and an absent member all read as
+ * absent, whether the schema describes the member or not (a record of a larger type than the
+ * documented one carries members no schema names, `"groups":[]` among them). Line breaks in text
+ * compare as "\n": an XML reader normalises "\r\n" and "\r" so.
  */
 export function normalise(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normalise);
+  if (value === undefined || value === "") return null;
+  // An XML reader turns every line break in text into "\n" (XML 1.0 §2.11), as it must.
+  if (typeof value === "string") return value.replace(/\r\n?/g, "\n");
+  if (Array.isArray(value)) {
+    const items = value.map(normalise);
+    // `[]` leaves no element, and `[null]` is an empty element, as null is.
+    return items.length === 0 || (items.length === 1 && items[0] === null) ? null : items;
+  }
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value)) {
       const n = normalise(child);
-      if (n === null || (Array.isArray(n) && n.length === 0)) continue;
-      out[key] = n;
+      if (n !== null) out[key] = n;
     }
     return Object.keys(out).length ? out : null;
   }
-  return value === "" ? null : value;
+  return value;
 }
 
-/** Paths (like `response.files[0].title`) where the two values differ. */
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * Paths (like `response.files[0].title`) where the two values differ. A one-item array and its item
+ * alone are the same (XML cannot tell them apart where no schema says which), and a value the schema
+ * does not describe stays text in XML: "3" there is 3 in JSON, "true" is true.
+ */
 export function differences(a: unknown, b: unknown, path = "response"): string[] {
+  if (Array.isArray(a) !== Array.isArray(b)) {
+    const [list, single] = Array.isArray(a) ? [a, b] : [b as unknown[], a];
+    if (list.length === 1)
+      return Array.isArray(a) ? differences(list[0], single, path) : differences(single, list[0], path);
+    return [path];
+  }
   if (Array.isArray(a) && Array.isArray(b)) {
     const out: string[] = [];
     for (let i = 0; i < Math.max(a.length, b.length); i++)
       out.push(...differences(a[i], b[i], `${path}[${i}]`));
     return out;
   }
-  if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
+  if (isRecord(a) && isRecord(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].flatMap((k) =>
-      differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`),
-    );
+    return [...keys].flatMap((k) => differences(a[k], b[k], `${path}.${k}`));
   }
-  // Fields the schema does not describe stay text in XML: "3" there is 3 in JSON.
+  if (isRecord(a) || isRecord(b)) return [path];
   const same =
-    Object.is(a, b) || (typeof a !== typeof b && a != null && b != null && String(a) === String(b));
+    Object.is(a, b) ||
+    (a == null && b == null) ||
+    (typeof a !== typeof b && a != null && b != null && String(a) === String(b));
   return same ? [] : [path];
 }
 

@@ -1,6 +1,7 @@
 import type { Operation } from "../contract/contract";
 import type { Check, Verdict } from "./check";
 import { describeResponse } from "./check";
+import { fieldsNotCarried } from "./round-trip";
 
 const hasBody = (op: Operation) => op.body !== undefined && op.method !== "GET";
 
@@ -24,15 +25,13 @@ function bodyCheck(kind: "json" | "form", contentType: string): Check {
         };
       }
       const record = (read.value as { response?: Record<string, unknown> } | undefined)?.response ?? {};
-      const differing = Object.entries(read.reflects ?? {}).filter(
-        ([field, value]) => record[field] !== value,
-      );
+      const differing = fieldsNotCarried(record, read.reflects ?? {});
       if (differing.length) {
         return {
           passed: false,
           expected,
-          given: { status: read.status, fields: Object.fromEntries(differing.map(([f]) => [f, record[f]])) },
-          why: `the record does not carry what the ${contentType} body sent: ${differing.map(([f]) => f).join(", ")}`,
+          given: { status: read.status, fields: Object.fromEntries(differing.map((f) => [f, record[f]])) },
+          why: `the record does not carry what the ${contentType} body sent: ${differing.join(", ")}`,
         };
       }
       return { passed: true, expected, given, why: `accepted and read (status ${read.status})` };

@@ -21,6 +21,21 @@ export const successRequest = (op: Operation): Variation =>
   op.method === "GET" ? NEGOTIATIONS.default : { suffix: "json", bodyKind: "json" };
 
 /**
+ * The operation's plain request with another Authorization (null: none), on the record its control
+ * (the plain request, already answered) acted on: a write whose record is made for it (`created:`)
+ * makes no record for a request that is refused anyway, and a refused create is judged by its list.
+ */
+export const refusedRequest = (
+  op: Operation,
+  control: ReadResponse,
+  authorization: string | null,
+): Variation => ({
+  ...successRequest(op),
+  authorization,
+  ...(control.values && { values: control.values }),
+});
+
+/**
  * Answers of a read that carry its data in a format, plainest request first: a check of the data (its
  * schema, XML against JSON) judges the first of them that is a readable success in that format.
  */

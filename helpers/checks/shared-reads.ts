@@ -10,7 +10,23 @@ import type { ReadResponse, Variation } from "./check";
 export class SharedReads {
   private readonly reads = new Map<string, { pending: Promise<ReadResponse>; done?: ReadResponse }>();
 
+  private readonly records = new Map<string, Promise<string>>();
+
   constructor(readonly operation: string) {}
+
+  /**
+   * The id of a record made for the operation (`created:`) that its requests act on without using it
+   * up (a create's parent, an update's record), made by `make` once for all of them. Undone with the test.
+   */
+  record(placeholder: string, make: () => Promise<string>): Promise<string> {
+    let id = this.records.get(placeholder);
+    if (!id) {
+      id = make();
+      id.catch(() => this.records.delete(placeholder));
+      this.records.set(placeholder, id);
+    }
+    return id;
+  }
 
   /** The read of `key`: sent by `perform` the first time, the same answer (or error) after. */
   read(key: string, perform: () => Promise<ReadResponse>): Promise<ReadResponse> {
@@ -50,6 +66,7 @@ export function readKey(op: Operation, variation: Variation): string {
     op.body ? [variation.bodyKind ?? "json", op.body] : "",
     variation.authorization === undefined ? "as the operation says" : variation.authorization,
     headers,
+    variation.values ?? "",
   ]);
 }
 

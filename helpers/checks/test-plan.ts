@@ -25,8 +25,9 @@ export interface PlannedTest {
  * How the checks are cut into Playwright tests. An operation's checks run together, one after
  * another, so the reads they need in common are sent once (helpers/checks/shared-reads.ts). A failed
  * test restarts its worker (~0.5 s, and its first test runs ~0.5 s slower, cold), and a rule broken
- * everywhere fails every test, so a run has few tests: TESTS_PER_SHARD for each of the two workers'
- * two turns, in runs of about the same number of checks, whatever the contract's size (measured at
+ * everywhere fails every test, so a run has few tests: TESTS_PER_SHARD (two turns of two workers
+ * against a WORKSPACE_URL deployment; the one worker of a run against the embedded reference takes
+ * them in turn), in runs of about the same number of checks, whatever the contract's size (measured at
  * 3,928 checks, npm run bench: a rule broken everywhere cost 1.46x a green run with eight tests,
  * 1.34x with six, 1.22x with four). Playwright cuts `--shard i/n` by test count, so a sharded run has that many tests
  * per shard, and every shard gets the same number of checks (tests/unit/sharding.test.ts).

@@ -31,6 +31,21 @@ export interface Operation {
   body?: Record<string, Scalar | Scalar[]>;
   reflects?: Record<string, Scalar>;
   undo?: { operation: string; params: Record<string, string> };
+  /**
+   * The write round trip (helpers/checks/round-trip.ts). After a create or an update: the record
+   * read back by this GET of the section; `params` select its placeholders' values from a create's
+   * answer, and an update's GET takes the update's own placeholder values (no `params`).
+   */
+  readBack?: { operation: string; params?: Record<string, string> };
+  /**
+   * After a create: the GET of the section whose list holds the new record (its answer, or the list
+   * `at` a path in it: a folder's contents list its `folders`), sent with the create's own
+   * placeholder values (a post's comments). Items match on `select` (default: the member the first
+   * `readBack` param selects) in the create's answer and in the list.
+   */
+  listedIn?: { operation: string; at?: string; select?: string };
+  /** After a delete: this GET, sent with the delete's placeholder values, answers `status`. */
+  gone?: { operation: string; status: number; source: string };
   volatile: string[];
   tags: string[];
   /** Where it is declared, for messages: `specs/people.yaml:12`. */

@@ -13,7 +13,7 @@ import {
   SPECS_DIR,
 } from "./contract";
 import { handedOver, handOver } from "./hand-over";
-import { SCHEMAS_DIR } from "./schemas";
+import { SCHEMAS_DIR, type Violation } from "./schemas";
 
 let cached: Section[] | undefined;
 
@@ -24,8 +24,8 @@ export function contracts(): Section[] {
 }
 
 /**
- * WC_GETS_PER_MODULE=n (the suite's own tests): each module's first n GETs and all its other
- * operations, so the fault matrix shows each fault caught in every module at a fraction of the
+ * WC_GETS_PER_MODULE=n (the suite's own tests): each module's first n GETs, the GETs its writes
+ * read back with, and all its other operations, so the fault matrix shows each fault caught in every module at a fraction of the
  * whole contract's cost. Discovery (`from:`) sends its request whatever is selected.
  */
 export function sampled(sections: Section[], perModule: string | undefined): Section[] {
@@ -33,7 +33,13 @@ export function sampled(sections: Section[], perModule: string | undefined): Sec
   if (!perModule || !Number.isInteger(n) || n < 1) return sections;
   return sections.map((section) => {
     let gets = 0;
-    const kept = section.operations.filter((op) => op.method !== "GET" || ++gets <= n);
+    // The reads a write's round trip sends are kept with it.
+    const readBy = new Set(
+      section.operations.flatMap((op) =>
+        [op.readBack?.operation, op.listedIn?.operation, op.gone?.operation].filter((id) => id !== undefined),
+      ),
+    );
+    const kept = section.operations.filter((op) => op.method !== "GET" || ++gets <= n || readBy.has(op.id));
     return { ...section, operations: kept };
   });
 }
@@ -76,7 +82,7 @@ export function loadContracts(dir = SPECS_DIR): Section[] {
 function loadContractFile(file: string, problems: string[]): Section | undefined {
   // Loaded lazily: the YAML parser is needed only where the contract is read from its files.
   const { readYamlFile } = require("./yaml-file") as typeof import("./yaml-file");
-  const read = readYamlFile<RawContract>(file, "contract/contract-file.json", problems);
+  const read = readYamlFile<RawContract>(file, CONTRACT_SCHEMA, problems, explainCitation);
   if (!read) return undefined;
   const { data: raw, at, shown } = read;
   const operations = Object.entries(raw.operations).map(([id, op]) =>
@@ -88,6 +94,27 @@ function loadContractFile(file: string, problems: string[]): Section | undefined
   return { name: raw.section, title: raw.title ?? raw.section, file: shown, operations };
 }
 
+const CONTRACT_SCHEMA = "contract/contract-file.json";
+
+/**
+ * A fixed value or an unknown id without its `source:`, or with one of the wrong shape, is told
+ * what to cite: a contract value is the server's, and its source line says why.
+ */
+function explainCitation({ path, message }: Violation): string {
+  const what = /\/unknown\/[^/]+(?:\/source)?$/.test(path)
+    ? "an unknown id cites the line that answers 404 for it (ItemNotFoundException)"
+    : /\/gone\/source$/.test(path)
+      ? "a deleted record's answer cites the line that decides it (ItemNotFoundException)"
+      : /\/params\/[^/]+\/source$/.test(path)
+        ? "a fixed value cites the parameter's type and its members"
+        : undefined;
+  if (!what) return message;
+  const said = message.startsWith("must match pattern")
+    ? "is not <path>:<line> or <path>:<first>-<last>"
+    : message;
+  return `${said}: ${what} in CommunityServer v12.7.1, as { value, source: "<path>:<line> a few words" }`;
+}
+
 interface RawOperation {
   request: string;
   summary?: string;
@@ -96,13 +123,21 @@ interface RawOperation {
   effects?: string;
   schema?: string;
   query?: Record<string, Scalar>;
-  params?: Record<string, ParamSource>;
-  unknown?: Record<string, Scalar>;
+  params?: Record<string, ParamSource | Cited>;
+  unknown?: Record<string, Cited>;
   body?: Record<string, Scalar | Scalar[]>;
   reflects?: Record<string, Scalar>;
   undo?: { operation: string; params: Record<string, string> };
+  readBack?: string | { operation: string; params: Record<string, string> };
+  listedIn?: string | { operation: string; at?: string; select?: string };
+  gone?: { operation: string; status: number; source: string };
   volatile?: string[];
   tags?: string[];
+}
+/** A fixed value with the line of the server's source that justifies it (schemas/contract/contract-file.json). */
+interface Cited {
+  value: Scalar;
+  source: string;
 }
 interface RawContract {
   section: string;
@@ -126,15 +161,24 @@ function toOperation(section: string, id: string, raw: RawOperation, source: str
     successStatus: creates ? 201 : 200,
     schema: raw.schema,
     query: raw.query ?? {},
-    params: raw.params ?? {},
-    unknown: raw.unknown,
+    params: Object.fromEntries(Object.entries(raw.params ?? {}).map(([name, p]) => [name, withoutSource(p)])),
+    unknown:
+      raw.unknown && Object.fromEntries(Object.entries(raw.unknown).map(([name, u]) => [name, u.value])),
     body: raw.body,
     reflects: raw.reflects,
     undo: raw.undo,
+    readBack: typeof raw.readBack === "string" ? { operation: raw.readBack } : raw.readBack,
+    listedIn: typeof raw.listedIn === "string" ? { operation: raw.listedIn } : raw.listedIn,
+    gone: raw.gone,
     volatile: raw.volatile ?? [],
     tags: raw.tags ?? [],
     source,
   };
+}
+
+/** The citation is the contract file's justification; the checks send the value. */
+function withoutSource(param: ParamSource | Cited): ParamSource {
+  return "value" in param ? { value: param.value } : param;
 }
 
 function checkReferences(op: Operation, all: Operation[], problems: string[]): void {
@@ -176,4 +220,45 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
     }
   }
   if (op.reflects && !op.body) say("reflects needs a body");
+  checkRoundTrip(op, byId, say);
+}
+
+/** The round trip's reads: GETs of the section, each placeholder given a value (docs/contributing.md). */
+function checkRoundTrip(op: Operation, byId: Map<string, Operation>, say: (what: string) => void): void {
+  const read = (key: string, id: string) => {
+    const target = byId.get(id);
+    if (!target) say(`${key} names "${id}", which is not an operation here`);
+    else if (target.method !== "GET") say(`${key} names "${id}", a ${target.method}: it must be a GET`);
+    return target?.method === "GET" ? target : undefined;
+  };
+  const own = operationPlaceholders(op);
+  const takesOwn = (key: string, target: Operation) => {
+    for (const name of operationPlaceholders(target))
+      if (!own.includes(name)) say(`${key}: {${name}} of ${target.path} is no placeholder of ${op.path}`);
+  };
+  if (op.readBack) {
+    const target = read("readBack.operation", op.readBack.operation);
+    if (op.creates) {
+      if (!op.readBack.params) say("readBack on a create needs params: where its answer has each value");
+      else if (target)
+        for (const name of operationPlaceholders(target))
+          if (!op.readBack.params[name]) say(`readBack.params has no value for {${name}} of ${target.path}`);
+    } else if (op.method !== "PUT") say("readBack marks a create or an update (PUT)");
+    else if (op.readBack.params)
+      say("readBack on an update takes no params: the GET takes the update's values");
+    else if (target) takesOwn("readBack", target);
+    if (!op.reflects) say("readBack needs reflects: what the record must carry when read back");
+  }
+  if (op.listedIn) {
+    const target = read("listedIn", op.listedIn.operation);
+    if (!op.creates) say("listedIn marks a create");
+    if (!op.listedIn.select && !op.readBack?.params)
+      say("listedIn needs select, or readBack params whose first member it matches on");
+    if (target) takesOwn("listedIn", target);
+  }
+  if (op.gone) {
+    const target = read("gone.operation", op.gone.operation);
+    if (op.method !== "DELETE") say("gone marks a DELETE");
+    if (target) takesOwn("gone", target);
+  }
 }

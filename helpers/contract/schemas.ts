@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
-import addFormats from "ajv-formats";
+import type Ajv2020 from "ajv/dist/2020";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020";
+import {
+  type CompiledValidators,
+  compiledValidators,
+  newAjv,
+  schemaFilesDigest,
+  validatorsAreBuilt,
+  writeValidators,
+} from "./compiled-validators";
 
 /** Every schema under schemas/ is addressed by this base plus its path, e.g. `${SCHEMA_BASE}people/person.json`. */
 export const SCHEMA_BASE = "https://schemas.workspace-conformance.test/";
@@ -30,21 +38,53 @@ export interface SchemaRegistry {
 
 let shared: SchemaRegistry | undefined;
 
-/** One ajv instance per process: compiling is the expensive part, validators are cached by $id. */
+/**
+ * One registry per process. Validators come compiled ahead of the run (helpers/contract/compiled-validators.ts:
+ * compiling the schemas a worker used cost it ~1.2 s of CPU, and every restarted worker paid it again);
+ * ajv itself is loaded only for a schema that is not among them (one defined at run time, a stale build).
+ */
 export function schemaRegistry(): SchemaRegistry {
-  shared ??= createRegistry(SCHEMAS_DIR);
+  shared ??= createRegistry(SCHEMAS_DIR, compiledValidators);
   return shared;
 }
 
-export function createRegistry(dir: string): SchemaRegistry {
-  const ajv = new Ajv2020({
-    allErrors: true,
-    strict: true,
-    strictTypes: false,
-    strictRequired: false,
-    allowUnionTypes: true,
-  });
-  addFormats(ajv);
+/** The success envelope around one resource schema (a path under schemas/): what a read's body must match. */
+export function composedSchema(resource: string): JsonSchema & { $id: string } {
+  return {
+    $id: `${SCHEMA_BASE}composed/${resource}`,
+    allOf: [{ $ref: `${SCHEMA_BASE}envelope/success.json` }],
+    properties: { response: { $ref: `${SCHEMA_BASE}${resource}` } },
+  };
+}
+
+/**
+ * Builds the validators of every schema under schemas/ and of its composition with the success
+ * envelope, unless those built already match the schemas: `npm ci` (prepare) and the main process
+ * before its workers start. Says what it did; a build that cannot be written (a read-only
+ * node_modules, say) leaves the validators to be compiled at run time, as they were before.
+ */
+export function ensureValidators(): "built" | "up to date" | `not built: ${string}` {
+  const schemas = readSchemaFiles(SCHEMAS_DIR);
+  // This process's registry, from the schemas just read (reading them is a tenth of a second).
+  const registry = () => {
+    shared ??= registryOf(schemas, compiledValidators);
+  };
+  if (validatorsAreBuilt(schemaFilesDigest(schemas))) {
+    registry();
+    return "up to date";
+  }
+  try {
+    writeValidators(schemas, (id) => composedSchema(id.slice(SCHEMA_BASE.length)));
+  } catch (error) {
+    registry();
+    return `not built: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
+  }
+  registry();
+  return "built";
+}
+
+/** Every schema file under `dir`, by its `$id` (checked against its path). */
+export function readSchemaFiles(dir: string): Map<string, JsonSchema> {
   const byId = new Map<string, JsonSchema>();
   for (const file of listJson(dir)) {
     const schema = JSON.parse(readFileSync(file, "utf8")) as JsonSchema;
@@ -53,8 +93,34 @@ export function createRegistry(dir: string): SchemaRegistry {
       throw new Error(`${file}: $id must be "${expected}" (got ${JSON.stringify(schema.$id)})`);
     }
     byId.set(expected, schema);
-    ajv.addSchema(schema);
   }
+  return byId;
+}
+
+/**
+ * `precompiled`, given the schemas' digest, returns the validators built ahead of the run from exactly
+ * these schemas (or nothing, and ajv compiles at run time).
+ */
+export function createRegistry(
+  dir: string,
+  precompiled?: (digest: string) => CompiledValidators | undefined,
+): SchemaRegistry {
+  return registryOf(readSchemaFiles(dir), precompiled);
+}
+
+function registryOf(
+  byId: Map<string, JsonSchema>,
+  precompiled?: (digest: string) => CompiledValidators | undefined,
+): SchemaRegistry {
+  const ready: CompiledValidators = precompiled?.(schemaFilesDigest(byId)) ?? {};
+  let ajv: Ajv2020 | undefined;
+  const compiler = () => {
+    if (!ajv) {
+      ajv = newAjv();
+      for (const schema of byId.values()) ajv.addSchema(schema);
+    }
+    return ajv;
+  };
   const compiled = new Map<string, ValidateFunction>();
   const absolute = (id: string) => (id.startsWith("https://") ? id : SCHEMA_BASE + id);
   return {
@@ -72,17 +138,23 @@ export function createRegistry(dir: string): SchemaRegistry {
         }, schema);
     },
     define(schema) {
-      if (!byId.has(schema.$id)) {
-        byId.set(schema.$id, schema);
-        ajv.addSchema(schema);
-      }
+      if (byId.has(schema.$id)) return schema.$id;
+      byId.set(schema.$id, schema);
+      // A validator built ahead is for the composed schema of that name as composedSchema makes it, no other.
+      const resource = schema.$id.startsWith(`${SCHEMA_BASE}composed/`)
+        ? schema.$id.slice(`${SCHEMA_BASE}composed/`.length)
+        : undefined;
+      if (!resource || JSON.stringify(schema) !== JSON.stringify(composedSchema(resource)))
+        delete ready[schema.$id];
+      ajv?.addSchema(schema);
       return schema.$id;
     },
     validate(id, value) {
       const key = absolute(id);
-      let validator = compiled.get(key);
+      let validator: ValidateFunction | undefined = ready[key] ?? compiled.get(key);
       if (!validator) {
-        validator = ajv.getSchema(key);
+        if (!byId.has(key.split("#")[0])) throw new Error(`No schema ${key} under schemas/`);
+        validator = compiler().getSchema(key);
         if (!validator) throw new Error(`No schema ${key} under schemas/`);
         compiled.set(key, validator);
       }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { isNode, LineCounter, parseDocument } from "yaml";
-import { schemaRegistry } from "./schemas";
+import { schemaRegistry, type Violation } from "./schemas";
 
 /** A YAML file read and validated against its schema; `at` names a place in it as `file:line:col`. */
 export interface YamlFile<T> {
@@ -14,8 +14,14 @@ export interface YamlFile<T> {
 /**
  * Reads a declarative file (contract, profile): YAML syntax errors and schema violations go to
  * `problems`, each with its file, line, column and place in the document; undefined when any.
+ * `explain` words a violation the file's own way (what a contract's `source:` must cite).
  */
-export function readYamlFile<T>(file: string, schemaId: string, problems: string[]): YamlFile<T> | undefined {
+export function readYamlFile<T>(
+  file: string,
+  schemaId: string,
+  problems: string[],
+  explain: (violation: Violation) => string = (violation) => violation.message,
+): YamlFile<T> | undefined {
   const shown = relative(process.cwd(), file) || file;
   const lines = new LineCounter();
   const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter: lines, prettyErrors: false });
@@ -42,7 +48,7 @@ export function readYamlFile<T>(file: string, schemaId: string, problems: string
   if (violations.length) {
     for (const v of violations) {
       const segments = v.path.split("/").slice(1);
-      problems.push(`${at(segments)} ${segments.join(".") || "(top level)"}: ${v.message}`);
+      problems.push(`${at(segments)} ${segments.join(".") || "(top level)"}: ${explain(v)}`);
     }
     return undefined;
   }

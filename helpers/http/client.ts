@@ -2,6 +2,7 @@ import type { Method, Scalar } from "../contract/contract";
 import type { Budget } from "./budget";
 import { describeTransportError, type HttpTransport, TIMED_OUT, TransportError } from "./http";
 import { issuedTokens, type Redactor } from "./redaction";
+import { logRequest } from "./request-log";
 import { type RunStop, RunStopped, TIMEOUTS_TO_STOP } from "./run-stop";
 import { classifyThrottle } from "./throttle";
 
@@ -145,6 +146,7 @@ export class WorkspaceClient {
       timedOut = error instanceof TransportError && error.code === TIMED_OUT;
     }
     exchange.ms = Math.round(performance.now() - started);
+    logRequest(exchange.request, exchange.response?.status);
     this.countTimeouts(timedOut);
     return { exchange, from };
   }

@@ -50,14 +50,40 @@ function nestsDeeperThan(value: unknown, limit: number): boolean {
 /** An XML element as the parser gives it: text, children by name (repeated names as arrays). */
 export type XmlNode = string | { [name: string]: XmlNode | XmlNode[] };
 
+/**
+ * Text is kept as sent (trimValues off): a string member sent as " " is " ", not "". Character
+ * references (`&#x20;`, `&#xD;`) are decoded, as XML requires (htmlEntities: the parser's only switch
+ * for them, which also knows HTML's names; a document using those is not XML anyway).
+ */
 const xmlParser = new XMLParser({
   ignoreAttributes: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
   parseTagValue: false,
   processEntities: true,
+  htmlEntities: true,
+  trimValues: false,
   maxNestedTags: MAX_NESTING,
 });
+
+/** Where the parser puts the text of an element that also has child elements. */
+const TEXT = "#text";
+
+/**
+ * Drops the whitespace between elements (indentation, the line after a declaration; XML's four
+ * whitespace characters), which is layout, not text: only an element holding text alone keeps its
+ * content as sent. Depth is bounded by the parser's maxNestedTags.
+ */
+function withoutLayout(node: XmlNode | XmlNode[]): XmlNode | XmlNode[] {
+  if (Array.isArray(node)) return node.map((item) => withoutLayout(item) as XmlNode);
+  if (typeof node !== "object") return node;
+  const out: { [name: string]: XmlNode | XmlNode[] } = {};
+  for (const [name, child] of Object.entries(node)) {
+    if (name === TEXT && typeof child === "string" && /^[ \t\r\n]*$/.test(child)) continue;
+    out[name] = withoutLayout(child);
+  }
+  return out;
+}
 
 /**
  * The parser's refusals of hostile XML (its own texts, fast-xml-parser 5.12), in the suite's words;
@@ -80,7 +106,7 @@ export function parseXml(text: string): Parsed {
       const { msg, line, col } = valid.err;
       return { ok: false, why: `not well-formed XML: ${msg} (line ${line}, column ${col})` };
     }
-    doc = xmlParser.parse(text) as Record<string, XmlNode>;
+    doc = withoutLayout(xmlParser.parse(text) as XmlNode) as Record<string, XmlNode>;
   } catch (error) {
     return { ok: false, why: xmlRefusal((error as Error).message) };
   }
@@ -104,6 +130,12 @@ type Kind = "null" | "boolean" | "integer" | "number" | "string" | "object" | "a
  * (numbers, booleans, arrays of repeated elements, empty elements as null, "" or {}), so the same
  * schema validates both formats and XML can be compared with JSON. Values the schema does not
  * describe are left as text.
+ *
+ * Json.NET's XmlNodeConverter, which writes the real server's XML (workspace-api-facts.md §1, "XML
+ * equivalent"), writes an empty array as no element at all, a one-item array as its item alone, and
+ * null, "" and {} as an empty element. So a required member that may be an array and has no element
+ * is read as the empty array, at any depth (the envelope's response, a record's list, the records
+ * of a list); any other required member with no element stays missing, and fails the schema.
  */
 export function xmlToJson(
   node: XmlNode | XmlNode[],
@@ -113,15 +145,17 @@ export function xmlToJson(
 ): unknown {
   const view = resolve(schema, base, lookup);
   const kinds = kindsOf(view, lookup);
+  if (node === "") return emptyElement(view, kinds, lookup);
   if (kinds.has("array")) {
-    // An empty element stands for null where the array may be null, else for an empty array.
-    if (node === "") return kinds.has("null") ? null : [];
     const items = (Array.isArray(node) ? node : [node]) as XmlNode[];
     const itemSchema = findKeyword(view, "items", lookup);
     if (!itemSchema) return items;
     const nested = kindsOf(resolve(itemSchema.schema, itemSchema.base, lookup), lookup).has("array");
     return items.map((item) =>
-      xmlToJson(nested ? innerArray(item) : item, itemSchema.schema, itemSchema.base, lookup),
+      // An array inside an array always has an element of its own: an empty one is [].
+      nested && item === ""
+        ? []
+        : xmlToJson(nested ? innerArray(item) : item, itemSchema.schema, itemSchema.base, lookup),
     );
   }
   if (Array.isArray(node)) return node.map((item) => xmlToJson(item, schema, base, lookup));
@@ -131,14 +165,41 @@ export function xmlToJson(
       const property = findProperty(view, name, lookup);
       out[name] = property ? xmlToJson(child, property.schema, property.base, lookup) : child;
     }
-    // An empty array leaves no element behind; a required one is still there, empty.
-    for (const name of requiredNames(view, lookup)) {
-      const property = findProperty(view, name, lookup);
-      if (!(name in out) && property && kindsOf(property, lookup).has("array")) out[name] = [];
-    }
-    return out;
+    return withEmptyArrays(out, view, lookup);
   }
   return convertText(node, kinds);
+}
+
+/**
+ * An empty element: null where the schema allows it, else "" or {} (an object gets its required
+ * arrays, which left no element). An empty array never makes one, so where only an array fits, the
+ * element is a one-item array whose item is empty (`[null]`, `[""]` and `[{}]` are all written so).
+ */
+function emptyElement(view: SchemaView, kinds: Set<Kind>, lookup: SchemaLookup): unknown {
+  if (kinds.has("null")) return null;
+  if (kinds.has("string")) return "";
+  if (kinds.has("object")) return withEmptyArrays({}, view, lookup);
+  if (kinds.has("array")) {
+    const itemSchema = findKeyword(view, "items", lookup);
+    return [itemSchema ? xmlToJson("", itemSchema.schema, itemSchema.base, lookup) : ""];
+  }
+  return "";
+}
+
+/** Adds each required member with no element whose schema allows an array (or sets no type) as []. */
+function withEmptyArrays(
+  out: Record<string, unknown>,
+  view: SchemaView,
+  lookup: SchemaLookup,
+): Record<string, unknown> {
+  for (const name of requiredNames(view, lookup)) {
+    if (name in out) continue;
+    const property = findProperty(view, name, lookup);
+    if (!property) continue;
+    const kinds = kindsOf(resolve(property.schema, property.base, lookup), lookup);
+    if (kinds.has("array") || kinds.size === 0) out[name] = [];
+  }
+  return out;
 }
 
 /**
@@ -153,12 +214,6 @@ function innerArray(item: XmlNode): XmlNode | XmlNode[] {
 }
 
 function convertText(text: string, kinds: Set<Kind>): unknown {
-  if (text === "") {
-    if (kinds.has("null")) return null;
-    if (kinds.has("string")) return "";
-    if (kinds.has("object")) return {};
-    return "";
-  }
   if (kinds.has("boolean") && (text === "true" || text === "false")) return text === "true";
   if ((kinds.has("integer") || kinds.has("number")) && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text)) {
     return Number(text);
@@ -171,7 +226,9 @@ interface SchemaView {
   base: string;
 }
 
-function resolve(schema: JsonSchema, base: string, lookup: SchemaLookup): SchemaView {
+function resolve(given: JsonSchema | boolean, base: string, lookup: SchemaLookup): SchemaView {
+  // A boolean schema (`"response": true` in the bare envelope) says nothing of the shape.
+  const schema: JsonSchema = given && typeof given === "object" ? given : {};
   let view: SchemaView = { schema, base: typeof schema.$id === "string" ? schema.$id : base };
   for (let hops = 0; typeof view.schema.$ref === "string" && hops < 32; hops++) {
     const target = new URL(view.schema.$ref, view.base).href;
@@ -182,8 +239,22 @@ function resolve(schema: JsonSchema, base: string, lookup: SchemaLookup): Schema
   return view;
 }
 
+/**
+ * A schema's resolved branches, by schema object and base: a schema is read-only once loaded, and an
+ * XML answer walks the same few schemas for every element (a third of reading it, uncached).
+ */
+const branchesOf = new WeakMap<JsonSchema, Map<string, SchemaView[]>>();
+
 /** The schema itself and the branches of allOf/anyOf/oneOf, each resolved. */
 function branches(view: SchemaView, lookup: SchemaLookup): SchemaView[] {
+  const byBase = branchesOf.get(view.schema) ?? new Map<string, SchemaView[]>();
+  branchesOf.set(view.schema, byBase);
+  const found = byBase.get(view.base) ?? resolvedBranches(view, lookup);
+  byBase.set(view.base, found);
+  return found;
+}
+
+function resolvedBranches(view: SchemaView, lookup: SchemaLookup): SchemaView[] {
   const out = [view];
   for (const keyword of ["allOf", "anyOf", "oneOf"]) {
     const list = view.schema[keyword];

@@ -6,6 +6,8 @@ import { describeAccounting, readAccounting } from "../http/request-accounting";
 import { STOPPED_EXIT_CODE } from "../http/run-stop";
 import { runFingerprint, stopOfRun } from "../run/run-info";
 import { describeRecords, recordsOfRun } from "../run/run-ledger";
+import { runCoverage, writesReport } from "./coverage";
+import { EMPTY_LISTS_TITLE, emptyListInWords, emptyListModules } from "./empty-lists";
 import { checkIdOfVerdict, type ReportedCheck } from "./evidence";
 import { junitXml } from "./junit";
 import {
@@ -65,9 +67,10 @@ export default class ConformanceReporter implements Reporter {
     const records = recordsOfRun();
     const accounting = readAccounting();
     const unavailable = unavailableModules(this.checks);
+    const emptyLists = emptyListModules(this.checks);
     writeFileSync(
       join(dir, "checks.json"),
-      `${JSON.stringify({ status: result.status, deployment, unavailableModules: unavailable, records, requests: this.requests, accounting, checks: this.checks }, null, 2)}\n`,
+      `${JSON.stringify({ status: result.status, deployment, unavailableModules: unavailable, emptyLists, records, requests: this.requests, accounting, writes: writesReport(runCoverage(this.checks)), checks: this.checks }, null, 2)}\n`,
     );
     writeFileSync(join(dir, "junit.xml"), junitXml(this.checks, result.duration, deployment));
     const summary = join(dir, "summary.md");
@@ -88,6 +91,8 @@ export default class ConformanceReporter implements Reporter {
         summary,
       ),
     );
+    if (emptyLists.length)
+      lines.push(EMPTY_LISTS_TITLE, ...emptyLists.map((module) => `  ⊘ ${emptyListInWords(module)}`));
     for (const error of this.errors) lines.push(`  ! ${error}`);
     const passed = result.status === "passed";
     const modules = unavailable.length ? `; unavailable modules: ${unavailableInWords(unavailable)}` : "";

@@ -1,18 +1,12 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { FAMILIES, type Outcome } from "../checks/check";
-
-/** The documented operations, a snapshot refreshed by `npm run refresh-operations` (scripts/). */
-export const DOCUMENTED_OPERATIONS_FILE = "specs/coverage/operations.tsv";
-
-export interface DocumentedOperation {
-  module: string;
-  verb: string;
-  /** Relative to `api/2.0/`, as the documentation writes it: `people/{username}`. */
-  path: string;
-  category: string;
-  summary: string;
-}
+import {
+  type DocumentedOperation,
+  documentedMatcher,
+  documentedOperations,
+  isWrite,
+} from "../contract/documented";
+import { contracts } from "../contract/loader";
+import { type NotCheckedWrite, notCheckedWrites } from "../contract/not-checked";
 
 /** What the coverage needs of a check and of the operation it ran on. */
 export interface CoveredCheck {
@@ -46,27 +40,23 @@ export interface Coverage {
     exercised: number;
     documentedGet: number;
     exercisedGet: number;
+    writes: WriteCounts;
   }[];
   documented: number;
   documentedGet: number;
+  writes: WriteCounts;
+  /** The documented writes not checked, each with its reason (specs/coverage/not-checked.yaml). */
+  notChecked: NotCheckedWrite[];
 }
 
-export function documentedOperations(root = join(__dirname, "..", "..")): DocumentedOperation[] {
-  const [, ...rows] = readFileSync(join(root, DOCUMENTED_OPERATIONS_FILE), "utf8").trimEnd().split("\n");
-  return rows.map((line) => {
-    const [module, verb, path, , category, summary] = line.split("\t");
-    return { module, verb, path, category, summary };
-  });
-}
-
-/** `GET people/{}`: placeholders' names differ between our YAML and the docs (`{userid}`, `{username}`). */
-function exactKey(verb: string, path: string): string {
-  return `${verb} ${path.replace(/^\/?api\/2\.0\//, "").toLowerCase()}`;
-}
-
-/** The exact key with every placeholder unnamed: `GET project/{}`. */
-function routeKey(verb: string, path: string): string {
-  return exactKey(verb, path).replace(/\{[^}]*\}/g, "{}");
+/** A module's documented writes: checked by the contract, listed as not checked, and the rest (not yet checked). */
+export interface WriteCounts {
+  documented: number;
+  checked: number;
+  /** Of the checked, those whose checks this run ran (none in a read-only run, where writes are skipped). */
+  exercised: number;
+  notChecked: number;
+  notYetChecked: number;
 }
 
 /** Which documented operations this run's checks exercised: matched by method and path. */
@@ -74,11 +64,9 @@ export function coverage(
   operations: OwnOperation[],
   checks: CoveredCheck[],
   documented: DocumentedOperation[],
+  notChecked: NotCheckedWrite[] = [],
 ): Coverage {
-  // Two documented routes may differ only in a placeholder's name (`project/{id}`, `project/{status}`,
-  // told apart by route constraints): the exact path first, then the shape.
-  const byPath = new Map(documented.map((doc) => [exactKey(doc.verb, doc.path), doc]));
-  const byRoute = new Map(documented.map((doc) => [routeKey(doc.verb, doc.path), doc]));
+  const documentedOf = documentedMatcher(documented);
   // Indexed once: thousands of checks on hundreds of operations.
   const ranOn = new Map<string, CoveredCheck[]>();
   for (const c of checks) {
@@ -100,13 +88,26 @@ export function coverage(
       });
     exercised.push({
       operation,
-      documented:
-        byPath.get(exactKey(operation.method, operation.path)) ??
-        byRoute.get(routeKey(operation.method, operation.path)),
+      documented: documentedOf(operation.method, operation.path),
       families,
     });
   }
   const hit = new Set(exercised.flatMap((e) => (e.documented ? [e.documented] : [])));
+  // By method and path: the list may have been read with another copy of the documented operations.
+  const key = (d: DocumentedOperation) => `${d.verb} ${d.path}`;
+  const listed = new Set(notChecked.map((n) => key(n.operation)));
+  const declared = new Set(operations.map((op) => documentedOf(op.method, op.path)));
+  const writeCounts = (writes: DocumentedOperation[]): WriteCounts => {
+    const checked = writes.filter((d) => declared.has(d)).length;
+    const notCheckedHere = writes.filter((d) => listed.has(key(d))).length;
+    return {
+      documented: writes.length,
+      checked,
+      exercised: writes.filter((d) => hit.has(d)).length,
+      notChecked: notCheckedHere,
+      notYetChecked: writes.length - checked - notCheckedHere,
+    };
+  };
   const modules = [...new Set(documented.map((d) => d.module))].map((module) => {
     const all = documented.filter((d) => d.module === module);
     const gets = all.filter((d) => d.verb === "GET");
@@ -116,6 +117,7 @@ export function coverage(
       exercised: all.filter((d) => hit.has(d)).length,
       documentedGet: gets.length,
       exercisedGet: gets.filter((d) => hit.has(d)).length,
+      writes: writeCounts(all.filter(isWrite)),
     };
   });
   return {
@@ -123,5 +125,35 @@ export function coverage(
     modules,
     documented: documented.length,
     documentedGet: documented.filter((d) => d.verb === "GET").length,
+    writes: writeCounts(documented.filter(isWrite)),
+    notChecked,
+  };
+}
+
+/** `writes: 9 of 521 checked (9 exercised), 60 not checked (listed with a reason), 452 not yet checked`. */
+export function writesInWords({ writes }: Coverage): string {
+  return `writes: ${writes.checked} of ${writes.documented} checked (${writes.exercised} exercised), ${writes.notChecked} not checked (listed with a reason), ${writes.notYetChecked} not yet checked`;
+}
+
+/** This run's coverage: the contract's operations against the documented ones and the not-checked list. */
+export function runCoverage(checks: CoveredCheck[]): Coverage {
+  const own = contracts().flatMap((section) => section.operations);
+  return coverage(own, checks, documentedOperations(), notCheckedWrites());
+}
+
+/** The writes' part of the coverage for checks.json: counts per module and the not-checked list. */
+export function writesReport(coverage: Coverage) {
+  return {
+    ...coverage.writes,
+    modules: coverage.modules
+      .filter((m) => m.writes.documented)
+      .map((m) => ({ module: m.module, ...m.writes })),
+    notCheckedWrites: coverage.notChecked.map(({ operation, request, reason, why, source }) => ({
+      module: operation.module,
+      request,
+      reason,
+      why,
+      source,
+    })),
   };
 }

@@ -1,9 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FAMILIES, type Outcome } from "../checks/check";
-import { contracts } from "../contract/loader";
 import { type Fingerprint, fingerprintEntries } from "../run/fingerprint";
-import { type Coverage, type CoveredCheck, coverage, documentedOperations } from "./coverage";
+import { type Coverage, type CoveredCheck, runCoverage, writesInWords } from "./coverage";
+import { EMPTY_LISTS_TITLE, emptyListInWords, emptyListModules } from "./empty-lists";
 
 /** What the summary needs of a check (a ReportedCheck has more). */
 export interface SummarisedCheck extends CoveredCheck {
@@ -220,7 +220,7 @@ export function markdownTable(rows: string[][]): string {
 export function coverageInWords(coverage: Coverage): string {
   const documented = coverage.exercised.filter((e) => e.documented);
   const gets = new Set(documented.filter((e) => e.documented?.verb === "GET").map((e) => e.documented));
-  return `${new Set(documented.map((e) => e.documented)).size} of ${coverage.documented} documented operations exercised (${gets.size} of ${coverage.documentedGet} GET)`;
+  return `${new Set(documented.map((e) => e.documented)).size} of ${coverage.documented} documented operations exercised (${gets.size} of ${coverage.documentedGet} GET); ${writesInWords(coverage)}`;
 }
 
 /**
@@ -267,6 +267,16 @@ export function summaryMarkdown(options: {
     out.push(`## Unavailable modules (${unavailable.length}): their checks are skipped`, "");
     for (const m of unavailable)
       out.push(`- **${m.module}**${m.required ? " (required: fails the run)" : ""}: ${m.reason}`);
+    out.push("");
+  }
+  const emptyLists = emptyListModules(checks);
+  if (emptyLists.length) {
+    out.push(`## ${EMPTY_LISTS_TITLE.replace(/:$/, "")}`, "");
+    for (const module of emptyLists)
+      out.push(
+        `- ${emptyListInWords(module, Number.POSITIVE_INFINITY)}`,
+        `  ${module.reads.map((read) => `\`${read}\``).join(", ")}`,
+      );
     out.push("");
   }
   out.push("## Modules × check families", "", markdownTable(outcomeTable(checks)), "", LEGEND, "");
@@ -317,8 +327,34 @@ export function summaryMarkdown(options: {
     "",
     "</details>",
     "",
+    ...writesMarkdown(coverage),
   );
   return out.join("\n");
+}
+
+/** Per module, the documented writes checked, not checked and not yet checked; each not checked with its reason. */
+function writesMarkdown(coverage: Coverage): string[] {
+  const count = (w: Coverage["writes"]) =>
+    [w.checked, w.exercised, w.notChecked, w.notYetChecked, w.documented].map(String);
+  return [
+    `### Writes: ${writesInWords(coverage).replace(/^writes: /, "")}`,
+    "",
+    markdownTable([
+      ["module", "checked", "exercised", "not checked", "not yet checked", "documented"],
+      ...coverage.modules.filter((m) => m.writes.documented).map((m) => [m.module, ...count(m.writes)]),
+      ["all", ...count(coverage.writes)],
+    ]),
+    "",
+    `<details><summary>Documented writes not checked (${coverage.notChecked.length}), with their reason</summary>`,
+    "",
+    markdownTable([
+      ["write", "reason", "why", "source (CommunityServer v12.7.1)"],
+      ...coverage.notChecked.map((n) => [`\`${n.request}\``, n.reason, n.why, `\`${n.source}\``]),
+    ]),
+    "",
+    "</details>",
+    "",
+  ];
 }
 
 /**
@@ -333,8 +369,7 @@ export function writeSummary(
   runPassed: boolean,
   fingerprint?: Fingerprint,
 ): string[] {
-  const own = contracts().flatMap((section) => section.operations);
-  const covered = coverage(own, checks, documentedOperations());
+  const covered = runCoverage(checks);
   const markdown = summaryMarkdown({ checks, verdictLine, runPassed, coverage: covered, fingerprint });
   writeFileSync(join(dir, "summary.md"), markdown);
   return [

@@ -24,6 +24,8 @@ export interface SuiteConfig {
   failOnFixed: boolean;
   /** Also write a blob report, for merge-reports (on by itself with --shard). */
   blobReport: boolean;
+  /** Attach a passing check's evidence too (requests and responses); by default only checks that did not pass carry it. */
+  evidenceOfPassing: boolean;
   /** `full`: every auth case on every operation; `representative`: all cases on one read per section. */
   authMatrix: "representative" | "full";
   /** Modules (contract sections) the deployment must have: one that is unavailable fails the run. */
@@ -68,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
     profile: parseProfileName(blankToUndefined(env.WORKSPACE_PROFILE)),
     failOnFixed: parseBoolean(env, "WORKSPACE_FAIL_ON_FIXED", true),
     blobReport: parseBoolean(env, "WORKSPACE_BLOB", false),
+    evidenceOfPassing: parseBoolean(env, "WORKSPACE_EVIDENCE_OF_PASSING", false),
     authMatrix: parseAuthMatrix(blankToUndefined(env.WORKSPACE_AUTH_MATRIX)),
     requiredModules: parseModuleList(env, "WORKSPACE_REQUIRED_MODULES"),
   };

@@ -7,7 +7,7 @@ import { readLeniently } from "../http/formats";
 export const RECORD_PREFIX = "wc-";
 
 export interface Leftover {
-  kind: "person" | "group" | "folder";
+  kind: "person" | "group" | "folder" | "blog post" | "event" | "bookmark" | "forum topic" | "wiki page";
   id: string;
   name: string;
   remove: RequestSpec;
@@ -21,6 +21,8 @@ const SOURCES: {
   records: (response: unknown) => Record<string, unknown>[];
   names: string[];
   remove: string;
+  /** The member the remove operation's placeholder takes (default `id`; a wiki page is named). */
+  id?: string;
 }[] = [
   {
     kind: "person",
@@ -44,6 +46,22 @@ const SOURCES: {
     names: ["title"],
     remove: "files.delete-folder",
   },
+  ...(
+    [
+      ["blog post", "community.blog-posts", "community.delete-blog-post"],
+      ["event", "community.events", "community.delete-event"],
+      ["bookmark", "community.bookmarks", "community.delete-bookmark"],
+      ["forum topic", "community.recent-forum-topics", "community.delete-forum-topic"],
+    ] as const
+  ).map(([kind, list, remove]) => ({ kind, lists: [list], records: asArray, names: ["title"], remove })),
+  {
+    kind: "wiki page",
+    lists: ["community.wiki-pages"],
+    records: asArray,
+    names: ["name"],
+    remove: "community.delete-wiki-page",
+    id: "name",
+  },
 ];
 
 const PAGE = 1000;
@@ -59,8 +77,9 @@ export async function findLeftovers(client: WorkspaceClient, prefix = RECORD_PRE
         const name = source.names
           .map((field) => record[field])
           .find((v) => typeof v === "string" && v.startsWith(prefix));
-        if (typeof name !== "string" || record.id == null) continue;
-        const id = String(record.id);
+        const recordId = record[source.id ?? "id"];
+        if (typeof name !== "string" || recordId == null) continue;
+        const id = String(recordId);
         const path = remove.path.replace(`{${placeholders(remove.path)[0]}}`, encodeURIComponent(id));
         found.set(`${source.kind} ${id}`, {
           kind: source.kind,

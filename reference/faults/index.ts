@@ -7,6 +7,7 @@ import { PARITY_FAULTS } from "./parity";
 import { RATE_LIMIT_FAULTS } from "./rate-limit";
 import { SCHEMA_FAULTS } from "./schema";
 import { STATUS_FAULTS } from "./status";
+import { WRITE_FAULTS } from "./writes";
 
 /**
  * Every fault breaks exactly one documented rule. Each family file keeps the faults beside the
@@ -22,6 +23,7 @@ export const FAULTS = {
   ...BODY_FAULTS,
   ...RATE_LIMIT_FAULTS,
   ...AUTH_FAULTS,
+  ...WRITE_FAULTS,
 } as const;
 
 export type FaultName = keyof typeof FAULTS;

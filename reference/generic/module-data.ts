@@ -19,6 +19,44 @@ export interface ModuleData {
   /** Plausible values by member name (`title`, `description`, ...), picked for any answer of the module. */
   values?: Record<string, readonly JsonValue[]>;
   routes: GenericRoute[];
+  /** Creates, updates and deletes of the collections, kept in the reference's state (reference/generic/writes.ts). */
+  writes?: GenericWrite[];
+}
+
+/**
+ * A documented POST, PUT or DELETE of a collection: a create adds a record its reads and lists
+ * answer, an update changes what they answer, a delete removes it (its reads then answer 404).
+ * Exactly one of `creates`, `updates`, `deletes`.
+ */
+export interface GenericWrite {
+  method: "POST" | "PUT" | "DELETE";
+  /** Path under api/2.0/ with {placeholders}, as documented. */
+  path: string;
+  /** Schema of `response`. Default: the one schemas/operations.json maps the operation to. */
+  schema?: string;
+  /** Placeholders naming a record, by collection: an unknown value answers 404. */
+  ids?: Record<string, string>;
+  /** POST: the collection the new record joins; the answer is the record. */
+  creates?: string;
+  /** PUT: the placeholder (in `ids`) whose record it changes; the answer is the record as changed. */
+  updates?: string;
+  /** DELETE: the placeholder (in `ids`) whose record it removes. */
+  deletes?: string;
+  /**
+   * What it answers: the record (default); `nothing`, the server's method returns null or void;
+   * `id`, the record's id as text (a comment's remove returns the id it was given); `{ member }`,
+   * that member of the record as written (a comment's update returns its new text).
+   */
+  answer?: "record" | "nothing" | "id" | { member: string };
+  /** A create of a child record: the placeholder (in `ids`) naming its parent (a post's comment). */
+  parent?: string;
+  /** Members of the record, by member, from the request's parameter of that name (`{ title: "subject" }`). */
+  from?: Record<string, string>;
+  /** Parameters the server refuses the request without (400), with where it does so (file:line). */
+  required?: { params: string[]; source: string };
+  /** A create of a collection with named ids (wiki pages): the new record's id is this parameter. */
+  idFrom?: string;
+  constraints?: Record<string, string>;
 }
 
 export interface Collection {
@@ -32,12 +70,26 @@ export interface Collection {
   firstId?: number;
   /**
    * Workspace 12.x answers an unknown id of some collections with 403 and a message instead of 404
-   * (a folder: "The required folder was not found"); under the named fault, which imitates it, so
-   * does this collection.
+   * (a folder: "The required folder was not found"; a file: "The required file was not found");
+   * under the named fault, which imitates it, so does this collection.
    */
   forbiddenUnder?: { fault: FaultName; message: string };
   /** Members overlaid on record i (seeds[i]), so records read plausibly: titles, names, dates. */
   seeds?: readonly Record<string, JsonValue>[];
+  /** What a freshly installed portal (reference `--empty`) has of it; without this, nothing. */
+  fresh?: BuiltIn & {
+    /** Its first `records` records. */
+    records: number;
+  };
+}
+
+/**
+ * Records a fresh portal has: made by the install, or when someone first opens the CRM (a portal
+ * where nobody has lacks them). `source` cites where the server makes them (CommunityServer, v12.7.1).
+ */
+export interface BuiltIn {
+  madeBy: "install" | "crm-opened";
+  source: string;
 }
 
 export interface GenericRoute {
@@ -54,8 +106,18 @@ export interface GenericRoute {
   record?: string;
   /** The answer is every record of this collection (shaped by the items of `schema`). */
   list?: string;
+  /**
+   * With `list`: the placeholder naming the parent whose records it lists: records created under
+   * another parent (`GenericWrite.parent`) are left out; seeded records are listed under every parent.
+   */
+  of?: string;
   /** Regular expressions a placeholder must match for the route to match (the server's route constraints). */
   constraints?: Record<string, string>;
   /** Any caller may read it, as the server's `[Read(path, false)]` (operations.tsv `anonymous`). */
   anonymous?: true;
+  /**
+   * On a fresh portal an answer that is a list without `list:` is empty (it lists records, and there
+   * are none), unless the list is built in: a catalogue of the server's, or one the install makes.
+   */
+  builtIn?: BuiltIn;
 }

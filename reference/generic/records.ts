@@ -1,5 +1,6 @@
+import type { CollectionChanges, FreshPortal, Store } from "../store/model";
 import type { JsonObject, JsonValue } from "../wire/json-value";
-import type { Collection, ModuleData } from "./module-data";
+import type { BuiltIn, Collection, ModuleData } from "./module-data";
 import { Prng } from "./prng";
 import { type Located, objectBranch, type SchemaNode, schemaAt, typesOf } from "./schema-files";
 import { asDictionaryWhere, fits, type Synthesis, synthesize } from "./synthesize";
@@ -8,6 +9,26 @@ import { asDictionaryWhere, fits, type Synthesis, synthesize } from "./synthesiz
 const DEFAULT_COUNT = 3;
 
 export type RecordId = number | string;
+
+/** One record of a collection: a seeded one (its `index`) or one a request created; `members` are what writes gave it. */
+export interface RecordEntry {
+  id: RecordId;
+  index?: number;
+  members: JsonObject;
+  /** A created child's parent (the placeholder value it was created under, lower case). */
+  parent?: string;
+}
+
+/** What the run's writes did to a collection (created on first use). */
+export function changesOf(store: Store, module: string, collection: string): CollectionChanges {
+  const key = `${module}/${collection}`;
+  let changes = store.generic.get(key);
+  if (!changes) {
+    changes = { added: [], changed: new Map(), removed: new Set() };
+    store.generic.set(key, changes);
+  }
+  return changes;
+}
 
 /** The item schema of a list schema, or the schema itself. */
 export function itemsOf(file: string): Located {
@@ -36,19 +57,54 @@ export class ModuleRecords {
     return ids;
   }
 
-  /** The index of the record a placeholder value names, if any (Guids case-insensitively). */
-  find(collection: string, text: string): number | undefined {
-    const index = this.ids(collection).findIndex((id) => String(id).toLowerCase() === text.toLowerCase());
-    return index < 0 ? undefined : index;
+  /** How many records of the collection the portal has (0..count-1): every one, or a fresh portal's. */
+  count(collection: string, fresh: FreshPortal | undefined): number {
+    const all = this.ids(collection).length;
+    if (!fresh) return all;
+    const built = this.data.collections[collection]?.fresh;
+    return built && isBuiltIn(built, fresh) ? Math.min(all, built.records) : 0;
   }
 
-  /** Record `index` of `collection`, shaped by the (item) schema `at`. */
-  render(collection: string, index: number, at: Located, base: Omit<Synthesis, "rng">): JsonValue {
+  /** The index of the record a placeholder value names, if the portal has it (Guids case-insensitively). */
+  find(collection: string, text: string, fresh: FreshPortal | undefined): number | undefined {
+    const index = this.ids(collection).findIndex((id) => String(id).toLowerCase() === text.toLowerCase());
+    return index < 0 || index >= this.count(collection, fresh) ? undefined : index;
+  }
+
+  /** The records the portal has now: its seeded ones and those created, less those deleted, each as written. */
+  entries(collection: string, store: Store): RecordEntry[] {
+    const changes = store.generic.get(`${this.data.module}/${collection}`);
+    const key = (id: RecordId) => String(id).toLowerCase();
+    const seeded = this.ids(collection)
+      .slice(0, this.count(collection, store.fresh))
+      .map((id, index): RecordEntry => ({ id, index, members: {} }));
+    const added = (changes?.added ?? []).map((record) => ({
+      ...record,
+      members: record.members as JsonObject,
+    }));
+    return [...seeded, ...added]
+      .filter((entry) => !changes?.removed.has(key(entry.id)))
+      .map((entry) => {
+        const changed = changes?.changed.get(key(entry.id)) as JsonObject | undefined;
+        return changed ? { ...entry, members: { ...entry.members, ...changed } } : entry;
+      });
+  }
+
+  /** The record a placeholder value names, if the portal has it now (Guids case-insensitively). */
+  entry(collection: string, text: string, store: Store): RecordEntry | undefined {
+    return this.entries(collection, store).find(
+      (entry) => String(entry.id).toLowerCase() === text.toLowerCase(),
+    );
+  }
+
+  /** A record of `collection`, shaped by the (item) schema `at`. */
+  render(collection: string, entry: RecordEntry, at: Located, base: Omit<Synthesis, "rng">): JsonValue {
     const spec = this.data.collections[collection] as Collection;
-    const seedText = `${this.data.module}/${collection}/${index}`;
+    const seedText = `${this.data.module}/${collection}/${entry.index ?? `added/${entry.id}`}`;
     const identity: JsonObject = {
-      [spec.idMember ?? "id"]: this.ids(collection)[index] as RecordId,
-      ...(spec.seeds?.[index] ?? {}),
+      [spec.idMember ?? "id"]: entry.id,
+      ...(entry.index === undefined ? {} : (spec.seeds?.[entry.index] ?? {})),
+      ...entry.members,
     };
     const canonical = overlay(
       synthesize(schemaAt(spec.schema), "", { ...base, rng: new Prng(seedText) }),
@@ -58,6 +114,11 @@ export class ModuleRecords {
     const shaped = synthesize(at, "", { ...base, rng: new Prng(`${seedText}/${at.file}`) });
     return isObject(canonical) ? overlay(shaped, canonical, at) : shaped;
   }
+}
+
+/** Whether a fresh portal has what `builtIn` makes: the install's always, the CRM's once it was opened. */
+export function isBuiltIn(builtIn: BuiltIn | undefined, fresh: FreshPortal): boolean {
+  return !!builtIn && (builtIn.madeBy === "install" || fresh.crmOpened);
 }
 
 function isObject(value: JsonValue | undefined): value is JsonObject {

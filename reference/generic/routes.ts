@@ -1,21 +1,19 @@
-import { forbidden, RecordNotFoundError } from "../http/errors";
-import { anonymous, authenticated, type HandlerRequest, type Route } from "../routes/route";
-import { SEED } from "../store/seed";
+import {
+  anonymous,
+  authenticated,
+  type HandlerRequest,
+  type HandlerResult,
+  type Route,
+} from "../routes/route";
 import type { JsonObject, JsonValue } from "../wire/json-value";
-import { personSummary } from "../wrappers/person";
 import type { GenericRoute, ModuleData } from "./module-data";
 import { Prng } from "./prng";
-import { itemsOf, ModuleRecords } from "./records";
-import {
-  type Located,
-  objectBranch,
-  operationSchema,
-  type SchemaNode,
-  schemaAt,
-  typesOf,
-} from "./schema-files";
+import { isBuiltIn, itemsOf, ModuleRecords, type RecordEntry } from "./records";
+import { findRecords, routeConstraints, synthesisBase } from "./records-found";
+import { type Located, objectBranch, routeSchema, type SchemaNode, schemaAt, typesOf } from "./schema-files";
 import type { Synthesis } from "./synthesize";
 import { synthesize } from "./synthesize";
+import { genericWrites } from "./writes";
 
 /** Members the engine fills plausibly in every module, unless the module names its own. */
 const DEFAULT_VALUES: Record<string, readonly JsonValue[]> = {
@@ -24,8 +22,6 @@ const DEFAULT_VALUES: Record<string, readonly JsonValue[]> = {
   displayName: ["Anna Ivanova", "Oleg Petrov", "Maria Garcia"],
 };
 
-const SEEDED_USERS = Object.values(SEED.users).sort();
-
 type RouteWithSchema = GenericRoute & { schema: string };
 
 /** Every read route of one module, each answering from the module's records or its schema. */
@@ -33,29 +29,34 @@ export function genericRoutes(data: ModuleData): Route[] {
   const records = new ModuleRecords(data);
   const values = { ...DEFAULT_VALUES, ...data.values };
   for (const collection of Object.values(data.nested ?? {})) records.ids(collection); // a wrong name fails at start
-  return data.routes.map((declared) => {
+  const reads = data.routes.map((declared): Route => {
     const route = checkRoute(data, declared);
-    const constraints = Object.fromEntries(
-      Object.entries(route.constraints ?? {}).map(([name, pattern]) => [
-        name.toLowerCase(),
-        new RegExp(`^(?:${pattern})$`, "i"),
-      ]),
-    );
-    const handle = (request: HandlerRequest) => ({
-      outcome: "read" as const,
-      response: answer(data, records, route, request, values),
-    });
+    const constraints = routeConstraints(route.constraints);
+    const handle = (request: HandlerRequest): HandlerResult => {
+      const response = answer(data, records, route, request, values);
+      // A record a write made or changed is sent as written (HandlerResult.asWritten).
+      const entry =
+        route.record &&
+        records.entry(
+          route.ids?.[route.record] as string,
+          request.params.required(route.record),
+          request.store,
+        );
+      const written = entry && (entry.index === undefined || Object.keys(entry.members).length > 0);
+      return { outcome: "read", response, ...(written && { asWritten: true }) };
+    };
     return {
       ...(route.anonymous ? anonymous("GET", route.path, handle) : authenticated("GET", route.path, handle)),
       constraints,
     };
   });
+  return [...reads, ...genericWrites(data, records, values)];
 }
 
 /** The route with its schema; mistakes in a module's data fail when the reference starts, not on the first request. */
 function checkRoute(data: ModuleData, declared: GenericRoute): RouteWithSchema {
   const where = `reference/modules/${data.module}.ts, route ${declared.path}`;
-  const schema = declared.schema ?? operationSchema(declared.path);
+  const schema = declared.schema ?? routeSchema("GET", declared.path);
   if (!schema) throw new Error(`${where}: schemas/operations.json names no schema for GET ${declared.path}`);
   const route = { ...declared, schema };
   const placeholders = new Set([...route.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]));
@@ -65,6 +66,8 @@ function checkRoute(data: ModuleData, declared: GenericRoute): RouteWithSchema {
   for (const collection of [...Object.values(route.ids ?? {}), ...(route.list ? [route.list] : [])]) {
     if (!data.collections[collection]) throw new Error(`${where}: no collection "${collection}"`);
   }
+  if (route.of && (!route.list || !placeholders.has(route.of)))
+    throw new Error(`${where}: of {${route.of}} needs list and that placeholder`);
   if (route.record && !route.ids?.[route.record])
     throw new Error(`${where}: record {${route.record}} is not in ids`);
   itemsOf(route.schema); // reads the schema now: a wrong path fails at start
@@ -78,44 +81,59 @@ function answer(
   request: HandlerRequest,
   values: Record<string, readonly JsonValue[]>,
 ): JsonValue {
-  const found = new Map<string, number>();
-  for (const [placeholder, collection] of Object.entries(route.ids ?? {})) {
-    const index = records.find(collection, request.params.required(placeholder));
-    if (index === undefined) {
-      const forbiddenUnder = data.collections[collection]?.forbiddenUnder;
-      if (forbiddenUnder && request.faults.has(forbiddenUnder.fault)) throw forbidden(forbiddenUnder.message);
-      throw new RecordNotFoundError(`${collection} not found`);
-    }
-    found.set(placeholder, index);
-  }
-  // Seeded users only: users a run creates must not change the answers between two reads.
-  const users = SEEDED_USERS.flatMap((id) => request.store.users.get(id) ?? []);
-  const base: Omit<Synthesis, "rng"> = {
-    values,
-    person: (rng: Prng) => personSummary(rng.pick(users), request),
-    nested: (name, item) => {
-      const collection = data.nested?.[name];
-      if (!collection) return undefined;
-      return records.ids(collection).map((_, index) => records.render(collection, index, item, base));
-    },
-  };
+  const found = findRecords(data, records, route.ids ?? {}, request);
+  const { fresh } = request.store;
+  const listed = (collection: string) => records.entries(collection, request.store);
+  const base = synthesisBase(data, records, request, values);
   const items = itemsOf(route.schema);
   let response: JsonValue;
   if (route.list) {
     const list = route.list;
-    response = records.ids(list).map((_, index) => records.render(list, index, items, base));
+    const parent = route.of && request.params.required(route.of).toLowerCase();
+    const own = listed(list).filter(
+      (entry) => !parent || entry.parent === undefined || entry.parent === parent,
+    );
+    response = own.map((entry) => records.render(list, entry, items, base));
   } else if (route.record) {
     const collection = route.ids?.[route.record] as string;
-    response = records.render(collection, found.get(route.record) as number, items, base);
+    response = records.render(collection, found.get(route.record) as RecordEntry, items, base);
+  } else if (fresh && typesOf(schemaAt(route.schema)).has("array") && !isBuiltIn(route.builtIn, fresh)) {
+    response = [];
   } else {
     const synthesis: Synthesis = { ...base, rng: new Prng(`${data.module}/${route.path}`) };
     response = synthesize(schemaAt(route.schema), "", synthesis);
   }
   const collection = route.list ?? (route.record ? route.ids?.[route.record] : undefined);
   const idMember = (collection && data.collections[collection]?.idMember) || "id";
-  return request.faults.has("record-missing-required-member")
-    ? withoutRequiredMember(response, items, idMember)
-    : response;
+  if (request.faults.has("record-missing-required-member"))
+    return withoutRequiredMember(response, items, idMember);
+  if (request.faults.has("record-null-where-forbidden")) return withNullMember(response, items, idMember);
+  return response;
+}
+
+/**
+ * Fault record-null-where-forbidden: the answer's record (each, in a list) carries null for its first
+ * required member that may only be a number or true/false. Not a string: in XML null and "" are both an
+ * empty element, so a null string cannot be told from an empty one there; a number or a boolean can.
+ */
+function withNullMember(response: JsonValue, items: Located, idMember: string): JsonValue {
+  const object = objectBranch(items);
+  if (!object) return response;
+  const properties = (object.node.properties ?? {}) as Record<string, SchemaNode>;
+  const scalarOnly = (member: string) => {
+    if (!properties[member]) return false;
+    const types = typesOf({ node: properties[member], file: object.file });
+    return types.size > 0 && [...types].every((type) => ["integer", "number", "boolean"].includes(type));
+  };
+  const member = (object.node.required as string[] | undefined)?.find(
+    (name) => name !== idMember && !DISCOVERY_MEMBERS.has(name) && scalarOnly(name),
+  );
+  if (!member) return response;
+  const nulled = (value: JsonValue): JsonValue =>
+    typeof value === "object" && value !== null && !Array.isArray(value) && member in value
+      ? { ...value, [member]: null }
+      : value;
+  return Array.isArray(response) ? response.map(nulled) : nulled(response);
 }
 
 /**

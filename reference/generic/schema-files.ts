@@ -27,15 +27,6 @@ export function schemaDocument(file: string): SchemaNode {
   return document;
 }
 
-/**
- * The schema of a documented GET's `response`, as schemas/operations.json maps it
- * (`GET project/{id}` -> `project/project-wrapper-full.json`); undefined when it names none.
- */
-export function operationSchema(path: string): string | undefined {
-  const operations = schemaDocument("operations.json") as Record<string, { schema?: string }>;
-  return operations[`GET ${path}`]?.schema;
-}
-
 /** Follows `$ref` (relative file, optional #/json/pointer) until a node without one. */
 export function resolve(located: Located): Located {
   let current = located;
@@ -82,4 +73,33 @@ export function typesOf(located: Located): Set<string> {
 /** The object branch of a node (its properties and required members), if it has one. */
 export function objectBranch(located: Located): Located | undefined {
   return branches(located).find((branch) => branch.node.properties || branch.node.type === "object");
+}
+
+let routeSchemas: Map<string, string | undefined> | undefined;
+
+/** `GET people/{userid}` -> `GET people/{}`: how a route and the catalogue's operation pair up. */
+function withoutPlaceholderNames(method: string, path: string): string {
+  return `${method} ${path.replace(/\{[^}]*\}/g, "{}")}`;
+}
+
+/**
+ * The schema of an operation's `response`, as schemas/operations.json maps it (`GET project/{id}`
+ * -> `project/project-wrapper-full.json`); a route whose placeholders are named otherwise than the
+ * catalogue's (`people/{userid}`, `people/{username}` there) by its shape, when only one operation
+ * has that shape. Undefined when it names none.
+ */
+export function routeSchema(method: string, path: string): string | undefined {
+  const operations = schemaDocument("operations.json") as Record<string, { schema?: string }>;
+  const exact = operations[`${method} ${path}`];
+  if (exact) return exact.schema;
+  if (!routeSchemas) {
+    routeSchemas = new Map();
+    for (const [operation, { schema }] of Object.entries(operations)) {
+      const [verb = "", template = ""] = operation.split(" ");
+      const shape = withoutPlaceholderNames(verb, template);
+      // Two operations of one shape (`data/{id}`, `data/{infoType}`): neither is meant.
+      routeSchemas.set(shape, routeSchemas.has(shape) ? undefined : schema);
+    }
+  }
+  return routeSchemas.get(withoutPlaceholderNames(method, path));
 }

@@ -13,6 +13,8 @@ export interface Reply {
   variants: ActiveVariants;
   /** Echoed in every envelope when nonzero. */
   startIndex: number;
+  /** The schema of a success's `response` (path under schemas/), once the route is known. */
+  schema?: string;
 }
 
 const COMMON_HEADERS = { "Cache-Control": "private, max-age=0" };
@@ -24,7 +26,7 @@ export function sendEnvelope(
   reply: Reply,
   headers: Record<string, string> = {},
 ): void {
-  const { contentType, body } = serialize(envelope, reply.format, reply.faults, reply.variants);
+  const { contentType, body } = serialize(envelope, reply.format, reply.faults, reply.variants, reply.schema);
   response.writeHead(status, {
     ...COMMON_HEADERS,
     ...headers,

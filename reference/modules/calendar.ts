@@ -17,6 +17,13 @@ const data: ModuleData = {
           isEditable: false,
         },
         {
+          objectId: "shared_events",
+          title: "Events shared with me",
+          description: "",
+          isSubscription: true,
+          isEditable: false,
+        },
+        {
           objectId: "12",
           title: "Team events",
           description: "Shared by the office manager.",
@@ -30,6 +37,13 @@ const data: ModuleData = {
           isEditable: true,
         },
       ],
+      // The external calendars every user who is no visitor has: birthdays and shared events (the first
+      // two seeds). The user's own is made by the first read of calendars/{startDate}/{endDate}.
+      fresh: {
+        records: 2,
+        madeBy: "install",
+        source: "module/ASC.Api/ASC.Api.Calendar/CalendarApi.cs:170-180",
+      },
     },
   },
   values: {

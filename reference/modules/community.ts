@@ -1,4 +1,4 @@
-import type { ModuleData } from "../generic/module-data";
+import type { GenericWrite, ModuleData } from "../generic/module-data";
 
 // Drafted by scripts/draft-module.ts, then reviewed: seeds, and lists answering their collection.
 // Children read by a record's id (comments, a page's versions) take no `ids`: the contract documents
@@ -85,6 +85,24 @@ const data: ModuleData = {
         { title: "Printer on the 2nd floor", threadTitile: "Office", status: 0, type: 0 },
       ],
     },
+    // Comments, listed under their post, event, bookmark or page (`of`): the seeded ones under every one.
+    blogComments: {
+      schema: "community/blog-post-comment-wrapper.json",
+      seeds: [{ text: "Thanks, that helps." }, { text: "Agreed, see you on Monday." }],
+    },
+    eventComments: {
+      schema: "community/event-comment-wrapper.json",
+      firstId: 1101,
+      seeds: [{ text: "See you there." }, { text: "Which room?" }],
+    },
+    bookmarkComments: {
+      schema: "community/bookmark-comment-wrapper.json",
+      seeds: [{ text: "Still up to date." }, { text: "The link moved." }],
+    },
+    wikiComments: {
+      schema: "community/comment-wrapper.json",
+      seeds: [{ content: "Updated the contact list." }, { content: "Good point, added a section." }],
+    },
     wikiPages: {
       schema: "community/page-wrapper.json",
       seeds: [
@@ -128,7 +146,7 @@ const data: ModuleData = {
       ids: { postid: "blogPosts" },
       record: "postid",
     },
-    { path: "community/blog/{postid}/comment" },
+    { path: "community/blog/{postid}/comment", list: "blogComments", of: "postid" },
     { path: "community/bookmark", list: "bookmarks" },
     { path: "community/bookmark/@self", list: "bookmarks" },
     {
@@ -155,7 +173,7 @@ const data: ModuleData = {
       path: "community/bookmark/top/year",
       list: "bookmarks",
     },
-    { path: "community/bookmark/{id}/comment" },
+    { path: "community/bookmark/{id}/comment", list: "bookmarkComments", of: "id" },
     {
       path: "community/bookmark/{id}",
       ids: { id: "bookmarks" },
@@ -169,7 +187,7 @@ const data: ModuleData = {
       ids: { feedid: "events" },
       record: "feedid",
     },
-    { path: "community/event/{feedid}/comment" },
+    { path: "community/event/{feedid}/comment", list: "eventComments", of: "feedid" },
     { path: "community/forum" },
     {
       path: "community/forum/{threadid}",
@@ -204,7 +222,185 @@ const data: ModuleData = {
       path: "community/wiki/search/bycontent/{content}",
       list: "wikiPages",
     },
-    { path: "community/wiki/{page}/comment" },
+    { path: "community/wiki/{page}/comment", list: "wikiComments", of: "page" },
+  ],
+  // What the server's methods store (module/ASC.Api/ASC.Api.Community/, v12.7.1), cited per write.
+  writes: [
+    // CreatePost stores title and content (Blogs/BlogApi.cs:99-111); UpdatePost replaces both (146-147).
+    {
+      method: "POST",
+      path: "community/blog",
+      creates: "blogPosts",
+      from: { title: "title", text: "content" },
+    },
+    {
+      method: "PUT",
+      path: "community/blog/{postid}",
+      ids: { postid: "blogPosts" },
+      updates: "postid",
+      from: { title: "title", text: "content" },
+    },
+    // DeletePost returns null (Blogs/BlogApi.cs:171).
+    {
+      method: "DELETE",
+      path: "community/blog/{postid}",
+      ids: { postid: "blogPosts" },
+      deletes: "postid",
+      answer: "nothing",
+    },
+    // CreateEvent and UpdateEvent refuse an empty title (Events/EventApi.cs:96, 137) and store
+    // title, content and type (143-145).
+    {
+      method: "POST",
+      path: "community/event",
+      creates: "events",
+      from: { title: "title", text: "content", type: "type" },
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Community/Events/EventApi.cs:96" },
+    },
+    {
+      method: "PUT",
+      path: "community/event/{feedid}",
+      ids: { feedid: "events" },
+      updates: "feedid",
+      from: { title: "title", text: "content", type: "type" },
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Community/Events/EventApi.cs:137" },
+    },
+    // DeleteEvent returns null (Events/EventApi.cs:178).
+    {
+      method: "DELETE",
+      path: "community/event/{feedid}",
+      ids: { feedid: "events" },
+      deletes: "feedid",
+      answer: "nothing",
+    },
+    // AddBookmark refuses an empty title (Bookmarks/BookmarkApi.cs:383-386); RemoveBookmark is void (545).
+    {
+      method: "POST",
+      path: "community/bookmark",
+      creates: "bookmarks",
+      from: { title: "title", url: "url", description: "description" },
+      required: {
+        params: ["title", "url"],
+        source: "module/ASC.Api/ASC.Api.Community/Bookmarks/BookmarkApi.cs:376-386",
+      },
+    },
+    {
+      method: "DELETE",
+      path: "community/bookmark/{id}",
+      ids: { id: "bookmarks" },
+      deletes: "id",
+      answer: "nothing",
+    },
+    // AddTopic creates a topic in a thread, its subject the title (Forums/ForumApi.cs:229-236);
+    // UpdateTopic sets the subject (252-257); DeleteTopic answers the topic removed (363-376).
+    {
+      method: "POST",
+      path: "community/forum/{threadid}",
+      ids: { threadid: "forumThreads" },
+      creates: "forumTopics",
+      from: { title: "subject", text: "content" },
+    },
+    {
+      method: "PUT",
+      path: "community/forum/topic/{topicid}",
+      ids: { topicid: "forumTopics" },
+      updates: "topicid",
+      from: { title: "subject" },
+    },
+    {
+      method: "DELETE",
+      path: "community/forum/topic/{topicid}",
+      ids: { topicid: "forumTopics" },
+      deletes: "topicid",
+    },
+    // A page is named: CreatePage stores name and body (Wiki/WikiApi.cs:56-60), UpdatePage a new
+    // body (166-170); DeletePage is void (182-186).
+    {
+      method: "POST",
+      path: "community/wiki",
+      creates: "wikiPages",
+      idFrom: "name",
+      from: { name: "name", content: "body" },
+    },
+    {
+      method: "PUT",
+      path: "community/wiki/{name}",
+      ids: { name: "wikiPages" },
+      updates: "name",
+      from: { content: "body" },
+    },
+    {
+      method: "DELETE",
+      path: "community/wiki/{name}",
+      ids: { name: "wikiPages" },
+      deletes: "name",
+      answer: "nothing",
+    },
+    // Comments: each create stores the content under its parent, which must exist (Blogs/BlogApi.cs:
+    // 317-334, Events/EventApi.cs:287-307, Bookmarks/BookmarkApi.cs:306-323, Wiki/WikiApi.cs:200-205);
+    // each update sets the content and answers it (BlogApi.cs:480-485, EventApi.cs:505-508,
+    // BookmarkApi.cs:514-515, WikiApi.cs:357-358); each remove answers the id it was given
+    // (BlogApi.cs:402, EventApi.cs:447, BookmarkApi.cs:449, WikiApi.cs:312).
+    ...(
+      [
+        [
+          "community/blog/{postid}/comment",
+          "postid",
+          "blogPosts",
+          "blogComments",
+          "text",
+          "community/blog/comment/{commentid}",
+        ],
+        [
+          "community/event/{feedid}/comment",
+          "feedid",
+          "events",
+          "eventComments",
+          "text",
+          "community/event/comment/{commentid}",
+        ],
+        [
+          "community/bookmark/{id}/comment",
+          "id",
+          "bookmarks",
+          "bookmarkComments",
+          "text",
+          "community/bookmark/comment/{commentid}",
+        ],
+        [
+          "community/wiki/{page}/comment",
+          "page",
+          "wikiPages",
+          "wikiComments",
+          "content",
+          "community/wiki/comment/{commentid}",
+        ],
+      ] as const
+    ).flatMap(([path, parent, parents, comments, member, removePath]): GenericWrite[] => [
+      {
+        method: "POST",
+        path,
+        ids: { [parent]: parents },
+        parent,
+        creates: comments,
+        from: { [member]: "content" },
+      },
+      {
+        method: "PUT",
+        path: removePath,
+        ids: { commentid: comments },
+        updates: "commentid",
+        from: { [member]: "content" },
+        answer: { member },
+      },
+      {
+        method: "DELETE",
+        path: removePath,
+        ids: { commentid: comments },
+        deletes: "commentid",
+        answer: "id",
+      },
+    ]),
   ],
 };
 

@@ -1,4 +1,12 @@
-import type { ModuleData } from "../generic/module-data";
+import type { BuiltIn, ModuleData } from "../generic/module-data";
+
+/** Made when someone first opens the CRM (ProductEntryPoint.ConfigurePortal, called by Default.aspx.cs:51). */
+const crmOpened = (lines: string): BuiltIn => ({
+  madeBy: "crm-opened",
+  source: `web/studio/ASC.Web.Studio/Products/CRM/Configuration/ProductEntryPoint.cs:${lines}`,
+});
+/** The server's own catalogue: on every portal. */
+const catalogue = (source: string): BuiltIn => ({ madeBy: "install", source });
 
 // Drafted by scripts/draft-module.ts, then reviewed: seeds, lists answering their collection, and `ids`
 // only where the server answers an unknown id with 404 (ItemNotFoundException in CRMApi.*.cs).
@@ -74,11 +82,14 @@ const data: ModuleData = {
       schema: "crm/contact-status-wrapper.json",
       firstId: 8001,
       seeds: [{ title: "Cold" }, { title: "Warm" }, { title: "Hot" }],
+      fresh: { records: 3, ...crmOpened("224-226") },
     },
     contactTypes: {
       schema: "crm/contact-type-wrapper.json",
       firstId: 8101,
       seeds: [{ title: "Client" }, { title: "Supplier" }, { title: "Partner" }],
+      // The fourth, Competitor, is left out: three are enough to read.
+      fresh: { records: 3, ...crmOpened("228-231") },
     },
     opportunityStages: {
       schema: "crm/deal-milestone-wrapper.json",
@@ -88,11 +99,13 @@ const data: ModuleData = {
         { title: "Proposal", successProbability: 50 },
         { title: "Won", successProbability: 100 },
       ],
+      fresh: { records: 3, ...crmOpened("143-220") },
     },
     taskCategories: {
       schema: "crm/task-category-wrapper.json",
       firstId: 8301,
       seeds: [{ title: "Call" }, { title: "Email" }, { title: "Meeting" }],
+      fresh: { records: 3, ...crmOpened("128-139") },
     },
     // VoIP ids are Twilio SIDs (route constraint \w+), not Guids.
     voipPhones: {
@@ -137,14 +150,16 @@ const data: ModuleData = {
       constraints: { caseid: "[0-9]+" },
     },
     { path: "crm/case/filter", list: "cases" },
+    // Any case id: the server lists the members without checking the case (CRMApi.Cases.cs:594-597).
+    { path: "crm/case/{caseid}/contact", list: "contacts", constraints: { caseid: "[0-9]+" } },
     {
-      path: "crm/case/{caseid}/contact",
-      ids: { caseid: "cases" },
-      list: "contacts",
-      constraints: { caseid: "[0-9]+" },
+      path: "crm/contact/data/{infoType}/category",
+      builtIn: catalogue("module/ASC.Api/ASC.Api.CRM/CRMApi.ContactInfo.cs:53-57"),
     },
-    { path: "crm/contact/data/{infoType}/category" },
-    { path: "crm/contact/data/infoType" },
+    {
+      path: "crm/contact/data/infoType",
+      builtIn: catalogue("module/ASC.Api/ASC.Api.CRM/CRMApi.ContactInfo.cs:68-72"),
+    },
     {
       path: "crm/contact/{contactid}/data",
       ids: { contactid: "contacts" },
@@ -276,7 +291,7 @@ const data: ModuleData = {
       record: "categoryid",
       constraints: { categoryid: "[0-9]+" },
     },
-    { path: "crm/history/category" },
+    { path: "crm/history/category", builtIn: crmOpened("234-237") },
     { path: "crm/task/category", list: "taskCategories" },
     { path: "crm/contact/status", list: "contactStatuses" },
     { path: "crm/contact/type", list: "contactTypes" },
@@ -307,6 +322,8 @@ const data: ModuleData = {
     {
       path: "crm/{entityType}/tag",
       constraints: { entityType: "(contact|opportunity|case)" },
+      // Four contact tags; the other kinds have none until someone adds one.
+      builtIn: crmOpened("239-242"),
     },
     {
       path: "crm/task/{taskid}",
@@ -315,9 +332,13 @@ const data: ModuleData = {
       constraints: { taskid: "[0-9]+" },
     },
     { path: "crm/task/filter", list: "tasks" },
-    { path: "crm/settings/currency" },
+    // The currencies are the install's data (build/sql/onlyoffice.data.sql:157-230), read by CurrencyProvider.
+    { path: "crm/settings/currency", builtIn: catalogue("module/ASC.Api/ASC.Api.CRM/CRMApi.Utils.cs:49-53") },
     { path: "crm/settings/currency/convert" },
-    { path: "crm/settings/currency/summarytable" },
+    {
+      path: "crm/settings/currency/summarytable",
+      builtIn: catalogue("module/ASC.Api/ASC.Api.CRM/CRMApi.Utils.cs:87-100"),
+    },
     { path: "crm/settings/organisation/logo" },
     { path: "crm/voip/numbers/available" },
     { path: "crm/voip/numbers/unlinked", list: "voipPhones" },

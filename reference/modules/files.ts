@@ -9,10 +9,21 @@ const data: ModuleData = {
     folders: {
       schema: "files/folder-wrapper.json",
       seeds: FOLDER_SEEDS,
+      // My Documents and Common Documents (the first seeds): made on the first read of either.
+      fresh: {
+        records: 2,
+        madeBy: "install",
+        source: "web/studio/ASC.Web.Studio/Products/Files/Helpers/Global.cs:515-551",
+      },
       // As the hand-written folder routes (routes/files.ts): 12.x's ErrorIf(folder == null, ...).
-      forbiddenUnder: { fault: "folder-not-found-returns-403", message: "The required folder was not found" },
+      forbiddenUnder: { fault: "files-not-found-returns-403", message: "The required folder was not found" },
     },
-    files: { schema: "files/file-wrapper.json", seeds: FILE_SEEDS },
+    files: {
+      schema: "files/file-wrapper.json",
+      seeds: FILE_SEEDS,
+      // 12.x's ErrorIf(file == null, ...) in GetFile and GetFileProperties (specs/files.yaml).
+      forbiddenUnder: { fault: "files-not-found-returns-403", message: "The required file was not found" },
+    },
   },
   values: {
     fileExst: [".docx", ".xlsx", ".pptx"],
@@ -20,20 +31,29 @@ const data: ModuleData = {
     comment: ["Uploaded", "Edited"],
   },
   routes: [
-    { path: "files/@root" },
+    {
+      path: "files/@root",
+      builtIn: {
+        madeBy: "install",
+        source: "web/studio/ASC.Web.Studio/Products/Files/Helpers/Global.cs:515-551",
+      },
+    },
     { path: "files/@projects" },
     { path: "files/@share" },
     { path: "files/@recent" },
     { path: "files/@favorites" },
     { path: "files/@templates" },
     { path: "files/@trash" },
+    // A folder's path and its sharing list (its owner at least) come with the folder.
     {
       path: "files/folder/{folderId}/path",
       ids: { folderId: "folders" },
+      builtIn: { madeBy: "install", source: "module/ASC.Api/ASC.Api.Documents/DocumentsApi.cs:1038" },
     },
     {
       path: "files/folder/{folderId}/share",
       ids: { folderId: "folders" },
+      builtIn: { madeBy: "install", source: "module/ASC.Api/ASC.Api.Documents/DocumentsApi.cs:1491" },
     },
     {
       path: "files/file/{fileId}",

@@ -96,7 +96,11 @@ const data: ModuleData = {
     { path: "mail/conversations/link/crm/status" },
     { path: "mail/filters", list: "filters" },
     { path: "mail/filters/{id}/apply", ids: { id: "filters" } },
-    { path: "mail/folders" },
+    // The default folders (Inbox, Sent, ...): there for every mailbox owner.
+    {
+      path: "mail/folders",
+      builtIn: { madeBy: "install", source: "module/ASC.Api/ASC.Api.Mail/MailApi.Folders.cs:46-58" },
+    },
     { path: "mail/userfolders", list: "userFolders" },
     { path: "mail/helpcenter" },
     { path: "mail/display_images/addresses" },

@@ -8,7 +8,15 @@ const data: ModuleData = {
     // GetMigrations lists the migrator names (ASC.Migration's MigratorMetaAttribute).
     items: ["GoogleWorkspace", "Nextcloud", "OwnCloud"],
   },
-  routes: [{ path: "migration/tmp" }, { path: "migration/list" }, { path: "migration/status" }],
+  routes: [
+    { path: "migration/tmp" },
+    {
+      path: "migration/list",
+      // The migrations the server offers: a catalogue.
+      builtIn: { madeBy: "install", source: "module/ASC.Api/ASC.Api.Migration/MigrationApi.cs:93-98" },
+    },
+    { path: "migration/status" },
+  ],
 };
 
 export default data;

@@ -6,7 +6,12 @@ import { USER_SEEDS } from "../store/seed-records";
 const data: ModuleData = {
   module: "people",
   collections: {
-    users: { schema: "people/employee-wraper-full.json", seeds: USER_SEEDS },
+    // A fresh portal: its admin (the first seed), as the install creates it.
+    users: {
+      schema: "people/employee-wraper-full.json",
+      seeds: USER_SEEDS,
+      fresh: { records: 1, madeBy: "install", source: "build/sql/onlyoffice.data.sql:14" },
+    },
   },
   // Plausible values by member name for what the seeds do not give (reference/wrappers/person.ts' photos).
   values: {

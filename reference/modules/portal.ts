@@ -6,7 +6,12 @@ import { USER_SEEDS } from "../store/seed-records";
 const data: ModuleData = {
   module: "portal",
   collections: {
-    users: { schema: "people/user-info.json", seeds: USER_SEEDS },
+    // A fresh portal: its admin (the first seed), as the install creates it.
+    users: {
+      schema: "people/user-info.json",
+      seeds: USER_SEEDS,
+      fresh: { records: 1, madeBy: "install", source: "build/sql/onlyoffice.data.sql:14" },
+    },
   },
   values: {
     title: ["Portal Administrator", "Lead Developer", "Marketing Specialist"],
@@ -28,7 +33,11 @@ const data: ModuleData = {
     { path: "portal/quota" },
     { path: "portal/quota/right" },
     { path: "portal/getbackuphistory" },
-    { path: "portal/search" },
+    // The search settings of each module: a catalogue.
+    {
+      path: "portal/search",
+      builtIn: { madeBy: "install", source: "module/ASC.Api/ASC.Api.Portal/PortalApi.cs:1484-1490" },
+    },
     { path: "portal/search/state" },
   ],
 };

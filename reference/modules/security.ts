@@ -30,7 +30,11 @@ const data: ModuleData = {
     { path: "security/audit/login/filter" },
     { path: "security/audit/events/filter" },
     { path: "security/audit/types", anonymous: true },
-    { path: "security/audit/mappers", anonymous: true },
+    {
+      path: "security/audit/mappers",
+      anonymous: true,
+      builtIn: { madeBy: "install", source: "module/ASC.Api/ASC.Api.Security/SecurityApi.cs:248" },
+    },
     { path: "security/audit/settings/lifetime" },
     { path: "security/activeconnections" },
     { path: "security/impersonate/settings" },

@@ -98,7 +98,11 @@ const data: ModuleData = {
     { path: "settings/checkrecalculatequota" },
     { path: "settings/recalculateuserquota" },
     { path: "settings/checkrecalculateuserquota" },
-    { path: "settings/security" },
+    // Catalogues of the server's (its modules, storages, regions) and a chart with a point per day.
+    {
+      path: "settings/security",
+      builtIn: { madeBy: "install", source: "module/ASC.Api/ASC.Api.Settings/SettingsApi.cs:444" },
+    },
     { path: "settings/security/{id}" },
     { path: "settings/security/password" },
     { path: "settings/security/administrator/{productid}" },
@@ -120,12 +124,27 @@ const data: ModuleData = {
     {
       path: "settings/statistics/spaceusage/{id}",
     },
-    { path: "settings/statistics/visit" },
-    { path: "settings/storage" },
+    {
+      path: "settings/statistics/visit",
+      builtIn: { madeBy: "install", source: "module/ASC.Api/ASC.Api.Settings/SettingsApi.cs:2029" },
+    },
+    {
+      path: "settings/storage",
+      builtIn: { madeBy: "install", source: "module/ASC.Api/ASC.Api.Settings/SettingsApi.cs:2086" },
+    },
     { path: "settings/storage/progress" },
-    { path: "settings/storage/cdn" },
-    { path: "settings/storage/backup" },
-    { path: "settings/storage/s3/regions" },
+    {
+      path: "settings/storage/cdn",
+      builtIn: { madeBy: "install", source: "module/ASC.Api/ASC.Api.Settings/SettingsApi.cs:2207" },
+    },
+    {
+      path: "settings/storage/backup",
+      builtIn: { madeBy: "install", source: "module/ASC.Api/ASC.Api.Settings/SettingsApi.cs:2294" },
+    },
+    {
+      path: "settings/storage/s3/regions",
+      builtIn: { madeBy: "install", source: "module/ASC.Api/ASC.Api.Settings/SettingsApi.cs:2340" },
+    },
     { path: "settings/socket" },
     { path: "settings/smtp" },
     { path: "settings/smtp/test" },

@@ -36,7 +36,7 @@ function requireFolder(request: AuthenticatedRequest, name: string): Folder {
   const text = request.params.required(name);
   if (!/^\d+$/.test(text)) throw badRequest();
   const folder = request.store.folders.get(Number(text));
-  if (!folder && request.faults.has("folder-not-found-returns-403"))
+  if (!folder && request.faults.has("files-not-found-returns-403"))
     throw forbidden("The required folder was not found");
   if (!folder) throw new RecordNotFoundError("Folder not found");
   return folder;

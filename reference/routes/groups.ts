@@ -47,12 +47,13 @@ export const groupRoutes: Route[] = [
     requireAdmin(request);
     const group: Group = { id: randomUUID(), name: request.params.required("groupName"), memberIds: [] };
     applyMembership(request, group);
-    request.store.groups.set(group.id, group);
+    if (!request.faults.has("create-not-stored")) request.store.groups.set(group.id, group);
     return { outcome: "created", response: groupFull(group, request) };
   }),
   authenticated("PUT", "group/{groupid}", (request) => {
     requireAdmin(request);
-    const group = requireGroup(request);
+    const stored = requireGroup(request);
+    const group = request.faults.has("update-ignored") ? structuredClone(stored) : stored;
     group.name = request.params.text("groupName") || group.name;
     applyMembership(request, group);
     return { outcome: "updated", response: groupFull(group, request) };
@@ -60,7 +61,7 @@ export const groupRoutes: Route[] = [
   authenticated("DELETE", "group/{groupid}", (request) => {
     requireAdmin(request);
     const group = requireGroup(request);
-    request.store.groups.delete(group.id);
+    if (!request.faults.has("delete-does-nothing")) request.store.groups.delete(group.id);
     return { outcome: "deleted", response: groupFull(group, request, false) };
   }),
 ];

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { forbidden, missingArgument, RecordNotFoundError } from "../http/errors";
 import type { User } from "../store/model";
 import { findUser, findUserByEmail } from "../store/queries";
+import { SEED } from "../store/seed";
 import { personFull } from "../wrappers/person";
 import { newUserName, readPersonFields } from "./person-input";
 import { type AuthenticatedRequest, authenticated, type Route } from "./route";
@@ -68,6 +69,8 @@ function deletePerson(request: AuthenticatedRequest) {
 }
 
 /** people: EmployeeWraperFull for every answer (facts §7). */
+const SEEDED_USERS = new Set<string>(Object.values(SEED.users));
+
 export const peopleRoutes: Route[] = [
   authenticated("GET", "people", (request) => search(request, "")),
   authenticated("GET", "people/@self", (request) => ({
@@ -81,10 +84,11 @@ export const peopleRoutes: Route[] = [
   }),
   authenticated("GET", "people/search", (request) => search(request, request.params.text("query"))),
   authenticated("GET", "people/@search/{query}", (request) => search(request, request.params.text("query"))),
-  authenticated("GET", "people/{userid}", (request) => ({
-    outcome: "read",
-    response: personFull(requireUser(request), request),
-  })),
+  authenticated("GET", "people/{userid}", (request) => {
+    const user = requireUser(request);
+    const created = !SEEDED_USERS.has(user.id);
+    return { outcome: "read", response: personFull(user, request), ...(created && { asWritten: true }) };
+  }),
   authenticated("POST", "people", createPerson),
   authenticated("PUT", "people/{userid}", updatePerson),
   authenticated("DELETE", "people/{userid}", deletePerson),

@@ -24,6 +24,11 @@ export interface HandlerResult {
   /** Overrides the envelope count (objects with their own Count, e.g. folder contents). */
   count?: number;
   headers?: Record<string, string>;
+  /**
+   * The answer is a record a write of the run made or changed: the server sends what it was written
+   * with, so the sparse variant leaves it whole (reference/wire/sparse.ts).
+   */
+  asWritten?: true;
 }
 
 export type Route = (

@@ -72,8 +72,31 @@ export interface Session {
   expires: Date;
 }
 
+/**
+ * A freshly installed portal (reference `--empty`): the admin, the built-in folders and lists,
+ * nothing else. `crmOpened`: someone has opened the CRM, which creates its built-in lists.
+ */
+export interface FreshPortal {
+  crmOpened: boolean;
+}
+
+/**
+ * What the run's writes did to one collection served from data (reference/generic/writes.ts): the
+ * seeded records stay computed, so only the differences are kept.
+ */
+export interface CollectionChanges {
+  /** Records created, in order: their id and the members the request gave. */
+  added: { id: number | string; members: Record<string, unknown>; parent?: string }[];
+  /** Members an update gave, by record id (lower case). */
+  changed: Map<string, Record<string, unknown>>;
+  /** Ids of records deleted (lower case). */
+  removed: Set<string>;
+}
+
 export interface Store {
   portal: Portal;
+  /** Set on a fresh install; the seeded demo portal leaves it unset. */
+  fresh?: FreshPortal;
   users: Map<string, User>;
   groups: Map<string, Group>;
   folders: Map<number, Folder>;
@@ -83,4 +106,6 @@ export interface Store {
   commonFolderId: number;
   sessions: Map<string, Session>;
   nextEntryId: number;
+  /** Changes to the collections of modules served from data, by `<module>/<collection>`. */
+  generic: Map<string, CollectionChanges>;
 }

@@ -1,4 +1,12 @@
-import { type Folder, FolderType, type Group, type Store, type StoredFile, type User } from "./model";
+import {
+  type Folder,
+  FolderType,
+  type FreshPortal,
+  type Group,
+  type Store,
+  type StoredFile,
+  type User,
+} from "./model";
 
 /** Stable ids: every instance is seeded with exactly these, so tests can name records directly. */
 export const SEED = {
@@ -214,9 +222,20 @@ function seedFiles(): StoredFile[] {
   ];
 }
 
-/** A fresh store, identical for every instance. */
-export function seedStore(): Store {
+/**
+ * A fresh store, identical for every instance: the seeded demo portal, or (`fresh`) a portal as a
+ * fresh install has it. The install creates the tenant and its admin, nothing else of people
+ * (CommunityServer build/sql/onlyoffice.data.sql:9-17: no group, the admin only in the admins' system
+ * group, which GET group does not list); the first visit to Files creates My Documents and Common
+ * Documents (web/studio/ASC.Web.Studio/Products/Files/Helpers/Global.cs:515-551), with start documents
+ * only when the white-label settings enable them and the template store has some: left out here, the
+ * harder case (an empty folder).
+ */
+export function seedStore(fresh?: FreshPortal): Store {
   const byId = <K, T extends { id: K }>(items: T[]) => new Map(items.map((item): [K, T] => [item.id, item]));
+  const { users, folders } = SEED;
+  const keep = <T extends { id: unknown }>(items: T[], ids: unknown[]) =>
+    fresh ? items.filter((item) => ids.includes(item.id)) : items;
   return {
     portal: {
       tenantId: 1,
@@ -224,15 +243,17 @@ export function seedStore(): Store {
       name: "Reference Portal",
       language: "en-US",
       created: at("2021-03-10T10:00:00Z"),
-      ownerId: SEED.users.administrator,
+      ownerId: users.administrator,
     },
-    users: byId(seedUsers()),
-    groups: byId(seedGroups()),
-    folders: byId(seedFolders()),
-    files: byId(seedFiles()),
-    myFolders: new Map([[SEED.users.administrator, SEED.folders.my]]),
-    commonFolderId: SEED.folders.common,
+    ...(fresh && { fresh }),
+    users: byId(keep(seedUsers(), [users.administrator])),
+    groups: byId(keep(seedGroups(), [])),
+    folders: byId(keep(seedFolders(), [folders.my, folders.common])),
+    files: byId(keep(seedFiles(), [])),
+    myFolders: new Map([[users.administrator, folders.my]]),
+    commonFolderId: folders.common,
     sessions: new Map(),
     nextEntryId: 1000,
+    generic: new Map(),
   };
 }

@@ -14,14 +14,18 @@ export interface Serialized {
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
 
-/** Renders one envelope in the negotiated format; both formats start from the same value tree. */
+/**
+ * Renders one envelope in the negotiated format; both formats start from the same value tree.
+ * `schema` is the file under schemas/ its `response` is shaped by, for the variants that read it.
+ */
 export function serialize(
   envelope: JsonObject,
   format: Format,
   faults: ActiveFaults,
   variants: ActiveVariants,
+  schema?: string,
 ): Serialized {
-  const tree = applyTreeVariants(envelope, variants);
+  const tree = applyTreeVariants(envelope, variants, schema);
   const indented = variants.has("indented");
   const charset = variants.has("charset-uppercase") ? "UTF-8" : "utf-8";
   if (format === "json") {

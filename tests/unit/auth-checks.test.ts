@@ -37,6 +37,7 @@ function context(answer: (authorization: string | null | undefined) => Partial<R
     },
     reuse: () => undefined,
     send: () => Promise.reject(new Error("not used")),
+    sibling: () => undefined,
     envelopeSchema: (_op, kind) => `${SCHEMA_BASE}envelope/${kind}.json`,
   };
   return { ctx, sent };

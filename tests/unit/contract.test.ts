@@ -89,8 +89,8 @@ test("effects: loaded on a GET; refused on a write, on a look-up's source; a pat
       "    request: GET api/2.0/calendar/calendars/{startDate}/{endDate}",
       "    effects: creates a calendar on first call",
       "    params:",
-      "      startDate: { value: 2024-01-01 }",
-      "      endDate: { value: 2024-01-31 }",
+      '      startDate: { value: 2024-01-01, source: "module/ASC.Api/ASC.Api.Calendar/CalendarApi.cs:1 ApiDateTime" }',
+      '      endDate: { value: 2024-01-31, source: "module/ASC.Api/ASC.Api.Calendar/CalendarApi.cs:1" }',
     ].join("\n"),
   })();
   assert.equal(good[0].operations[0].effects, "creates a calendar on first call");
@@ -155,17 +155,175 @@ test("effects: loaded on a GET; refused on a write, on a look-up's source; a pat
   assert.equal(fixed.length, expectations.length, fixed.join("\n"));
 });
 
-test("WC_GETS_PER_MODULE keeps each module's first n GETs and every other operation; unset or invalid, everything", () => {
+test("WC_GETS_PER_MODULE keeps each module's first n GETs, those its writes read back with, and every other operation; unset or invalid, everything", () => {
   const sections = loadContracts();
   const sample = sampled(sections, "2");
   for (const [index, section] of sample.entries()) {
     const all = sections[index].operations;
     const gets = all.filter((op) => op.method === "GET");
+    const readBy = all.flatMap((op) => [op.readBack?.operation, op.listedIn?.operation, op.gone?.operation]);
     assert.deepEqual(
       section.operations.map((op) => op.key),
-      all.filter((op) => op.method !== "GET" || gets.indexOf(op) < 2).map((op) => op.key),
+      all
+        .filter((op) => op.method !== "GET" || gets.indexOf(op) < 2 || readBy.includes(op.id))
+        .map((op) => op.key),
     );
   }
+  const community = sample.find((s) => s.name === "community")?.operations.map((op) => op.id);
+  assert.ok(community?.includes("forum-topic"), "a read a write reads back with is kept");
   assert.ok(sample.flatMap((s) => s.operations).length < sections.flatMap((s) => s.operations).length / 4);
   for (const value of [undefined, "", "0", "x"]) assert.equal(sampled(sections, value), sections);
+});
+
+test("the write round trip's keys: loaded in their short and long forms; each mistake named with file:line:col", () => {
+  const group = (extra: string[]) =>
+    [
+      "section: group",
+      "operations:",
+      "  list:",
+      "    request: GET api/2.0/group",
+      "  get-by-id:",
+      "    request: GET api/2.0/group/{groupid}",
+      "    params:",
+      "      groupid: { from: GET api/2.0/group, select: '[0].id' }",
+      "  create:",
+      "    request: POST api/2.0/group",
+      "    creates: true",
+      "    body: { groupName: '{unique}' }",
+      "    reflects: { name: '{unique}' }",
+      "    undo: { operation: delete, params: { groupid: id } }",
+      "  delete:",
+      "    request: DELETE api/2.0/group/{groupid}",
+      "    params:",
+      "      groupid: { created: create, select: id }",
+      ...extra,
+    ].join("\n");
+  const good = contractsIn({
+    "group.yaml": group([
+      "    gone: { operation: get-by-id, status: 404, source: 'module/ASC.Api/ASC.Employee/GroupsApi.cs:234 x' }",
+    ]).replace(
+      "    undo:",
+      "    readBack: { operation: get-by-id, params: { groupid: id } }\n    listedIn: list\n    undo:",
+    ),
+  })();
+  const ops = new Map(good[0].operations.map((op) => [op.id, op]));
+  assert.deepEqual(ops.get("create")?.listedIn, { operation: "list" });
+  assert.deepEqual(ops.get("create")?.readBack, { operation: "get-by-id", params: { groupid: "id" } });
+  assert.equal(ops.get("delete")?.gone?.status, 404);
+
+  const problems = problemsOf(
+    contractsIn({
+      "group.yaml": group([
+        "    readBack: get-by-id",
+        "    gone: { operation: create, status: 404, source: 'module/x.cs:1' }",
+        "  rename:",
+        "    request: PUT api/2.0/group/{id}",
+        "    params:",
+        "      id: { value: 1, source: 'module/A.cs:1 int id' }",
+        "    readBack: get-by-id",
+      ]).replace(
+        "    undo:",
+        "    readBack: { operation: nope, params: {} }\n    listedIn: get-by-id\n    undo:",
+      ),
+    }),
+  );
+  const expect = (pattern: RegExp) =>
+    assert.ok(
+      problems.some((p) => pattern.test(p)),
+      problems.join("\n"),
+    );
+  expect(
+    /group\.yaml:10:5 operations\.create: readBack\.operation names "nope", which is not an operation here/,
+  );
+  expect(
+    /operations\.create: listedIn: \{groupid\} of api\/2\.0\/group\/\{groupid\} is no placeholder of api\/2\.0\/group$/,
+  );
+  expect(/operations\.delete: readBack marks a create or an update \(PUT\)/);
+  expect(/operations\.delete: gone\.operation names "create", a POST: it must be a GET/);
+  expect(
+    /operations\.rename: readBack: \{groupid\} of api\/2\.0\/group\/\{groupid\} is no placeholder of api\/2\.0\/group\/\{id\}/,
+  );
+  expect(/operations\.rename: readBack needs reflects/);
+});
+
+test("a gone without its citation is refused by the schema", () => {
+  const problems = problemsOf(
+    contractsIn({
+      "group.yaml": [
+        "section: group",
+        "operations:",
+        "  get-by-id:",
+        "    request: GET api/2.0/group/{groupid}",
+        "    params:",
+        "      groupid: { value: x }",
+        "  delete:",
+        "    request: DELETE api/2.0/group/{groupid}",
+        "    params:",
+        "      groupid: { value: x }",
+        "    gone: { operation: get-by-id, status: 404 }",
+      ].join("\n"),
+    }),
+  );
+  assert.ok(
+    problems.some((p) => /group\.yaml:11:\d+ operations\.delete\.gone\.source: is missing/.test(p)),
+    problems.join("\n"),
+  );
+});
+
+test("a fixed value and an unknown id carry their source; the checks get the value", () => {
+  const [crm] = contractsIn({
+    "crm.yaml": [
+      "section: crm",
+      "operations:",
+      "  contact:",
+      "    request: GET api/2.0/crm/contact/{contactid}",
+      "    params:",
+      '      contactid: { from: GET api/2.0/crm/contact/filter, select: "[0].id" }',
+      "    unknown:",
+      '      contactid: { value: 999999999, source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Contacts.cs:95-97 ItemNotFoundException" }',
+      "  by-type:",
+      "    request: GET api/2.0/crm/{entityType}/customfield/definitions",
+      "    params:",
+      '      entityType: { value: contact, source: "module/ASC.Web.CRM/Core/Enums/EntityType.cs:36" }',
+    ].join("\n"),
+  })();
+  const [contact, byType] = crm.operations;
+  assert.deepEqual(contact.unknown, { contactid: 999999999 });
+  assert.deepEqual(byType.params.entityType, { value: "contact" });
+});
+
+test("an unknown id or a fixed value without a well-formed source is refused with file:line:col", () => {
+  const problems = problemsOf(
+    contractsIn({
+      "bad.yaml": [
+        "section: crm",
+        "operations:",
+        "  contact:",
+        "    request: GET api/2.0/crm/contact/{contactid}/{entityType}/{kind}",
+        "    params:",
+        "      contactid: { value: 1, source: CRMApi.Contacts.cs:12 }",
+        "      entityType: { value: contact }",
+        '      kind: { value: 1, source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Contacts.cs line 12" }',
+        "    unknown:",
+        "      contactid: 999999999",
+        "      entityType: { value: nothing }",
+        '      kind: { value: 2, source: "" }',
+      ].join("\n"),
+    }),
+  );
+  const expectations = [
+    /bad\.yaml:7:\d+ operations\.contact\.params\.entityType\.source: is missing \(required\): a fixed value cites the parameter's type/,
+    /bad\.yaml:8:\d+ operations\.contact\.params\.kind\.source: is not <path>:<line> or <path>:<first>-<last>: a fixed value cites .* in CommunityServer v12\.7\.1/,
+    /bad\.yaml:10:\d+ operations\.contact\.unknown\.contactid: should be object: an unknown id cites the line that answers 404 for it/,
+    /bad\.yaml:11:\d+ operations\.contact\.unknown\.entityType\.source: is missing \(required\): an unknown id cites/,
+    /bad\.yaml:12:\d+ operations\.contact\.unknown\.kind\.source: is not <path>:<line>/,
+  ];
+  for (const expected of expectations)
+    assert.ok(
+      problems.some((p) => expected.test(p)),
+      `${expected} not in:\n${problems.join("\n")}`,
+    );
+  // A source with a path and a line is well-formed whatever its directory: line 6 is accepted.
+  assert.ok(!problems.some((p) => /bad\.yaml:6:/.test(p)), problems.join("\n"));
+  assert.equal(problems.length, expectations.length, problems.join("\n"));
 });

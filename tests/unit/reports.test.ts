@@ -5,12 +5,15 @@ import { join } from "node:path";
 import { test } from "node:test";
 import type { FullConfig, Suite, TestCase, TestResult } from "@playwright/test/reporter";
 import { failsTheRun, type Outcome, RESULTS_ATTACHMENT } from "../../helpers/checks/check";
+import { documentedOperations } from "../../helpers/contract/documented";
 import { AllureTemplateChanged, offlineReport } from "../../helpers/reporters/allure-html";
 import AllureReporter from "../../helpers/reporters/allure-reporter";
-import { coverage, documentedOperations } from "../../helpers/reporters/coverage";
+import { coverage, writesReport } from "../../helpers/reporters/coverage";
+import { emptyListInWords, emptyListModules } from "../../helpers/reporters/empty-lists";
 import { prettyBody, renderFindings } from "../../helpers/reporters/evidence";
 import {
   countsInWords,
+  coverageInWords,
   groupChecks,
   groupedLines,
   groupInWords,
@@ -28,6 +31,15 @@ const check = (id: string, outcome: Outcome): SummarisedCheck => {
   const gating = failsTheRun({ outcome });
   return { id, section, operation, family: rule.split(".")[0], outcome, why: "because", gating };
 };
+
+/** summary.md of `checks`, with no coverage to speak of. */
+const markdownOf = (checks: SummarisedCheck[], runPassed: boolean) =>
+  summaryMarkdown({
+    checks,
+    verdictLine: "v",
+    runPassed,
+    coverage: coverage([], [], documentedOperations()),
+  });
 
 test("the outcome table counts per section and family, with a mark per outcome besides passed", () => {
   const checks = [
@@ -281,12 +293,7 @@ test("failures group by rule and reason: one line for a rule broken on every ope
   const bounded = groupedLines("Failed checks", "✘", distinct, "reports/summary.md");
   assert.equal(bounded.length, 22);
   assert.match(bounded[21], /and 221 more groups: every check in reports\/summary\.md and checks\.json/);
-  const markdown = summaryMarkdown({
-    checks: failing,
-    verdictLine: "v",
-    runPassed: false,
-    coverage: coverage([], [], documentedOperations()),
-  });
+  const markdown = markdownOf(failing, false);
   for (const c of failing) assert.ok(markdown.includes(`\`${c.id}\``), c.id);
 });
 
@@ -322,15 +329,50 @@ test("unavailable modules are read from the module checks: named in the verdict,
     "DOES NOT CONFORM (required module mail unavailable)",
   );
   assert.equal(outcomeTable(checks)[1][0], "crm (unavailable)");
-  const markdown = summaryMarkdown({
-    checks,
-    verdictLine: "v",
-    runPassed: true,
-    coverage: coverage([], [], documentedOperations()),
-  });
+  const markdown = markdownOf(checks, true);
   assert.match(
     markdown,
     /## Unavailable modules \(1\): their checks are skipped\n\n- \*\*crm\*\*: not installed: /,
+  );
+});
+
+test("reads with no record to read: one line per module naming its empty lists, in summary.md too; they do not gate", () => {
+  const noRecord = (id: string, list: string) => ({
+    ...check(id, "skipped"),
+    why: `no record to read: ${list} answered an empty list`,
+  });
+  const checks = [
+    noRecord("project.project-messages/status.success", "GET api/2.0/project"),
+    noRecord("project.project-messages/schema.json", "GET api/2.0/project"),
+    noRecord("project.milestone-tasks/status.success", "GET api/2.0/project/milestone"),
+    {
+      ...noRecord("files.file/status.success", "GET api/2.0/files/@my"),
+      why: 'no record to read: GET api/2.0/files/@my answered an empty list at "files"',
+    },
+    {
+      ...check("crm.contacts/status.success", "skipped"),
+      why: "refused to send: set WORKSPACE_ALLOW_WRITES=true",
+    },
+    {
+      ...check("crm.contact/status.success", "failed"),
+      why: 'could not discover a value from GET api/2.0/crm/contact/filter: nothing at "[0].id" in its response',
+    },
+    check("people.list/status.success", "passed"),
+  ];
+  const modules = emptyListModules(checks);
+  assert.deepEqual(
+    modules.map((m) => emptyListInWords(m, 1)),
+    [
+      'files: 1 read had no record to read: the lists they look up are empty (GET api/2.0/files/@my (at "files"))',
+      "project: 2 reads had no record to read: the lists they look up are empty (GET api/2.0/project +1 more)",
+    ],
+  );
+  assert.doesNotMatch(modules.map((m) => emptyListInWords(m)).join("\n"), /WORKSPACE_ALLOW_WRITES/);
+  assert.match(verdictInWords(checks.slice(0, 4), true), /^CONFORMS/);
+  const markdown = markdownOf(checks, false);
+  assert.match(
+    markdown,
+    /## Reads with no record to read [^\n]*\n\n- files: 1 read [^\n]*\n {2}`files.file`\n- project: 2 reads [^\n]*GET api\/2\.0\/project, GET api\/2\.0\/project\/milestone\)\n {2}`project.milestone-tasks`, `project.project-messages`/,
   );
 });
 
@@ -366,5 +408,81 @@ test("coverage counts per module, GETs too, and a skipped or module check exerci
   assert.equal(
     covered.modules.reduce((n, m) => n + m.documentedGet, 0),
     covered.documentedGet,
+  );
+});
+
+test("coverage counts the documented writes per module: checked, listed as not checked, and not yet checked", () => {
+  const ops = [
+    { key: "group.create", section: "group", id: "create", method: "POST", path: "api/2.0/group" },
+    { key: "group.update", section: "group", id: "update", method: "PUT", path: "api/2.0/group/{id}" },
+  ];
+  // Read apart from the documented operations given to coverage(), as a run reads them.
+  const send = documentedOperations().find((d) => d.verb === "PUT" && d.path === "mail/messages/send");
+  assert.ok(send);
+  const notChecked = [
+    {
+      operation: send,
+      request: "PUT api/2.0/mail/messages/send",
+      reason: "sends-mail-or-sms",
+      why: "Sends the message to its recipients.",
+      source: "module/ASC.Api/ASC.Api.Mail/MailApi.Messages.cs:529",
+    },
+  ];
+  const covered = coverage(
+    ops,
+    [check("group.create/status.success", "passed"), check("group.update/status.success", "skipped")],
+    documentedOperations(),
+    notChecked,
+  );
+  const byModule = Object.fromEntries(covered.modules.map((m) => [m.module, m.writes]));
+  // The skipped update is checked by the contract, not exercised by this run.
+  assert.deepEqual(byModule.group, {
+    documented: 8,
+    checked: 2,
+    exercised: 1,
+    notChecked: 0,
+    notYetChecked: 6,
+  });
+  assert.deepEqual(byModule.mail, {
+    documented: 62,
+    checked: 0,
+    exercised: 0,
+    notChecked: 1,
+    notYetChecked: 61,
+  });
+  assert.deepEqual(byModule.feed, {
+    documented: 1,
+    checked: 0,
+    exercised: 0,
+    notChecked: 0,
+    notYetChecked: 1,
+  });
+  assert.deepEqual(covered.writes, {
+    documented: 521,
+    checked: 2,
+    exercised: 1,
+    notChecked: 1,
+    notYetChecked: 518,
+  });
+  const report = writesReport(covered);
+  assert.equal(report.notChecked, 1);
+  assert.deepEqual(report.modules.find((m) => m.module === "mail")?.notYetChecked, 61);
+  assert.deepEqual(
+    report.notCheckedWrites.map((w) => [w.module, w.request, w.reason]),
+    [["mail", "PUT api/2.0/mail/messages/send", "sends-mail-or-sms"]],
+  );
+  const words = coverageInWords(covered);
+  // The coverage line stays what the self-tests read, with the writes after it.
+  assert.match(words, /^1 of 862 documented operations exercised \(0 of 341 GET\); /);
+  assert.match(
+    words,
+    /; writes: 2 of 521 checked \(1 exercised\), 1 not checked \(listed with a reason\), 518 not yet checked$/,
+  );
+  const markdown = summaryMarkdown({ checks: [], verdictLine: "v", runPassed: true, coverage: covered });
+  assert.match(markdown, /\n\| mail \| 0 \| 0 \| 1 \| 61 \| 62 \|\n/);
+  assert.match(markdown, /\n\| all \| 2 \| 1 \| 1 \| 518 \| 521 \|\n/);
+  assert.match(
+    markdown,
+    /\| `PUT api\/2\.0\/mail\/messages\/send` \| sends-mail-or-sms \| Sends the message to its recipients\. \| `module\/ASC\.Api\/ASC\.Api\.Mail\/MailApi\.Messages\.cs:529` \|/,
   );
 });

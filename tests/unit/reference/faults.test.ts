@@ -88,9 +88,23 @@ const CHECKS: Record<keyof typeof FAULTS, (api: Api) => Promise<void>> = {
       [404, "text/plain; charset=utf-8", "Not Found"],
     );
   },
-  "folder-not-found-returns-403": async (api) => {
-    const missing = await api.json("files/folder/424242.json");
-    assert.deepEqual([missing.status, missing.body.statusCode], [403, 403]);
+  "files-not-found-returns-403": async (api) => {
+    const folder = "The required folder was not found";
+    const file = "The required file was not found";
+    // The hand-written folder routes and the generic file reads alike.
+    const answers = {
+      "files/424242": folder,
+      "files/folder/424242": folder,
+      "files/file/424242": file,
+      "files/424242/properties": file,
+    };
+    for (const [path, message] of Object.entries(answers)) {
+      const missing = await api.json(`${path}.json`);
+      assert.deepEqual(
+        [missing.status, missing.body.statusCode, missing.body.error?.message],
+        [403, 403, message],
+      );
+    }
     assert.equal((await api.json("people/nobody.json")).status, 404);
   },
   "person-missing-display-name": async (api) => {
@@ -102,6 +116,12 @@ const CHECKS: Record<keyof typeof FAULTS, (api: Api) => Promise<void>> = {
   "record-missing-required-member": async (api) => {
     const project = (await api.json("project/101.json")).body.response as Record<string, unknown>;
     assert.ok(!("canEdit" in project) && "canDelete" in project);
+    assert.match((await get(api, "people/@self.xml")).body, /<displayName>/);
+  },
+  "record-null-where-forbidden": async (api) => {
+    const project = (await api.json("project/101.json")).body.response as Record<string, unknown>;
+    assert.deepEqual([project.canEdit, typeof project.canDelete], [null, "boolean"]);
+    assert.match((await get(api, "project/101.xml")).body, /<canEdit\/><canDelete>/);
     assert.match((await get(api, "people/@self.xml")).body, /<displayName>/);
   },
   "envelope-status-as-string": async (api) => {
@@ -131,6 +151,65 @@ const CHECKS: Record<keyof typeof FAULTS, (api: Api) => Promise<void>> = {
       headers: auth,
     });
     assert.deepEqual([response.status, await response.text()], [204, ""]);
+  },
+  "create-not-stored": async (api) => {
+    for (const [path, id] of [
+      ["community/blog", "blog"],
+      ["group", "group"],
+    ] as const) {
+      const body = id === "blog" ? { title: "Kept?", content: "No." } : { groupName: "Kept?" };
+      const created = await api.json(`${path}.json`, jsonBody("POST", body));
+      assert.equal(created.status, 201, "answered as created");
+      const record = created.body.response as { id: string };
+      assert.equal((await api.json(`${path}/${record.id}.json`)).status, 404, `${id}: not stored`);
+    }
+  },
+  "update-ignored": async (api) => {
+    const post = (await api.json("community/blog.json", jsonBody("POST", { title: "Before", content: "x" })))
+      .body.response as { id: string };
+    const updated = await api.json(
+      `community/blog/${post.id}.json`,
+      jsonBody("PUT", { title: "After", content: "x" }),
+    );
+    assert.deepEqual([updated.status, (updated.body.response as { title: string }).title], [200, "After"]);
+    const read = await api.json(`community/blog/${post.id}.json`);
+    assert.equal((read.body.response as { title: string }).title, "Before", "the update is not kept");
+    const group = await api.json(
+      `group/${SEED.groups.marketing}.json`,
+      jsonBody("PUT", { groupName: "Renamed" }),
+    );
+    assert.equal((group.body.response as { name: string }).name, "Renamed");
+    const groupRead = await api.json(`group/${SEED.groups.marketing}.json`);
+    assert.notEqual(
+      (groupRead.body.response as { name: string }).name,
+      "Renamed",
+      "the group's update is not kept",
+    );
+  },
+  "delete-does-nothing": async (api) => {
+    const post = (await api.json("community/blog.json", jsonBody("POST", { title: "Stays", content: "x" })))
+      .body.response as { id: string };
+    assert.equal((await api.json(`community/blog/${post.id}.json`, { method: "DELETE" })).status, 200);
+    assert.equal((await api.json(`community/blog/${post.id}.json`)).status, 200, "the post is still there");
+    assert.equal((await api.json(`group/${SEED.groups.marketing}.json`, { method: "DELETE" })).status, 200);
+    assert.equal(
+      (await api.json(`group/${SEED.groups.marketing}.json`)).status,
+      200,
+      "the group is still there",
+    );
+  },
+  "refused-write-kept": async (api) => {
+    const refused = await api.fetch("group.json", {
+      ...jsonBody("POST", { groupName: "Refused" }),
+    });
+    assert.equal(refused.status, 401, "refused");
+    const groups = (await api.json("group.json")).body.response as { name: string }[];
+    assert.ok(
+      groups.some((group) => group.name === "Refused"),
+      "yet written",
+    );
+    const read = await api.fetch("people/@self.json");
+    assert.equal(read.status, 401, "a read without credentials is refused as before");
   },
   ...AUTH_FAULT_CHECKS,
   ...RATE_LIMIT_FAULT_CHECKS,

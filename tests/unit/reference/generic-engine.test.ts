@@ -5,11 +5,11 @@ import type { ModuleData } from "../../../reference/generic/module-data";
 import { Prng } from "../../../reference/generic/prng";
 import { ModuleRecords } from "../../../reference/generic/records";
 import { genericRoutes } from "../../../reference/generic/routes";
-import { operationSchema } from "../../../reference/generic/schema-files";
+import { routeSchema } from "../../../reference/generic/schema-files";
 import { synthesize } from "../../../reference/generic/synthesize";
 import { MODULES } from "../../../reference/modules";
 import project from "../../../reference/modules/project";
-import { type Api, jsonBody, reference } from "./support";
+import { type Api, jsonBody, reference, SEED } from "./support";
 
 /**
  * A concrete path for a route: ids (or names) from the first record of their list (or, for a
@@ -53,7 +53,7 @@ describe("generic engine: a module served from data", () => {
       const path = await concretePath(api, route.data, route.path);
       const answer = await api.json(`${path}.json`);
       assert.equal(answer.status, 200, `${path}: ${JSON.stringify(answer.body)}`);
-      const schema = route.schema ?? operationSchema(route.path);
+      const schema = route.schema ?? routeSchema("GET", route.path);
       assert.ok(schema, `${route.path} has a schema`);
       assert.deepEqual(registry.validate(schema, answer.body.response), [], path);
     }
@@ -103,6 +103,7 @@ describe("generic engine: a module served from data", () => {
       listed.map((record) => [record.objectId, "id" in record]),
       [
         ["users_birthdays", false],
+        ["shared_events", false],
         ["12", false],
         ["3", false],
       ],
@@ -178,6 +179,175 @@ describe("generic engine: a module served from data", () => {
   });
 });
 
+describe("generic engine: writes keep state", () => {
+  let api: Api;
+  before(async () => {
+    api = await reference();
+  });
+  after(() => api.close());
+  const response = <T>(answer: { body: { response?: unknown } }) => answer.body.response as T;
+  type Event = { id: number; title: string; type: number };
+
+  test("a create is read and listed, an update reads back, a delete is gone (404); seeded records stay as they were", async () => {
+    const seeded = response<Event[]>(await api.json("community/event.json"));
+    const created = await api.json(
+      "community/event.json",
+      jsonBody("POST", { title: "Created", content: "x", type: 2 }),
+    );
+    assert.equal(created.status, 201);
+    const event = response<Event>(created);
+    assert.equal(event.title, "Created");
+    assert.equal(event.type, 2, "a number the record's schema types as an integer");
+    assert.equal(event.id, Math.max(...seeded.map((e) => e.id)) + 1, "the next integer id");
+    assert.deepEqual(response<Event>(await api.json(`community/event/${event.id}.json`)), event);
+    const listed = response<Event[]>(await api.json("community/event.json"));
+    assert.deepEqual(listed.slice(0, seeded.length), seeded, "the seeded records unchanged");
+    assert.deepEqual([listed.at(-1)?.id, listed.at(-1)?.title], [event.id, "Created"], "listed last");
+
+    const form = { method: "PUT", headers: { "Content-Type": "application/x-www-form-urlencoded" } };
+    const updated = await api.json(`community/event/${event.id}.json`, {
+      ...form,
+      body: "title=Updated&content=y&type=2",
+    });
+    assert.equal(response<Event>(updated).title, "Updated", "a form body too");
+    assert.equal(response<Event>(await api.json(`community/event/${event.id}.json`)).title, "Updated");
+
+    const deleted = await api.json(`community/event/${event.id}.json`, { method: "DELETE" });
+    assert.equal(deleted.status, 200);
+    assert.equal((await api.json(`community/event/${event.id}.json`)).status, 404);
+    assert.deepEqual(response<Event[]>(await api.json("community/event.json")), seeded);
+    assert.deepEqual(api.running.dataChanges(), [], "nothing left: created, changed, deleted");
+  });
+
+  test("a seeded record deleted, a Guid id, a parameter the server requires", async () => {
+    const [post] = response<{ id: string }[]>(await api.json("community/blog.json"));
+    assert.equal((await api.json(`community/blog/${post.id}.json`, { method: "DELETE" })).status, 200);
+    assert.equal((await api.json(`community/blog/${post.id}.json`)).status, 404);
+    assert.deepEqual(api.running.dataChanges(), [`community/blogPosts ${post.id}: a seeded record, deleted`]);
+    const created = response<{ id: string }>(
+      await api.json("community/blog.json", jsonBody("POST", { title: "G", content: "x" })),
+    );
+    assert.match(created.id, /^[0-9a-f-]{36}$/);
+    const refused = await api.json("community/event.json", jsonBody("POST", { title: " ", content: "x" }));
+    assert.equal(refused.status, 400, "CreateEvent refuses an empty title");
+  });
+
+  test("a child is listed under its parent only; a remove answers its id; seeded children are under every parent", async () => {
+    const [first, second] = response<{ id: number }[]>(await api.json("community/event.json"));
+    const seeded = response<{ id: number }[]>(await api.json(`community/event/${first.id}/comment.json`));
+    assert.ok(seeded.length > 0);
+    const comment = response<{ id: number; text: string }>(
+      await api.json(`community/event/${first.id}/comment.json`, jsonBody("POST", { content: "Mine" })),
+    );
+    assert.equal(comment.text, "Mine");
+    const under = (event: number) =>
+      api
+        .json(`community/event/${event}/comment.json`)
+        .then((a) => response<{ id: number }[]>(a).map((c) => c.id));
+    assert.deepEqual(await under(first.id), [...seeded.map((c) => c.id), comment.id]);
+    assert.deepEqual(
+      await under(second.id),
+      seeded.map((c) => c.id),
+      "not under another event",
+    );
+    const removed = await api.json(`community/event/comment/${comment.id}.json`, { method: "DELETE" });
+    assert.deepEqual([removed.status, removed.body.response], [200, String(comment.id)]);
+    assert.deepEqual(
+      await under(first.id),
+      seeded.map((c) => c.id),
+    );
+    const missing = await api.json("community/event/999999/comment.json", jsonBody("POST", { content: "x" }));
+    assert.equal(missing.status, 404, "the parent must exist");
+  });
+
+  test("a write's data is checked when the reference starts", () => {
+    const data = (writes: ModuleData["writes"]): ModuleData => ({
+      module: "sample",
+      collections: { posts: { schema: "community/blog-post-wrapper-full.json" } },
+      routes: [],
+      writes,
+    });
+    assert.throws(
+      () =>
+        genericRoutes(
+          data([
+            {
+              method: "PUT",
+              path: "community/blog",
+              creates: "posts",
+              schema: "community/blog-post-wrapper-full.json",
+            },
+          ]),
+        ),
+      /write PUT community\/blog: creates needs POST/,
+    );
+    assert.throws(
+      () => genericRoutes(data([{ method: "DELETE", path: "community/blog/{postid}", deletes: "postid" }])),
+      /\{postid\} is not in ids/,
+    );
+    assert.throws(
+      () => genericRoutes(data([{ method: "POST", path: "community/blog", creates: "nope" }])),
+      /no collection "nope"/,
+    );
+  });
+});
+
+describe("a fresh portal (reference --empty)", () => {
+  const SOURCE = /^(module|web|build)\/[\w./-]+:\d+(-\d+)?$/;
+
+  test("what it keeps is cited from the server's source", () => {
+    const builtIns = MODULES.flatMap((data) => [
+      ...Object.values(data.collections).flatMap((c) => (c.fresh ? [c.fresh] : [])),
+      ...data.routes.flatMap((route) => (route.builtIn ? [route.builtIn] : [])),
+    ]);
+    assert.ok(builtIns.length >= 20, `${builtIns.length} built-ins`);
+    for (const { source } of builtIns) assert.match(source, SOURCE);
+  });
+
+  test("the admin and the built-in folders and lists only; the CRM's lists once it was opened", async () => {
+    const read = async (api: Api, path: string) => {
+      const answer = await api.json(`${path}.json`);
+      assert.equal(answer.status, 200, path);
+      return answer.body.response as Record<string, unknown>[];
+    };
+    const titles = (list: Record<string, unknown>[]) => list.map((record) => record.title ?? record.id);
+    for (const empty of ["crm-opened", "crm-never-opened"] as const) {
+      const api = await reference({ empty });
+      try {
+        const opened = empty === "crm-opened";
+        assert.deepEqual(
+          titles(await read(api, "crm/task/category")),
+          opened ? ["Call", "Email", "Meeting"] : [],
+        );
+        assert.equal((await read(api, "crm/opportunity/stage")).length, opened ? 3 : 0);
+        assert.equal((await read(api, "crm/history/category")).length > 0, opened, "history categories");
+        assert.ok((await read(api, "crm/settings/currency")).length > 0, "currencies are the install's");
+        for (const path of ["project", "crm/contact/filter", "crm/history/filter", "group", "mail/accounts"])
+          assert.deepEqual(await read(api, path), [], path);
+        assert.deepEqual(
+          (await read(api, "people")).map((person) => person.userName),
+          ["administrator"],
+        );
+        assert.deepEqual(
+          (await read(api, "calendar/subscriptions")).map((calendar) => calendar.objectId),
+          ["users_birthdays", "shared_events"],
+        );
+        const my = (await api.json("files/@my.json")).body.response as {
+          files: unknown[];
+          current: { id: number; title: string };
+        };
+        assert.deepEqual([my.files, my.current.title], [[], "My Documents"]);
+        assert.equal((await api.json(`files/folder/${my.current.id}/path.json`)).status, 200);
+        // A record of the seeded portal is no record here.
+        assert.equal((await api.json("project/101.json")).status, 404);
+        assert.equal((await api.json(`files/file/${SEED.files.welcome}.json`)).status, 404);
+      } finally {
+        await api.close();
+      }
+    }
+  });
+});
+
 describe("module data", () => {
   const module = (routes: ModuleData["routes"]): ModuleData => ({
     module: "sample",
@@ -186,7 +356,10 @@ describe("module data", () => {
   });
 
   test("a route answers in the schema operations.json maps it to, unless it names its own", async () => {
-    assert.equal(operationSchema("project/{id}"), "project/project-wrapper-full.json");
+    assert.equal(routeSchema("GET", "project/{id}"), "project/project-wrapper-full.json");
+    // Placeholders named otherwise than the catalogue's; a shape two operations share names neither.
+    assert.equal(routeSchema("GET", "people/{userid}"), routeSchema("GET", "people/{username}"));
+    assert.equal(routeSchema("GET", "crm/contact/{a}/data/{b}"), undefined);
     assert.equal(genericRoutes(module([{ path: "project/{id}" }])).length, 1);
     assert.throws(
       () => genericRoutes(module([{ path: "sample/nothing" }])),
@@ -215,7 +388,42 @@ describe("records", () => {
     const records = new ModuleRecords(data);
     assert.deepEqual(records.ids("files"), [201, 205, 9]);
     assert.equal(records.ids("users")[0], "b2d4e6f8-1a3c-4e5b-8d7f-2c4e6a8b0d12");
-    assert.equal(records.find("files", "205"), 1);
+    assert.equal(records.find("files", "205", undefined), 1);
+  });
+
+  test("a fresh portal has a collection's built-in records only, the CRM's once it was opened", () => {
+    const data: ModuleData = {
+      module: "sample",
+      collections: {
+        files: { schema: "files/file-wrapper.json", seeds: [{ id: 201 }, { id: 205 }, { id: 206 }] },
+        folders: {
+          schema: "files/folder-wrapper.json",
+          fresh: { records: 1, madeBy: "install", source: "x.cs:1" },
+        },
+        stages: {
+          schema: "crm/deal-milestone-wrapper.json",
+          fresh: { records: 2, madeBy: "crm-opened", source: "x.cs:2" },
+        },
+      },
+      routes: [],
+    };
+    const records = new ModuleRecords(data);
+    const opened = { crmOpened: true };
+    const untouched = { crmOpened: false };
+    assert.deepEqual(
+      ["files", "folders", "stages"].map((c) =>
+        [undefined, opened, untouched].map((f) => records.count(c, f)),
+      ),
+      [
+        [3, 0, 0],
+        [3, 1, 1],
+        [3, 2, 0],
+      ],
+    );
+    assert.equal(records.find("files", "205", opened), undefined, "no record on a fresh portal");
+    const [first, second] = records.ids("folders");
+    assert.equal(records.find("folders", String(first), untouched), 0);
+    assert.equal(records.find("folders", String(second), untouched), undefined);
   });
 });
 

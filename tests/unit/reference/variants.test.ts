@@ -48,6 +48,39 @@ const CHECKS: Record<keyof typeof VARIANTS, (api: Api) => Promise<void>> = {
     assert.match(json, /"profileUrl":"http:\\\/\\\/127\.0\.0\.1:\d+\\\/Products/);
     assert.match(JSON.parse(json).response.profileUrl, /^http:\/\/127\.0\.0\.1:\d+\/Products/);
   },
+  sparse: async (api) => {
+    // The answer keeps its records, each with its id and names; a nested list keeps only the first
+    // record's first item, so a contract can still read `[0].groups[0].id`.
+    const people = JSON.parse((await get(api, "people.json")).body).response;
+    assert.equal(people.length, 5);
+    assert.deepEqual(
+      people.map((person: { userName: string; groups?: unknown[] }) => [
+        person.userName,
+        person.groups?.length,
+      ]),
+      [
+        ["administrator", 1],
+        ["james.carter", undefined],
+        ["maria.gonzalez", undefined],
+        ["li.wei", undefined],
+        ["sarah.oconnor", undefined],
+      ],
+      "an optional list is absent, but for the first record's first item",
+    );
+    assert.equal(people[0].lastName, null, "a nullable member is null");
+    const projects = JSON.parse((await get(api, "project/filter.json")).body).response;
+    assert.deepEqual(
+      projects.map((project: { taskCount: number }) => project.taskCount),
+      [8, 0, 0],
+      "counts are 0 where the lists are empty",
+    );
+    const folder = JSON.parse((await get(api, "files/@my.json")).body).response;
+    assert.deepEqual(folder.pathParts, [], "an array is empty");
+    assert.equal(folder.files[0].comment, null);
+    const xml = (await get(api, "files/@my")).body;
+    assert.ok(!xml.includes("<pathParts>") && xml.includes("<comment/>"), xml);
+    assert.equal(xml.match(/<files>/g)?.length, 3, "the answer keeps its records in XML too");
+  },
 };
 
 describe("variants show up on the wire", () => {

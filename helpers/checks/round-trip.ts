@@ -1,0 +1,221 @@
+import type { Operation } from "../contract/contract";
+import type { Check, CheckContext, ReadResponse, Variation, Verdict } from "./check";
+import { describeResponse } from "./check";
+import { selectPath } from "./operations";
+import { refusedRequest, successRequest } from "./requests";
+
+/**
+ * The write round trip (issue 23): what a create, an update or a delete did, read back through the
+ * section's own GETs (`readBack`, `listedIn`, `gone` in specs/*.yaml). Each check takes the write's
+ * answer the status check already got (one request serves them all) and sends one GET of its own.
+ */
+
+const AS_JSON: Variation = { suffix: "json", headers: { Accept: "application/json" } };
+
+const succeeded = (read: ReadResponse) =>
+  read.status !== undefined && read.status >= 200 && read.status < 300;
+
+/** The fields of `record` that do not carry the value `fields` says they must. */
+export function fieldsNotCarried(record: unknown, fields: Record<string, unknown>): string[] {
+  const members = (record ?? {}) as Record<string, unknown>;
+  return Object.entries(fields)
+    .filter(([field, value]) => members[field] !== value)
+    .map(([field]) => field);
+}
+
+const responseOf = (read: ReadResponse) => (read.value as { response?: unknown } | undefined)?.response;
+
+/** The write's own answer (shared with its status check), or why the round trip cannot go on. */
+async function theWrite(
+  op: Operation,
+  ctx: CheckContext,
+): Promise<{ write: ReadResponse } | { verdict: Verdict }> {
+  const write = await ctx.perform(op, successRequest(op));
+  if (succeeded(write) && write.value !== undefined) return { write };
+  const given = describeResponse(write);
+  const why = `the ${op.method} itself did not succeed with a JSON answer, so there is nothing to read back`;
+  return { verdict: { passed: false, inconclusive: true, expected: "a successful write", given, why } };
+}
+
+function target(op: Operation, ctx: CheckContext, id: string): Operation {
+  const found = ctx.sibling(op, id);
+  if (!found) throw new Error(`${op.key}: the contract has no operation ${id} to read the record back with`);
+  return found;
+}
+
+/** A record, read back by its GET, carries what the write sent (`reflects`). */
+async function readsBack(
+  op: Operation,
+  ctx: CheckContext,
+  write: ReadResponse,
+  values: Record<string, string>,
+): Promise<Verdict> {
+  const get = target(op, ctx, op.readBack?.operation as string);
+  const fields = write.reflects ?? {};
+  const expected = { request: `${get.method} ${get.path}`, values, status: 200, fields };
+  const back = await ctx.perform(get, { ...AS_JSON, values });
+  if (back.status !== 200 || back.value === undefined) {
+    const why = `the record ${JSON.stringify(values)} could not be read back: ${describeResponse(back)}`;
+    return { passed: false, expected, given: describeResponse(back), why };
+  }
+  const record = responseOf(back) as Record<string, unknown> | undefined;
+  const differing = fieldsNotCarried(record, fields);
+  const given = { status: back.status, fields: Object.fromEntries(differing.map((f) => [f, record?.[f]])) };
+  if (differing.length) {
+    const why = `read back, the record does not carry what the ${op.method} sent: ${differing.join(", ")}`;
+    return { passed: false, expected, given, why };
+  }
+  return { passed: true, expected, given, why: `read back by ${get.path}, carrying what was sent` };
+}
+
+/** The create's answer and the new record's values for its GET, or why the round trip cannot go on. */
+async function theCreated(
+  op: Operation,
+  ctx: CheckContext,
+): Promise<{ write: ReadResponse; values: Record<string, string> } | { verdict: Verdict }> {
+  const done = await theWrite(op, ctx);
+  if ("verdict" in done) return done;
+  const values = createdValues(op, done.write);
+  if (typeof values !== "string") return { write: done.write, values };
+  const given = describeResponse(done.write);
+  return { verdict: { passed: false, expected: "the new record's id", given, why: values } };
+}
+
+/** The created record's placeholder values for its GET, selected from the create's answer. */
+function createdValues(op: Operation, write: ReadResponse): Record<string, string> | string {
+  const values: Record<string, string> = {};
+  for (const [name, select] of Object.entries(op.readBack?.params ?? {})) {
+    const value = selectPath(responseOf(write), select);
+    if (value == null || typeof value === "object")
+      return `the create's answer has no "${select}" for {${name}}`;
+    values[name] = String(value);
+  }
+  return values;
+}
+
+/** The items of the create's `listedIn` list (sent with the create's `values`), or why it could not be read. */
+async function theList(
+  op: Operation,
+  ctx: CheckContext,
+  values: Record<string, string>,
+): Promise<{ request: string; items?: unknown[]; given: string }> {
+  const listedIn = op.listedIn as NonNullable<Operation["listedIn"]>;
+  const list = target(op, ctx, listedIn.operation);
+  const request = `${list.method} ${list.path}${listedIn.at ? ` at ${listedIn.at}` : ""}`;
+  const read = await ctx.perform(list, { ...AS_JSON, values });
+  const answer = responseOf(read);
+  const items = listedIn.at ? selectPath(answer, listedIn.at) : answer;
+  const given = describeResponse(read);
+  if (read.status === 200 && Array.isArray(items)) return { request, items, given };
+  return { request, given: `the list ${request} could not be read: ${given}` };
+}
+
+export const roundTripChecks: Check[] = [
+  {
+    family: "write",
+    name: "read-back",
+    rule: "A record a request created is there afterwards: its GET answers it, carrying what was sent.",
+    appliesTo: (op) => op.creates && op.readBack !== undefined,
+    async run(op, ctx): Promise<Verdict> {
+      const created = await theCreated(op, ctx);
+      if ("verdict" in created) return created.verdict;
+      return readsBack(op, ctx, created.write, created.values);
+    },
+  },
+  {
+    family: "write",
+    name: "listed",
+    rule: "A record a request created is listed afterwards by the list of its kind.",
+    appliesTo: (op) => op.creates && op.listedIn !== undefined,
+    async run(op, ctx): Promise<Verdict> {
+      const done = await theWrite(op, ctx);
+      if ("verdict" in done) return done.verdict;
+      const select = op.listedIn?.select ?? (Object.values(op.readBack?.params ?? {})[0] as string);
+      const id = selectPath(responseOf(done.write), select);
+      if (id == null || typeof id === "object") {
+        const why = `the create's answer has no "${select}" to find the record by`;
+        return { passed: false, expected: "the new record's id", given: describeResponse(done.write), why };
+      }
+      const listing = await theList(op, ctx, done.write.values ?? {});
+      const expected = { request: listing.request, holding: { [select]: id } };
+      if (!listing.items) return { passed: false, expected, given: listing.given, why: listing.given };
+      const given = { status: 200, items: listing.items.length };
+      if (listing.items.some((item) => selectPath(item, select) === id))
+        return { passed: true, expected, given, why: `listed by ${listing.request}` };
+      const why = `${listing.request} does not list the new record (${select} ${id}) among its ${listing.items.length} items`;
+      return { passed: false, expected, given, why };
+    },
+  },
+  {
+    family: "write",
+    name: "refused-writes-nothing",
+    rule: "A create refused for want of credentials writes nothing: the list of its kind holds nothing it sent.",
+    appliesTo: (op) =>
+      op.creates && op.auth === "required" && op.listedIn !== undefined && op.reflects !== undefined,
+    async run(op, ctx): Promise<Verdict> {
+      // The auth family's no-header request: the same one, shared.
+      const control = await ctx.perform(op, successRequest(op));
+      const refused = await ctx.perform(op, refusedRequest(op, control, null));
+      const sent = refused.reflects ?? {};
+      if (refused.status === undefined || refused.status < 400) {
+        const why = `the create without credentials was not refused (${describeResponse(refused)}): the auth checks fail on it`;
+        return {
+          passed: false,
+          inconclusive: true,
+          expected: "a refusal",
+          given: describeResponse(refused),
+          why,
+        };
+      }
+      const listing = await theList(op, ctx, refused.values ?? {});
+      const expected = {
+        request: listing.request,
+        holding: "no item carrying what the refused create sent",
+        sent,
+      };
+      if (!listing.items) return { passed: false, expected, given: listing.given, why: listing.given };
+      const written = listing.items.find((item) => fieldsNotCarried(item, sent).length === 0);
+      const given = { refused: refused.status, items: listing.items.length };
+      if (!written)
+        return { passed: true, expected, given, why: `refused with ${refused.status}, and nothing listed` };
+      const why = `refused with ${refused.status}, yet ${listing.request} lists a record carrying what it sent`;
+      return { passed: false, expected, given: { ...given, written }, why };
+    },
+  },
+  {
+    family: "write",
+    name: "reflects-update",
+    rule: "A record a request updated reads back changed: its GET answers what was sent.",
+    appliesTo: (op) => op.method === "PUT" && op.readBack !== undefined,
+    async run(op, ctx): Promise<Verdict> {
+      const done = await theWrite(op, ctx);
+      if ("verdict" in done) return done.verdict;
+      return readsBack(op, ctx, done.write, done.write.values ?? {});
+    },
+  },
+  {
+    family: "write",
+    name: "gone-after-delete",
+    rule: "A record a request deleted is gone: its GET answers as the server does for a missing record.",
+    appliesTo: (op) => op.gone !== undefined,
+    async run(op, ctx): Promise<Verdict> {
+      const gone = op.gone as NonNullable<Operation["gone"]>;
+      const done = await theWrite(op, ctx);
+      if ("verdict" in done) return done.verdict;
+      const get = target(op, ctx, gone.operation);
+      const values = done.write.values ?? {};
+      const expected = {
+        request: `${get.method} ${get.path}`,
+        values,
+        status: gone.status,
+        source: gone.source,
+      };
+      const back = await ctx.perform(get, { ...AS_JSON, values });
+      const given = describeResponse(back);
+      if (back.status === gone.status)
+        return { passed: true, expected, given, why: `the deleted record answers ${gone.status}` };
+      const why = `after the delete, ${get.path} answers ${back.status ?? "nothing"}, not ${gone.status} (${gone.source})`;
+      return { passed: false, expected, given, why };
+    },
+  },
+];
