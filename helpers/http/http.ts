@@ -64,12 +64,24 @@ class StaleConnection extends TransportError {}
 
 const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE"]);
 
+/**
+ * A kept-alive connection idle this long is closed by us, or a second before the server's own
+ * `Keep-Alive: timeout=N` when it announces one: Node's agent honours that hint only when it has an
+ * idle timeout of its own. Without it, a connection the server was closing could be reused on a busy
+ * machine (its close not yet read), and a POST sent on it failed: it is not sent again (issue 21).
+ */
+const IDLE_CONNECTION_MS = 60_000;
+
 export class HttpTransport {
-  private readonly httpAgent = new http.Agent({ keepAlive: true });
+  private readonly httpAgent = new http.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS });
   private readonly httpsAgent: https.Agent;
 
   constructor(options: { ignoreHttpsErrors?: boolean } = {}) {
-    this.httpsAgent = new https.Agent({ keepAlive: true, rejectUnauthorized: !options.ignoreHttpsErrors });
+    this.httpsAgent = new https.Agent({
+      keepAlive: true,
+      timeout: IDLE_CONNECTION_MS,
+      rejectUnauthorized: !options.ignoreHttpsErrors,
+    });
   }
 
   async send(request: HttpRequest): Promise<HttpResponse> {

@@ -89,3 +89,50 @@ test("a request goes from its lease's lane: the server sees the lane's address a
     echo.close();
   }
 });
+
+/** A server that closes idle kept-alive connections after 2 s (and says so: `Keep-Alive: timeout=2`), counting connections. */
+async function shortKeepAlive(delayMs: (path: string) => number) {
+  let connections = 0;
+  const short = createServer((request, response) => {
+    setTimeout(() => response.end("ok"), delayMs(request.url ?? ""));
+  });
+  short.keepAliveTimeout = 2000;
+  short.on("connection", () => connections++);
+  await new Promise<void>((resolve) => short.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(short.address() as AddressInfo).port}/`,
+    connections: () => connections,
+    close: () => new Promise((resolve) => short.close(resolve)),
+  };
+}
+
+test("an idle kept-alive connection is closed a second before the server's Keep-Alive timeout: a POST after it goes on a new one", async () => {
+  const short = await shortKeepAlive(() => 0);
+  const http = new HttpTransport();
+  try {
+    await http.send({ ...request("GET"), url: short.url });
+    // Past our 1 s (the server's 2 s less one), short of the server's close. On a busy machine the
+    // wait may run past the server's close too: a new connection either way, never a reused one.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const posted = await http.send({ ...request("POST"), url: short.url, body: "{}" });
+    assert.equal(posted.body.toString(), "ok");
+    assert.equal(short.connections(), 2, "the idle connection was reused");
+  } finally {
+    http.close();
+    await short.close();
+  }
+});
+
+test("that idle timeout does not cut a slow answer on a reused connection", async () => {
+  const short = await shortKeepAlive((path) => (path === "/slow" ? 1500 : 0));
+  const http = new HttpTransport();
+  try {
+    await http.send({ ...request("GET"), url: short.url });
+    const slow = await http.send({ ...request("GET"), url: `${short.url}slow` });
+    assert.equal(slow.body.toString(), "ok");
+    assert.equal(short.connections(), 1, "the same connection");
+  } finally {
+    http.close();
+    await short.close();
+  }
+});
