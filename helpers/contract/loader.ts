@@ -102,7 +102,7 @@ const CONTRACT_SCHEMA = "contract/contract-file.json";
  */
 function explainCitation({ path, message }: Violation): string {
   const what = /\/unknown\/[^/]+(?:\/source)?$/.test(path)
-    ? "an unknown id cites the line that answers 404 for it (ItemNotFoundException)"
+    ? "an unknown id cites the line that signals not-found for it (ItemNotFoundException, NotFoundIfNull or an ErrorMassage_*NotFound)"
     : /\/gone\/source$/.test(path)
       ? "a deleted record's answer cites the line that decides it (ItemNotFoundException)"
       : /\/params\/[^/]+\/source$/.test(path)

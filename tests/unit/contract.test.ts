@@ -314,7 +314,7 @@ test("an unknown id or a fixed value without a well-formed source is refused wit
   const expectations = [
     /bad\.yaml:7:\d+ operations\.contact\.params\.entityType\.source: is missing \(required\): a fixed value cites the parameter's type/,
     /bad\.yaml:8:\d+ operations\.contact\.params\.kind\.source: is not <path>:<line> or <path>:<first>-<last>: a fixed value cites .* in CommunityServer v12\.7\.1/,
-    /bad\.yaml:10:\d+ operations\.contact\.unknown\.contactid: should be object: an unknown id cites the line that answers 404 for it/,
+    /bad\.yaml:10:\d+ operations\.contact\.unknown\.contactid: should be object: an unknown id cites the line that signals not-found for it \(ItemNotFoundException, NotFoundIfNull or an ErrorMassage_\*NotFound\)/,
     /bad\.yaml:11:\d+ operations\.contact\.unknown\.entityType\.source: is missing \(required\): an unknown id cites/,
     /bad\.yaml:12:\d+ operations\.contact\.unknown\.kind\.source: is not <path>:<line>/,
   ];
