@@ -45,7 +45,7 @@ export interface Coverage {
   documented: number;
   documentedGet: number;
   writes: WriteCounts;
-  /** The documented writes not checked, each with its reason (specs/coverage/not-checked.yaml). */
+  /** The documented writes not checked, each with its reason (specs/coverage/not-checked/<module>.yaml). */
   notChecked: NotCheckedWrite[];
 }
 

@@ -6,15 +6,16 @@ import { test } from "node:test";
 import { ContractError } from "../../helpers/contract/contract";
 import { documentedOperations } from "../../helpers/contract/documented";
 import { loadContracts } from "../../helpers/contract/loader";
-import { loadNotChecked, NOT_CHECKED_FILE } from "../../helpers/contract/not-checked";
+import { loadNotChecked, notCheckedFiles } from "../../helpers/contract/not-checked";
 
 const sections = loadContracts();
 const documented = documentedOperations();
 
-function listIn(text: string): () => unknown {
-  const file = join(mkdtempSync(join(tmpdir(), "not-checked-")), "not-checked.yaml");
+/** Loads `text` as the list of `module` (mail, unless named). */
+function listIn(text: string, module = "mail"): () => unknown {
+  const file = join(mkdtempSync(join(tmpdir(), "not-checked-")), `${module}.yaml`);
   writeFileSync(file, text);
-  return () => loadNotChecked(file, sections, documented);
+  return () => loadNotChecked([file], sections, documented);
 }
 
 /** The problems of the ContractError that `load` throws. */
@@ -32,7 +33,7 @@ const entry = (request: string, extra = "") =>
   `  - request: "${request}"\n    reason: sends-mail-or-sms\n    why: Sends the message to its recipients.\n    source: module/ASC.Api/ASC.Api.Mail/MailApi.Messages.cs:529\n${extra}`;
 
 test("this repository's list loads: documented writes, none in the contract, each once", () => {
-  const listed = loadNotChecked(NOT_CHECKED_FILE, sections, documented);
+  const listed = loadNotChecked(notCheckedFiles(), sections, documented);
   assert.ok(listed.length > 0);
   for (const write of listed) {
     assert.notEqual(write.operation.verb, "GET", write.request);
@@ -46,7 +47,7 @@ test("a write that is not documented is refused at its line and column", () => {
   assert.deepEqual(problems.length, 1);
   assert.match(
     problems[0],
-    /not-checked\.yaml:2:14 writes\.0\.request: "PUT api\/2\.0\/mail\/messages\/sendall" is not a documented write/,
+    /mail\.yaml:2:14 writes\.0\.request: "PUT api\/2\.0\/mail\/messages\/sendall" is not a documented write/,
   );
 });
 
@@ -67,18 +68,24 @@ test("a write listed twice is refused at the second, naming the first", () => {
     listIn(`writes:\n${entry("PUT api/2.0/mail/messages/send")}${entry("PUT api/2.0/mail/messages/send")}`),
   );
   assert.equal(problems.length, 1);
-  assert.match(
-    problems[0],
-    /:6:14 writes\.1\.request: .* is listed twice \(first at .*not-checked\.yaml:2:14\)/,
-  );
+  assert.match(problems[0], /:6:14 writes\.1\.request: .* is listed twice \(first at .*mail\.yaml:2:14\)/);
 });
 
 test("a write the contract checks cannot be listed as not checked", () => {
-  const problems = problemsOf(listIn(`writes:\n${entry("POST api/2.0/group")}`));
+  const problems = problemsOf(listIn(`writes:\n${entry("POST api/2.0/group")}`, "group"));
   assert.equal(problems.length, 1);
   assert.match(
     problems[0],
     /:2:14 writes\.0\.request: "POST api\/2\.0\/group" is checked by the contract \(specs\/group\.yaml:\d+:\d+ operations\.[a-z-]+\)/,
+  );
+});
+
+test("a write is listed in its module's file", () => {
+  const problems = problemsOf(listIn(`writes:\n${entry("PUT api/2.0/mail/messages/send")}`, "crm"));
+  assert.equal(problems.length, 1);
+  assert.match(
+    problems[0],
+    /crm\.yaml:2:14 writes\.0\.request: "PUT api\/2\.0\/mail\/messages\/send" is a write of mail: list it in mail\.yaml/,
   );
 });
 
