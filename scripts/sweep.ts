@@ -9,7 +9,7 @@ import { findLeftovers, type Leftover, RECORD_PREFIX, removeLeftovers } from "..
 
 /**
  * `npm run sweep [-- --prefix wc-<run>] [--yes]`: lists the records earlier runs left on the
- * deployment in WORKSPACE_URL (people, groups, folders named wc-...), and deletes them only with
+ * deployment in WORKSPACE_URL (every kind the contract creates, named wc-...: leftoverSources), and deletes them only with
  * --yes and WORKSPACE_ALLOW_WRITES=true.
  */
 async function sweep(args: string[]): Promise<number> {
@@ -48,7 +48,7 @@ async function sweep(args: string[]): Promise<number> {
     });
     const leftovers = await findLeftovers(client, prefix);
     if (!leftovers.length) {
-      console.log(`Nothing to sweep: no person, group or folder on ${config.url} is named ${prefix}...`);
+      console.log(`Nothing to sweep: no record on ${config.url} is named ${prefix}...`);
       return 0;
     }
     console.log(`${leftovers.length} records on ${config.url} are named ${prefix}...:`);
@@ -71,7 +71,7 @@ async function sweep(args: string[]): Promise<number> {
 }
 
 function label(leftover: Leftover): string {
-  return `${leftover.kind.padEnd(6)} ${leftover.name} (${leftover.remove.method} ${leftover.remove.path})`;
+  return `${leftover.kind} ${leftover.name} (${leftover.remove.method} ${leftover.remove.path})`;
 }
 
 failFastAsync(() => sweep(process.argv.slice(2))).then((code) => {

@@ -1,4 +1,4 @@
-import { type Operation, placeholders } from "../contract/contract";
+import { type Operation, operationPlaceholders } from "../contract/contract";
 import { contractIndex } from "../contract/loader";
 import type { RequestSpec, WorkspaceClient } from "../http/client";
 import { readLeniently } from "../http/formats";
@@ -7,62 +7,72 @@ import { readLeniently } from "../http/formats";
 export const RECORD_PREFIX = "wc-";
 
 export interface Leftover {
-  kind: "person" | "group" | "folder" | "blog post" | "event" | "bookmark" | "forum topic" | "wiki page";
+  /** The contract's create that makes this kind of record: `community.create-blog-post`. */
+  kind: string;
   id: string;
   name: string;
   remove: RequestSpec;
 }
 
-/** Where each kind of record is listed and how it is removed: the contract's own operations. */
-const SOURCES: {
-  kind: Leftover["kind"];
-  lists: string[];
-  /** The records in a list's `response`. */
-  records: (response: unknown) => Record<string, unknown>[];
+/**
+ * Where a kind of record is listed and how it is removed, read from the contract: a create with an
+ * `undo` and a `listedIn` whose list takes no placeholder. Its names are the members its `reflects`
+ * fills with `{unique}`; its remove is its undo, each placeholder taking the member the undo names.
+ */
+export interface LeftoverSource {
+  kind: string;
+  list: Operation;
+  /** The list in the list's `response` (`folders`, for a folder's contents). */
+  at?: string;
   names: string[];
-  remove: string;
-  /** The member the remove operation's placeholder takes (default `id`; a wiki page is named). */
-  id?: string;
-}[] = [
-  {
-    kind: "person",
-    lists: ["people.list"],
-    records: (r) => asArray(r),
-    names: ["userName", "firstName", "lastName", "email", "displayName"],
-    remove: "people.delete",
-  },
-  {
-    kind: "group",
-    lists: ["group.list"],
-    records: (r) => asArray(r),
-    names: ["name"],
-    remove: "group.delete",
-  },
-  {
-    kind: "folder",
-    // The suite creates its folders directly under "My documents"; "Common documents" is searched too.
-    lists: ["files.my", "files.common"],
-    records: (r) => asArray((r as { folders?: unknown } | undefined)?.folders),
-    names: ["title"],
-    remove: "files.delete-folder",
-  },
-  ...(
-    [
-      ["blog post", "community.blog-posts", "community.delete-blog-post"],
-      ["event", "community.events", "community.delete-event"],
-      ["bookmark", "community.bookmarks", "community.delete-bookmark"],
-      ["forum topic", "community.recent-forum-topics", "community.delete-forum-topic"],
-    ] as const
-  ).map(([kind, list, remove]) => ({ kind, lists: [list], records: asArray, names: ["title"], remove })),
-  {
-    kind: "wiki page",
-    lists: ["community.wiki-pages"],
-    records: asArray,
-    names: ["name"],
-    remove: "community.delete-wiki-page",
-    id: "name",
-  },
-];
+  remove: Operation;
+  /** The undo's placeholders and the record members they take. */
+  removeParams: Record<string, string>;
+}
+
+/**
+ * Every kind of record the contract can create: sweepable ones (a `LeftoverSource`) and the others
+ * with why not. A create under another record (a post's comment, `params: { x: { created } }`) is
+ * listed under its parent, so it goes with its parent's removal.
+ */
+export function leftoverSources(operations: Iterable<Operation> = contractIndex().values()): {
+  sources: LeftoverSource[];
+  unsweepable: { kind: string; why: string }[];
+} {
+  const sources: LeftoverSource[] = [];
+  const unsweepable: { kind: string; why: string }[] = [];
+  const byKey = new Map([...operations].map((op) => [op.key, op]));
+  for (const op of byKey.values()) {
+    if (!op.creates || !op.undo) continue;
+    const parent = Object.values(op.params).find((p) => "created" in p);
+    if (parent) continue;
+    const at = (id: string) => byKey.get(`${op.section}.${id}`);
+    const list = op.listedIn && at(op.listedIn.operation);
+    const remove = at(op.undo.operation);
+    const names = Object.entries(op.reflects ?? {})
+      .filter(([, value]) => typeof value === "string" && value.startsWith("{unique}"))
+      .map(([member]) => member);
+    const why = !list
+      ? "no listedIn: no list shows it"
+      : operationPlaceholders(list).length
+        ? `its list ${list.key} takes {${operationPlaceholders(list)[0]}}`
+        : !names.length
+          ? "no reflects member starts with {unique}: its name cannot be recognised"
+          : undefined;
+    if (why || !list || !remove)
+      unsweepable.push({ kind: op.key, why: why ?? "its undo is not in the contract" });
+    else
+      sources.push({
+        kind: op.key,
+        list,
+        at: op.listedIn?.at,
+        names,
+        remove,
+        removeParams: op.undo.params,
+      });
+  }
+  return { sources, unsweepable };
+}
 
 const PAGE = 1000;
 
@@ -70,24 +80,27 @@ const PAGE = 1000;
 export async function findLeftovers(client: WorkspaceClient, prefix = RECORD_PREFIX): Promise<Leftover[]> {
   if (!prefix.startsWith(RECORD_PREFIX)) throw new Error(`the prefix must start with "${RECORD_PREFIX}"`);
   const found = new Map<string, Leftover>();
-  for (const source of SOURCES) {
-    const remove = operation(source.remove);
-    for (const list of source.lists) {
-      for (const record of await listAll(client, operation(list), source.records)) {
-        const name = source.names
-          .map((field) => record[field])
-          .find((v) => typeof v === "string" && v.startsWith(prefix));
-        const recordId = record[source.id ?? "id"];
-        if (typeof name !== "string" || recordId == null) continue;
-        const id = String(recordId);
-        const path = remove.path.replace(`{${placeholders(remove.path)[0]}}`, encodeURIComponent(id));
-        found.set(`${source.kind} ${id}`, {
-          kind: source.kind,
-          id,
-          name,
-          remove: { method: remove.method, path: `${path}.json`, query: remove.query },
-        });
+  // The contract's later creates are often made under or beside earlier ones: removed first.
+  for (const source of leftoverSources().sources.reverse()) {
+    const records = (response: unknown) =>
+      asArray(source.at ? (response as Record<string, unknown> | undefined)?.[source.at] : response);
+    for (const record of await listAll(client, source.list, records)) {
+      const name = source.names
+        .map((field) => record[field])
+        .find((v) => typeof v === "string" && v.startsWith(prefix));
+      const values = Object.entries(source.removeParams).map(([name, member]) => [name, record[member]]);
+      if (typeof name !== "string" || values.some(([, value]) => value == null)) continue;
+      let path = source.remove.path;
+      for (const [placeholder, value] of values) {
+        path = path.replace(`{${placeholder}}`, encodeURIComponent(String(value)));
       }
+      const id = values.map(([, value]) => String(value)).join("/");
+      found.set(`${source.kind} ${id}`, {
+        kind: source.kind,
+        id,
+        name,
+        remove: { method: source.remove.method, path: `${path}.json`, query: source.remove.query },
+      });
     }
   }
   return [...found.values()];
@@ -109,12 +122,6 @@ export async function removeLeftovers(
   return { removed, failed };
 }
 
-function operation(key: string): Operation {
-  const op = contractIndex().get(key);
-  if (!op) throw new Error(`the contract has no operation ${key}`);
-  return op;
-}
-
 async function listAll(
   client: WorkspaceClient,
   list: Operation,
@@ -125,7 +132,7 @@ async function listAll(
     const exchange = await client.send({
       method: "GET",
       path: `${list.path}.json`,
-      query: { startIndex, count: PAGE },
+      query: { ...list.query, startIndex, count: PAGE },
       headers: { Accept: "application/json" },
     });
     const response = exchange.response;
