@@ -6,6 +6,7 @@ import { runCheck, skippedCheck } from "./checks/index";
 import { DiscoveredValues, OperationRunner } from "./checks/operations";
 import { applyProfile, withEarlyThrottle } from "./checks/outcome";
 import { SharedReads } from "./checks/shared-reads";
+import { StandInRecords } from "./checks/stand-in-records";
 import type { Operation } from "./contract/contract";
 import { contractIndex } from "./contract/loader";
 import { schemaRegistry } from "./contract/schemas";
@@ -70,13 +71,34 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: "worker" },
   ],
-  discovered: [async ({ workspace }, use) => use(new DiscoveredValues(workspace)), { scope: "worker" }],
+  discovered: [
+    async ({ workspace, run, config, uniqueName }, use) => {
+      // Records made in lists found empty serve the whole worker, so the worker's end removes them.
+      const ledger = new Ledger(new RunLedgerFile(run.ledgerFile));
+      const policy = { allowWrites: config.allowWrites, disposable: run.embedded };
+      const standIns = new StandInRecords(contractIndex(), policy, (create) =>
+        new OperationRunner(
+          workspace,
+          schemaRegistry(),
+          discovered,
+          ledger,
+          contractIndex(),
+          uniqueName,
+          [],
+          run.namePrefix,
+          policy,
+        ).createRecord(create),
+      );
+      const discovered: DiscoveredValues = new DiscoveredValues(workspace, standIns);
+      await use(discovered);
+      await undoOrFail(ledger, workspace);
+    },
+    { scope: "worker" },
+  ],
   ledger: async ({ workspace, run }, use) => {
     const ledger = new Ledger(new RunLedgerFile(run.ledgerFile));
     await use(ledger);
-    const problems = await ledger.undoAll(workspace);
-    if (problems.length)
-      throw new Error(`Cleanup failed, records may be left behind:\n${problems.join("\n")}`);
+    await undoOrFail(ledger, workspace);
   },
   conformance: async ({ workspace, discovered, ledger, uniqueName, run, profile, config }, use, testInfo) => {
     const schemas = schemaRegistry();
@@ -185,6 +207,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
   },
 });
+
+/** Undoes what `ledger` holds; a record that could not be removed fails the test (or the worker). */
+async function undoOrFail(ledger: Ledger, workspace: WorkspaceClient): Promise<void> {
+  const problems = await ledger.undoAll(workspace);
+  if (problems.length) throw new Error(`Cleanup failed, records may be left behind:\n${problems.join("\n")}`);
+}
 
 /** Where the operation is declared (`specs/people.yaml:12:3`): the step's location in reports, no stack needed. */
 function declaredAt(op: Operation): Location {

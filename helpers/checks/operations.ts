@@ -6,6 +6,7 @@ import { formatOfContentType, parseBody, readLeniently, type XmlNode, xmlToJson 
 import type { Ledger } from "../run/ledger";
 import { type CheckContext, NO_RECORD_TO_READ, type ReadResponse, type Variation } from "./check";
 import { readKey, type SharedReads } from "./shared-reads";
+import type { StandInRecords } from "./stand-in-records";
 
 /** `folders[0].id`, `[0].id`, `id` */
 export function selectPath(value: unknown, path: string): unknown {
@@ -77,13 +78,29 @@ function placeholderValue(value: unknown, source: string): string {
 export class DiscoveredValues {
   private readonly answers = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly client: WorkspaceClient) {}
+  constructor(
+    private readonly client: WorkspaceClient,
+    /** Makes a record in a list found empty, where writes are allowed (helpers/checks/stand-in-records.ts). */
+    private readonly standIns?: Pick<StandInRecords, "make">,
+  ) {}
 
-  /** Throws NoRecordToRead when the list it selects from is empty; any other miss is a failure. */
+  /**
+   * Throws NoRecordToRead when the list it selects from is empty and no record may be made in it;
+   * any other miss is a failure.
+   */
   async get(from: string, select: string): Promise<string> {
-    const answer = await this.answer(from);
-    const empty = emptyListOn(answer, select);
-    if (empty !== undefined) throw new NoRecordToRead(from, empty);
+    let answer = await this.answer(from);
+    let empty = emptyListOn(answer, select);
+    if (empty !== undefined) {
+      const madeBy = await this.standIns?.make(from, empty);
+      if (!madeBy) throw new NoRecordToRead(from, empty);
+      // The list is read again: the record made must be in it, where the read looks.
+      this.answers.delete(from);
+      answer = await this.answer(from);
+      empty = emptyListOn(answer, select);
+      if (empty !== undefined)
+        throw new Error(`${from} still answered an empty list after ${madeBy} made a record to read in it`);
+    }
     const value = selectPath(answer, select);
     if (value === undefined || value === null || typeof value === "object") {
       throw new Error(`could not discover a value from ${from}: nothing at "${select}" in its response`);
@@ -303,15 +320,20 @@ export class OperationRunner implements CheckContext {
     return values;
   }
 
-  /** A record made for an operation that needs one (update, delete); undone at the end of the test. */
-  private async createFixture(op: Operation, name: string, creator: string, select: string): Promise<string> {
-    const create = this.operations.get(`${op.section}.${creator}`);
-    if (!create) throw new Error(`${op.key}: no operation ${creator} to create {${name}} with`);
-    const read = await this.perform(create, {
+  /** Sends a create as JSON to make a record another request needs; its undo goes to the ledger. */
+  createRecord(create: Operation): Promise<ReadResponse> {
+    return this.perform(create, {
       suffix: "json",
       bodyKind: "json",
       headers: { Accept: "application/json" },
     });
+  }
+
+  /** A record made for an operation that needs one (update, delete); undone at the end of the test. */
+  private async createFixture(op: Operation, name: string, creator: string, select: string): Promise<string> {
+    const create = this.operations.get(`${op.section}.${creator}`);
+    if (!create) throw new Error(`${op.key}: no operation ${creator} to create {${name}} with`);
+    const read = await this.createRecord(create);
     const body = read.exchange.response && readLeniently(read.contentType, read.exchange.response.body);
     const value = selectPath((body as { response?: unknown } | undefined)?.response, select);
     if (read.status === undefined || read.status >= 300 || value == null) {

@@ -34,15 +34,15 @@ export function emptyListModules(
 
 /** The console's heading for the lines below: once, before one line per module. */
 export const EMPTY_LISTS_TITLE =
-  "Reads with no record to read (their checks skipped: an empty list is a legitimate state, not a failure):";
+  "Reads with no record to read (their checks skipped: an empty list is a legitimate state, not a failure; with WORKSPACE_ALLOW_WRITES=true the run makes a record where the contract can create one):";
 
 /** Lists named in one line; the rest are counted (summary.md and checks.json have them all). */
 const NAMED_LISTS = 3;
 
 /**
  * `crm: 52 reads had no record to read: the lists they look up are empty (GET api/2.0/crm/case/filter, ... +9 more)`.
- * Nothing about WORKSPACE_ALLOW_WRITES: these ids come from the deployment's own lists (`from:`),
- * which no write of the suite fills.
+ * The title says once how a run with writes allowed fills the lists the contract can create in
+ * (helpers/checks/stand-in-records.ts); what stays here then is a list no create of it fills.
  */
 export function emptyListInWords(module: EmptyListModule, named = NAMED_LISTS): string {
   const reads = `${module.reads.length} ${module.reads.length === 1 ? "read" : "reads"}`;

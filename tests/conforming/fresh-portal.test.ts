@@ -3,9 +3,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { selectPath } from "../../helpers/checks/operations";
+import { StandInRecords } from "../../helpers/checks/stand-in-records";
+import { contractIndex } from "../../helpers/contract/loader";
 import { EMPTY_LISTS_TITLE } from "../../helpers/reporters/empty-lists";
 import { type EmptyPortal, REFERENCE_ADMIN, type RunningReference, startReference } from "../../reference";
-import { writesReceived } from "../support/leftovers-on";
+import { leftoversOn, writesReceived } from "../support/leftovers-on";
 import { ROOT, runSuite, SELF_TEST_RATE_LIMIT } from "../support/run-suite";
 
 const NO_RECORD = /^no record to read: GET (api\/2\.0\/\S+) answered an empty list(?: at "([^"]+)")?$/;
@@ -140,4 +142,52 @@ describe("a freshly installed portal, read-only (reference --empty)", () => {
       }
     });
   }
+});
+
+describe("a freshly installed portal, writes allowed (reference --empty)", () => {
+  test("--empty=crm-opened with WORKSPACE_ALLOW_WRITES=true: the reads whose list the contract's creates fill run on records the run made; only the others are skipped; nothing is left", async (t) => {
+    const reference = await startReference({
+      empty: "crm-opened",
+      rateLimit: { limit: SELF_TEST_RATE_LIMIT, windowSeconds: 10 },
+    });
+    try {
+      const run = await runSuite({
+        name: "conforming/fresh-writes",
+        env: {
+          WORKSPACE_URL: reference.url,
+          WORKSPACE_USER: REFERENCE_ADMIN.user,
+          WORKSPACE_PASSWORD: REFERENCE_ADMIN.password,
+          WORKSPACE_ALLOW_WRITES: "true",
+        },
+      });
+      const failures = run.failed.map((c) => `${c.id}: ${c.why}`).join("\n");
+      assert.equal(run.exitCode, 0, `${failures}\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-2000)}`);
+      const standIns = new StandInRecords(contractIndex(), { allowWrites: true, disposable: false }, () => {
+        throw new Error("not sent here");
+      });
+      const noRecord = run.checks.filter((c) => c.outcome === "skipped" && NO_RECORD.test(c.why));
+      const fillable = noRecord.filter((c) => {
+        const [, path, at] = NO_RECORD.exec(c.why) as RegExpExecArray;
+        return standIns.createFor(`GET ${path}`, at ?? "");
+      });
+      assert.deepEqual(
+        fillable.map((c) => `${c.id}: ${c.why}`),
+        [],
+        "a list a create fills is filled",
+      );
+      // The reads a read-only run skips for GET api/2.0/community/blog ran, on the run's own post.
+      const blogPost = run.checks.filter((c) => c.id.startsWith("community.blog-post/"));
+      assert.ok(
+        blogPost.length > 0 && blogPost.every((c) => c.outcome === "passed"),
+        JSON.stringify(blogPost),
+      );
+      assert.deepEqual(await leftoversOn(reference), [], "nothing named wc-... is left");
+      assert.deepEqual(reference.dataChanges(), [], "nor anything changed in the records served from data");
+      t.diagnostic(
+        `${run.checks.length} checks, ${noRecord.length} still skipped for no record, ${run.ms} ms`,
+      );
+    } finally {
+      await reference.close();
+    }
+  });
 });
