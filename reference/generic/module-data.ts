@@ -52,6 +52,8 @@ export interface GenericWrite {
   parent?: string;
   /** Members of the record, by member, from the request's parameter of that name (`{ title: "subject" }`). */
   from?: Record<string, string>;
+  /** Members the write sets whatever was sent (a case's close sets `isClosed: true`). */
+  set?: Record<string, JsonValue>;
   /** Parameters the server refuses the request without (400), with where it does so (file:line). */
   required?: { params: string[]; source: string };
   /** A create of a collection with named ids (wiki pages): the new record's id is this parameter. */

@@ -104,7 +104,7 @@ function perform(
   const { faults, store } = request;
   if (write.creates) {
     const collection = write.creates;
-    const members = membersFrom(data, collection, write, request);
+    const members = { ...membersFrom(data, collection, write, request), ...write.set };
     const parent = write.parent && request.params.required(write.parent).toLowerCase();
     const entry = {
       id: newId(data, records, collection, write, request),
@@ -132,7 +132,7 @@ function perform(
     }[kind]();
   };
   if (write.updates) {
-    const members = { ...entry.members, ...membersFrom(data, collection, write, request) };
+    const members = { ...entry.members, ...membersFrom(data, collection, write, request), ...write.set };
     if (!faults.has("update-ignored")) changes.changed.set(key, members);
     return { outcome: "updated", response: answer({ ...entry, members }) };
   }

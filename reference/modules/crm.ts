@@ -1,4 +1,4 @@
-import type { BuiltIn, ModuleData } from "../generic/module-data";
+import type { BuiltIn, GenericWrite, ModuleData } from "../generic/module-data";
 
 /** Made when someone first opens the CRM (ProductEntryPoint.ConfigurePortal, called by Default.aspx.cs:51). */
 const crmOpened = (lines: string): BuiltIn => ({
@@ -113,6 +113,29 @@ const data: ModuleData = {
       seeds: [
         { id: "PN3f1c2a9b0d4e5f60718293a4b5c6d7e8", number: "+14155550100", alias: "Sales" },
         { id: "PN9a8b7c6d5e4f30211203f4e5d6c7b8a9", number: "+14155550101", alias: "Support" },
+      ],
+    },
+    // History categories (ListType.HistoryCategory), events and invoice taxes: lists the run's writes change.
+    historyCategories: {
+      schema: "crm/history-category-wrapper.json",
+      firstId: 8401,
+      seeds: [{ title: "Note" }, { title: "Email" }, { title: "Call" }],
+      fresh: { records: 3, ...crmOpened("234-237") },
+    },
+    historyEvents: {
+      schema: "crm/relationship-event-wrapper.json",
+      firstId: 9001,
+      seeds: [
+        { content: "Called the customer; they asked for a new offer." },
+        { content: "Sent the invoice by email." },
+      ],
+    },
+    invoiceTaxes: {
+      schema: "crm/invoice-tax-wrapper.json",
+      firstId: 9101,
+      seeds: [
+        { name: "VAT", rate: 20 },
+        { name: "Reduced VAT", rate: 10 },
       ],
     },
     voipCalls: {
@@ -265,7 +288,7 @@ const data: ModuleData = {
       record: "invoiceitemid",
       constraints: { invoiceitemid: "[0-9]+" },
     },
-    { path: "crm/invoice/tax" },
+    { path: "crm/invoice/tax", list: "invoiceTaxes" },
     { path: "crm/invoice/settings" },
     {
       path: "crm/contact/status/{contactStatusid}",
@@ -291,7 +314,7 @@ const data: ModuleData = {
       record: "categoryid",
       constraints: { categoryid: "[0-9]+" },
     },
-    { path: "crm/history/category", builtIn: crmOpened("234-237") },
+    { path: "crm/history/category", list: "historyCategories" },
     { path: "crm/task/category", list: "taskCategories" },
     { path: "crm/contact/status", list: "contactStatuses" },
     { path: "crm/contact/type", list: "contactTypes" },
@@ -299,7 +322,7 @@ const data: ModuleData = {
       path: "crm/opportunity/stage",
       list: "opportunityStages",
     },
-    { path: "crm/history/filter" },
+    { path: "crm/history/filter", list: "historyEvents" },
     { path: "crm/files/root" },
     {
       path: "crm/{entityType}/{entityid}/files",
@@ -366,6 +389,219 @@ const data: ModuleData = {
       record: "callId",
       constraints: { callId: "\\w+" },
     },
+  ],
+  // Writes: cases, opportunities, tasks, invoices, currencies, history, files, voip, reports.
+  writes: [
+    // Cases: CreateCases refuses an empty title (CRMApi.Cases.cs:129), UpdateCases too (205) and sets
+    // title and access (209-217); close and reopen set the state (53-91); DeleteCase answers the case (507-520).
+    {
+      method: "POST",
+      path: "crm/case",
+      creates: "cases",
+      from: { title: "title", isPrivate: "isPrivate" },
+      set: { isClosed: false },
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs:129" },
+    },
+    {
+      method: "PUT",
+      path: "crm/case/{caseid}",
+      ids: { caseid: "cases" },
+      updates: "caseid",
+      from: { title: "title", isPrivate: "isPrivate" },
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs:205" },
+    },
+    {
+      method: "PUT",
+      path: "crm/case/{caseid}/close",
+      ids: { caseid: "cases" },
+      updates: "caseid",
+      set: { isClosed: true },
+    },
+    {
+      method: "PUT",
+      path: "crm/case/{caseid}/reopen",
+      ids: { caseid: "cases" },
+      updates: "caseid",
+      set: { isClosed: false },
+    },
+    {
+      method: "PUT",
+      path: "crm/case/{caseid}/access",
+      ids: { caseid: "cases" },
+      updates: "caseid",
+      from: { isPrivate: "isPrivate" },
+    },
+    { method: "DELETE", path: "crm/case/{caseid}", ids: { caseid: "cases" }, deletes: "caseid" },
+    // Opportunities: CreateDeal and UpdateDeal set every column from the request (CRMApi.Deals.cs:529-541,
+    // 632-642), refusing an empty title (CRMSecutiry.cs:683); the stage by id (77-95), access (113-123).
+    ...(["crm/opportunity", "crm/opportunity/{opportunityid}"] as const).map(
+      (path): GenericWrite => ({
+        method: path === "crm/opportunity" ? "POST" : "PUT",
+        path,
+        ...(path === "crm/opportunity"
+          ? { creates: "opportunities" }
+          : { ids: { opportunityid: "opportunities" }, updates: "opportunityid" }),
+        from: { title: "title", description: "description", bidValue: "bidValue", isPrivate: "isPrivate" },
+        required: {
+          params: ["title", "responsibleid", "stageid", "bidCurrencyAbbr"],
+          source: "web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs:683-685",
+        },
+      }),
+    ),
+    {
+      method: "PUT",
+      path: "crm/opportunity/{opportunityid}/stage/{id}",
+      ids: { opportunityid: "opportunities", id: "opportunityStages" },
+      updates: "opportunityid",
+      required: { params: ["stageid"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Deals.cs:80" },
+    },
+    {
+      method: "PUT",
+      path: "crm/opportunity/{opportunityid}/access",
+      ids: { opportunityid: "opportunities" },
+      updates: "opportunityid",
+      from: { isPrivate: "isPrivate" },
+    },
+    {
+      method: "DELETE",
+      path: "crm/opportunity/{opportunityid}",
+      ids: { opportunityid: "opportunities" },
+      deletes: "opportunityid",
+    },
+    // Opportunity stages: create and update refuse an empty title (CRMApi.ListItem.cs:60, 106) and set
+    // title, color, description, probability and type (62-69, 111-119); the color alone (141-156).
+    ...(["crm/opportunity/stage", "crm/opportunity/stage/{id}"] as const).map(
+      (path): GenericWrite => ({
+        method: path === "crm/opportunity/stage" ? "POST" : "PUT",
+        path,
+        ...(path === "crm/opportunity/stage"
+          ? { creates: "opportunityStages" }
+          : { ids: { id: "opportunityStages" }, updates: "id" }),
+        from: {
+          title: "title",
+          description: "description",
+          color: "color",
+          successProbability: "successProbability",
+          stageType: "stageType",
+        },
+        required: { params: ["title"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.ListItem.cs:60" },
+      }),
+    ),
+    {
+      method: "PUT",
+      path: "crm/opportunity/stage/{id}/color",
+      ids: { id: "opportunityStages" },
+      updates: "id",
+      from: { color: "color" },
+    },
+    { method: "DELETE", path: "crm/opportunity/stage/{id}", ids: { id: "opportunityStages" }, deletes: "id" },
+    // Tasks: TaskDao.cs:787-789 refuses an empty title, no deadline or no category; CreateTask and
+    // UpdateTask set title and description (CRMApi.Tasks.cs:309-321, 514-526); close and reopen the state.
+    ...(["crm/task", "crm/task/{taskid}"] as const).map(
+      (path): GenericWrite => ({
+        method: path === "crm/task" ? "POST" : "PUT",
+        path,
+        ...(path === "crm/task"
+          ? { creates: "tasks", set: { isClosed: false } }
+          : { ids: { taskid: "tasks" }, updates: "taskid" }),
+        from: { title: "title", description: "description" },
+        required: {
+          params: ["title", "deadline", "categoryid"],
+          source: "web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/TaskDao.cs:787-789",
+        },
+      }),
+    ),
+    {
+      method: "PUT",
+      path: "crm/task/{taskid}/close",
+      ids: { taskid: "tasks" },
+      updates: "taskid",
+      set: { isClosed: true },
+    },
+    {
+      method: "PUT",
+      path: "crm/task/{taskid}/reopen",
+      ids: { taskid: "tasks" },
+      updates: "taskid",
+      set: { isClosed: false },
+    },
+    { method: "DELETE", path: "crm/task/{taskid}", ids: { taskid: "tasks" }, deletes: "taskid" },
+    // Task and history categories: title, description and sort order (CRMApi.ListItem.cs:411-428,
+    // 446-470, 237-256, 273-296; the history category's title refused empty, 242, 278); the icon alone.
+    ...(
+      [
+        ["crm/task/category", "{id}", "taskCategories", "{categoryid}"],
+        ["crm/history/category", "{id}", "historyCategories", "{id}"],
+      ] as const
+    ).flatMap(([base, one, collection, removed]): GenericWrite[] => {
+      const from = { title: "title", description: "description", sortOrder: "sortOrder" };
+      const id = one.slice(1, -1);
+      const deleted = removed.slice(1, -1);
+      return [
+        { method: "POST", path: base, creates: collection, from },
+        { method: "PUT", path: `${base}/${one}`, ids: { [id]: collection }, updates: id, from },
+        { method: "PUT", path: `${base}/${one}/icon`, ids: { [id]: collection }, updates: id },
+        { method: "DELETE", path: `${base}/${removed}`, ids: { [deleted]: collection }, deletes: deleted },
+      ];
+    }),
+    // History events: AddHistoryTo stores the content (CRMApi.RelationshipEvent.cs:325-400; empty refused,
+    // CRMSecutiry.cs:669); DeleteHistory answers the event (171-185).
+    {
+      method: "POST",
+      path: "crm/history",
+      creates: "historyEvents",
+      from: { content: "content" },
+      required: {
+        params: ["content"],
+        source: "web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs:669",
+      },
+    },
+    { method: "DELETE", path: "crm/history/{id}", ids: { id: "historyEvents" }, deletes: "id" },
+    // Currency rates: both currencies and the rate (CRMApi.CurrencyRates.cs:110-127, 142-170, 297-307).
+    ...(["crm/currency/rates", "crm/currency/rates/{id}"] as const).map(
+      (path): GenericWrite => ({
+        method: path === "crm/currency/rates" ? "POST" : "PUT",
+        path,
+        ...(path === "crm/currency/rates"
+          ? { creates: "currencyRates" }
+          : { ids: { id: "currencyRates" }, updates: "id" }),
+        from: { fromCurrency: "fromCurrency", toCurrency: "toCurrency", rate: "rate" },
+        required: {
+          params: ["fromCurrency", "toCurrency"],
+          source: "module/ASC.Api/ASC.Api.CRM/CRMApi.CurrencyRates.cs:297-300",
+        },
+      }),
+    ),
+    { method: "DELETE", path: "crm/currency/rates/{id}", ids: { id: "currencyRates" }, deletes: "id" },
+    // Invoice taxes: name (refused empty), description, rate (CRMApi.Invoices.cs:1288-1313, 1327-1356).
+    ...(["crm/invoice/tax", "crm/invoice/tax/{id}"] as const).map(
+      (path): GenericWrite => ({
+        method: path === "crm/invoice/tax" ? "POST" : "PUT",
+        path,
+        ...(path === "crm/invoice/tax"
+          ? { creates: "invoiceTaxes" }
+          : { ids: { id: "invoiceTaxes" }, updates: "id" }),
+        from: { name: "name", description: "description", rate: "rate" },
+        required: { params: ["name"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Invoices.cs:1299" },
+      }),
+    ),
+    { method: "DELETE", path: "crm/invoice/tax/{id}", ids: { id: "invoiceTaxes" }, deletes: "id" },
+    // Invoice items: title (refused empty), description, price, sku (CRMApi.Invoices.cs:1117-1151, 1170-1205).
+    ...(["crm/invoiceitem", "crm/invoiceitem/{id}"] as const).map(
+      (path): GenericWrite => ({
+        method: path === "crm/invoiceitem" ? "POST" : "PUT",
+        path,
+        ...(path === "crm/invoiceitem"
+          ? { creates: "invoiceItems" }
+          : { ids: { id: "invoiceItems" }, updates: "id" }),
+        from: { title: "title", description: "description", price: "price", stockKeepingUnit: "sku" },
+        required: {
+          params: ["title", "price"],
+          source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Invoices.cs:1133",
+        },
+      }),
+    ),
+    { method: "DELETE", path: "crm/invoiceitem/{id}", ids: { id: "invoiceItems" }, deletes: "id" },
   ],
 };
 
