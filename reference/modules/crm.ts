@@ -138,6 +138,12 @@ const data: ModuleData = {
         { name: "Reduced VAT", rate: 10 },
       ],
     },
+    // Files attached to CRM records (FileWrapper), listed under the record they were attached to.
+    crmFiles: {
+      schema: "files/file-wrapper.json",
+      firstId: 9201,
+      seeds: [{ title: "Offer.docx" }, { title: "Price list.xlsx" }, { title: "Contract.pdf" }],
+    },
     voipCalls: {
       schema: "crm/voip-call-wrapper.json",
       seeds: [
@@ -326,6 +332,8 @@ const data: ModuleData = {
     { path: "crm/files/root" },
     {
       path: "crm/{entityType}/{entityid}/files",
+      list: "crmFiles",
+      of: "entityid",
       constraints: { entityType: "(contact|opportunity|case)", entityid: "[0-9]+" },
     },
     { path: "crm/report/files" },
@@ -557,6 +565,29 @@ const data: ModuleData = {
       },
     },
     { method: "DELETE", path: "crm/history/{id}", ids: { id: "historyEvents" }, deletes: "id" },
+    // Files: CreateTextFile saves <title>.txt and attaches it (CRMApi.RelationshipEvent.cs:203-230);
+    // AttachFiles records a history event (461-500); DeleteCRMFile answers the file (564-595).
+    {
+      method: "POST",
+      path: "crm/{entityType}/{entityid}/files/text",
+      ids: { entityid: "cases" },
+      parent: "entityid",
+      creates: "crmFiles",
+      required: {
+        params: ["title", "content"],
+        source: "module/ASC.Api/ASC.Api.CRM/CRMApi.RelationshipEvent.cs:206-207",
+      },
+      constraints: { entityType: "(contact|opportunity|case)", entityid: "[0-9]+" },
+    },
+    {
+      method: "POST",
+      path: "crm/{entityType}/{entityid}/files",
+      ids: { entityid: "cases" },
+      creates: "historyEvents",
+      required: { params: ["fileids"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.RelationshipEvent.cs:464" },
+      constraints: { entityType: "(contact|opportunity|case)", entityid: "[0-9]+" },
+    },
+    { method: "DELETE", path: "crm/files/{fileid}", ids: { fileid: "crmFiles" }, deletes: "fileid" },
     // Currency rates: both currencies and the rate (CRMApi.CurrencyRates.cs:110-127, 142-170, 297-307).
     ...(["crm/currency/rates", "crm/currency/rates/{id}"] as const).map(
       (path): GenericWrite => ({
