@@ -144,6 +144,11 @@ const data: ModuleData = {
       firstId: 9201,
       seeds: [{ title: "Offer.docx" }, { title: "Price list.xlsx" }, { title: "Contract.pdf" }],
     },
+    invoiceLines: {
+      schema: "crm/invoice-line-wrapper.json",
+      firstId: 9301,
+      seeds: [{ description: "Support hour", quantity: 10, price: 60 }],
+    },
     voipCalls: {
       schema: "crm/voip-call-wrapper.json",
       seeds: [
@@ -604,6 +609,53 @@ const data: ModuleData = {
       }),
     ),
     { method: "DELETE", path: "crm/currency/rates/{id}", ids: { id: "currencyRates" }, deletes: "id" },
+    // Invoices: CreateInvoice and UpdateInvoice set every column (CRMApi.Invoices.cs:478-494, 647-660),
+    // InvoiceDao.cs:471-478 refusing one without number, dates, contact, currency or terms; a line of an
+    // item (941-980); DeleteInvoice answers the invoice (368-380), DeleteInvoiceLine the id (1055-1074).
+    {
+      method: "POST",
+      path: "crm/invoice",
+      creates: "invoices",
+      from: { number: "number", terms: "terms", description: "description" },
+      required: {
+        params: ["number", "issueDate", "dueDate", "contactId", "currency", "terms"],
+        source: "web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/InvoiceDao.cs:471-478",
+      },
+    },
+    {
+      method: "PUT",
+      path: "crm/invoice/{id}",
+      ids: { id: "invoices" },
+      updates: "id",
+      from: { terms: "terms", description: "description" },
+      required: {
+        params: ["issueDate", "dueDate", "contactId", "currency", "terms"],
+        source: "web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs:741-746",
+      },
+    },
+    {
+      method: "DELETE",
+      path: "crm/invoice/{invoiceid}",
+      ids: { invoiceid: "invoices" },
+      deletes: "invoiceid",
+    },
+    {
+      method: "POST",
+      path: "crm/invoiceline",
+      creates: "invoiceLines",
+      from: { description: "description", quantity: "quantity", price: "price" },
+      required: {
+        params: ["invoiceId", "invoiceItemId"],
+        source: "web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs:717",
+      },
+    },
+    {
+      method: "DELETE",
+      path: "crm/invoiceline/{id}",
+      ids: { id: "invoiceLines" },
+      deletes: "id",
+      answer: { member: "id" },
+    },
     // Invoice taxes: name (refused empty), description, rate (CRMApi.Invoices.cs:1288-1313, 1327-1356).
     ...(["crm/invoice/tax", "crm/invoice/tax/{id}"] as const).map(
       (path): GenericWrite => ({
