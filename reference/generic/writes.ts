@@ -35,15 +35,18 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   const kinds = (["creates", "updates", "deletes"] as const).filter((kind) => declared[kind] !== undefined);
   if (kinds.length !== 1) throw new Error(`${where}: give exactly one of creates, updates, deletes`);
   const expected = { creates: "POST", updates: "PUT", deletes: "DELETE" }[kinds[0]];
-  if (declared.method !== expected) throw new Error(`${where}: ${kinds[0]} needs ${expected}`);
+  const putDeletes = declared.batch && kinds[0] === "deletes" && declared.method === "PUT";
+  if (declared.method !== expected && !putDeletes) throw new Error(`${where}: ${kinds[0]} needs ${expected}`);
   const placeholders = new Set([...declared.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]));
   for (const name of Object.keys(declared.ids ?? {}))
     if (!placeholders.has(name)) throw new Error(`${where}: no placeholder {${name}}`);
   if (declared.parent && !declared.ids?.[declared.parent])
     throw new Error(`${where}: parent {${declared.parent}} is not in ids`);
   const target = declared.updates ?? declared.deletes;
-  if (target && !declared.ids?.[target]) throw new Error(`${where}: {${target}} is not in ids`);
-  const collection = declared.creates ?? (target ? declared.ids?.[target] : undefined);
+  const batched = declared.batch && target === declared.batch.param;
+  if (target && !declared.ids?.[target] && !batched) throw new Error(`${where}: {${target}} is not in ids`);
+  const collection =
+    declared.creates ?? (batched ? declared.batch?.collection : target ? declared.ids?.[target] : undefined);
   for (const name of [collection, ...Object.values(declared.ids ?? {})])
     if (!name || !data.collections[name]) throw new Error(`${where}: no collection "${name}"`);
   itemsOf(schema); // a wrong path fails at start
@@ -114,6 +117,7 @@ function perform(
     if (!faults.has("create-not-stored")) changesOf(store, data.module, collection).added.push(entry);
     return { outcome: "created", response: render(collection, entry) };
   }
+  if (write.batch) return performBatch(data, records, write, request, render);
   const placeholder = (write.updates ?? write.deletes) as string;
   const collection = write.ids?.[placeholder] as string;
   const entry = found.get(placeholder) as RecordEntry;
@@ -138,6 +142,45 @@ function perform(
   }
   if (!faults.has("delete-does-nothing")) changes.removed.add(key);
   return { outcome: "deleted", response: answer(entry) };
+}
+
+/** A batch write (GenericWrite.batch): each record the list names, changed or removed, answered as a list. */
+function performBatch(
+  data: ModuleData,
+  records: ModuleRecords,
+  write: WriteWithSchema,
+  request: AuthenticatedRequest,
+  render: (collection: string, entry: RecordEntry) => JsonValue,
+): HandlerResult {
+  const { param, collection, match, order } = write.batch as NonNullable<GenericWrite["batch"]>;
+  const all = records.entries(collection, request.store);
+  const seeds = data.collections[collection].seeds ?? [];
+  const memberOf = (entry: RecordEntry, member: string) =>
+    ({ ...(entry.index === undefined ? {} : seeds[entry.index]), ...entry.members })[member];
+  const named = (value: string) =>
+    match
+      ? all.find((entry) => String(memberOf(entry, match)) === value)
+      : records.entry(collection, value, request.store);
+  const values = request.params.list(param) ?? [];
+  const changes = changesOf(request.store, data.module, collection);
+  const answers = values.flatMap((value, position) => {
+    const entry = named(value);
+    if (!entry) return [];
+    const key = String(entry.id).toLowerCase();
+    if (write.deletes) {
+      if (!request.faults.has("delete-does-nothing")) changes.removed.add(key);
+      return [render(collection, entry)];
+    }
+    const members = {
+      ...entry.members,
+      ...membersFrom(data, collection, write, request),
+      ...write.set,
+      ...(order && { [order]: position }),
+    };
+    if (!request.faults.has("update-ignored")) changes.changed.set(key, members);
+    return [render(collection, { ...entry, members })];
+  });
+  return { outcome: write.deletes ? "deleted" : "updated", response: answers };
 }
 
 /** What the run's writes left in `store`'s collections served from data (RunningReference.dataChanges). */

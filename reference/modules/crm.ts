@@ -445,6 +445,22 @@ const data: ModuleData = {
       from: { isPrivate: "isPrivate" },
     },
     { method: "DELETE", path: "crm/case/{caseid}", ids: { caseid: "cases" }, deletes: "caseid" },
+    // Cases by ids: DeleteBatchCases, a PUT, answers the cases removed (CRMApi.Cases.cs:536-549);
+    // SetAccessToBatchCases those it changed (319-339). Batches refuse nothing: the binder makes an
+    // absent list an empty one (module/ASC.Api/ASC.Api/Utils/Binder.cs:96-106), so their `ids == null` never holds.
+    {
+      method: "PUT",
+      path: "crm/case",
+      batch: { param: "casesids", collection: "cases" },
+      deletes: "casesids",
+    },
+    {
+      method: "PUT",
+      path: "crm/case/access",
+      batch: { param: "casesid", collection: "cases" },
+      updates: "casesid",
+      from: { isPrivate: "isPrivate" },
+    },
     // Opportunities: CreateDeal and UpdateDeal set every column from the request (CRMApi.Deals.cs:529-541,
     // 632-642), refusing an empty title (CRMSecutiry.cs:683); the stage by id (77-95), access (113-123).
     ...(["crm/opportunity", "crm/opportunity/{opportunityid}"] as const).map(
@@ -481,6 +497,41 @@ const data: ModuleData = {
       ids: { opportunityid: "opportunities" },
       deletes: "opportunityid",
     },
+    // Opportunities by ids: DeleteBatchDeals, a PUT (CRMApi.Deals.cs:279-289); SetAccessToBatchDeal (240-264).
+    {
+      method: "PUT",
+      path: "crm/opportunity",
+      batch: { param: "opportunityids", collection: "opportunities" },
+      deletes: "opportunityids",
+    },
+    {
+      method: "PUT",
+      path: "crm/opportunity/access",
+      batch: { param: "opportunityid", collection: "opportunities" },
+      updates: "opportunityid",
+      from: { isPrivate: "isPrivate" },
+    },
+    // Reorders set each named item's sort order to its position (DealMilestoneDao.cs:106-117,
+    // ListItemDao.cs:524-535); the categories are named by title (CRMApi.ListItem.cs:347-360, 520-533).
+    {
+      method: "PUT",
+      path: "crm/opportunity/stage/reorder",
+      batch: { param: "ids", collection: "opportunityStages", order: "sortOrder" },
+      updates: "ids",
+    },
+    ...(
+      [
+        ["crm/task/category/reorder", "taskCategories"],
+        ["crm/history/category/reorder", "historyCategories"],
+      ] as const
+    ).map(
+      ([path, collection]): GenericWrite => ({
+        method: "PUT",
+        path,
+        batch: { param: "titles", collection, match: "title", order: "sortOrder" },
+        updates: "titles",
+      }),
+    ),
     // Opportunity stages: create and update refuse an empty title (CRMApi.ListItem.cs:60, 106) and set
     // title, color, description, probability and type (62-69, 111-119); the color alone (141-156).
     ...(["crm/opportunity/stage", "crm/opportunity/stage/{id}"] as const).map(
@@ -639,6 +690,13 @@ const data: ModuleData = {
       ids: { invoiceid: "invoices" },
       deletes: "invoiceid",
     },
+    // DeleteBatchInvoices answers the invoices removed (CRMApi.Invoices.cs:390-399).
+    {
+      method: "DELETE",
+      path: "crm/invoice",
+      batch: { param: "invoiceids", collection: "invoices" },
+      deletes: "invoiceids",
+    },
     {
       method: "POST",
       path: "crm/invoiceline",
@@ -685,6 +743,13 @@ const data: ModuleData = {
       }),
     ),
     { method: "DELETE", path: "crm/invoiceitem/{id}", ids: { id: "invoiceItems" }, deletes: "id" },
+    // DeleteBatchItems answers the items removed (CRMApi.Invoices.cs:1245-1262).
+    {
+      method: "DELETE",
+      path: "crm/invoiceitem",
+      batch: { param: "ids", collection: "invoiceItems" },
+      deletes: "ids",
+    },
   ],
 };
 
