@@ -497,6 +497,26 @@ const data: ModuleData = {
       ids: { opportunityid: "opportunities" },
       deletes: "opportunityid",
     },
+    // Batches by filter: the records whose title the search text (filterValue) names
+    // (CRMApi.Cases.cs:567-578, 359-384; CRMApi.Deals.cs:311-336, 185-224); here the whole title.
+    ...(
+      [
+        ["crm/case/filter", "cases"],
+        ["crm/opportunity/filter", "opportunities"],
+      ] as const
+    ).flatMap(([path, collection]): GenericWrite[] => {
+      const batch = { param: "filterValue", collection, match: "title" };
+      return [
+        { method: "DELETE", path, batch, deletes: "filterValue" },
+        {
+          method: "PUT",
+          path: `${path}/access`,
+          batch,
+          updates: "filterValue",
+          from: { isPrivate: "isPrivate" },
+        },
+      ];
+    }),
     // Opportunities by ids: DeleteBatchDeals, a PUT (CRMApi.Deals.cs:279-289); SetAccessToBatchDeal (240-264).
     {
       method: "PUT",
