@@ -8,6 +8,21 @@ const crmOpened = (lines: string): BuiltIn => ({
 /** The server's own catalogue: on every portal. */
 const catalogue = (source: string): BuiltIn => ({ madeBy: "install", source });
 
+/**
+ * A create (POST `base`) and the update of one of its records (PUT `base/{id}`), setting the same
+ * members; `created` is what the create alone sets (a new case is open).
+ */
+const createAndUpdate = (
+  base: string,
+  id: string,
+  collection: string,
+  write: Pick<GenericWrite, "from" | "required">,
+  created?: Pick<GenericWrite, "set">,
+): GenericWrite[] => [
+  { method: "POST", path: base, creates: collection, ...write, ...created },
+  { method: "PUT", path: `${base}/{${id}}`, ids: { [id]: collection }, updates: id, ...write },
+];
+
 // Drafted by scripts/draft-module.ts, then reviewed: seeds, lists answering their collection, and `ids`
 // only where the server answers an unknown id with 404 (ItemNotFoundException in CRMApi.*.cs).
 const data: ModuleData = {
@@ -463,20 +478,13 @@ const data: ModuleData = {
     },
     // Opportunities: CreateDeal and UpdateDeal set every column from the request (CRMApi.Deals.cs:529-541,
     // 632-642), refusing an empty title (CRMSecutiry.cs:683); the stage by id (77-95), access (113-123).
-    ...(["crm/opportunity", "crm/opportunity/{opportunityid}"] as const).map(
-      (path): GenericWrite => ({
-        method: path === "crm/opportunity" ? "POST" : "PUT",
-        path,
-        ...(path === "crm/opportunity"
-          ? { creates: "opportunities" }
-          : { ids: { opportunityid: "opportunities" }, updates: "opportunityid" }),
-        from: { title: "title", description: "description", bidValue: "bidValue", isPrivate: "isPrivate" },
-        required: {
-          params: ["title", "responsibleid", "stageid", "bidCurrencyAbbr"],
-          source: "web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs:683-685",
-        },
-      }),
-    ),
+    ...createAndUpdate("crm/opportunity", "opportunityid", "opportunities", {
+      from: { title: "title", description: "description", bidValue: "bidValue", isPrivate: "isPrivate" },
+      required: {
+        params: ["title", "responsibleid", "stageid", "bidCurrencyAbbr"],
+        source: "web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs:683-685",
+      },
+    }),
     {
       method: "PUT",
       path: "crm/opportunity/{opportunityid}/stage/{id}",
@@ -554,23 +562,16 @@ const data: ModuleData = {
     ),
     // Opportunity stages: create and update refuse an empty title (CRMApi.ListItem.cs:60, 106) and set
     // title, color, description, probability and type (62-69, 111-119); the color alone (141-156).
-    ...(["crm/opportunity/stage", "crm/opportunity/stage/{id}"] as const).map(
-      (path): GenericWrite => ({
-        method: path === "crm/opportunity/stage" ? "POST" : "PUT",
-        path,
-        ...(path === "crm/opportunity/stage"
-          ? { creates: "opportunityStages" }
-          : { ids: { id: "opportunityStages" }, updates: "id" }),
-        from: {
-          title: "title",
-          description: "description",
-          color: "color",
-          successProbability: "successProbability",
-          stageType: "stageType",
-        },
-        required: { params: ["title"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.ListItem.cs:60" },
-      }),
-    ),
+    ...createAndUpdate("crm/opportunity/stage", "id", "opportunityStages", {
+      from: {
+        title: "title",
+        description: "description",
+        color: "color",
+        successProbability: "successProbability",
+        stageType: "stageType",
+      },
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.ListItem.cs:60" },
+    }),
     {
       method: "PUT",
       path: "crm/opportunity/stage/{id}/color",
@@ -581,19 +582,18 @@ const data: ModuleData = {
     { method: "DELETE", path: "crm/opportunity/stage/{id}", ids: { id: "opportunityStages" }, deletes: "id" },
     // Tasks: TaskDao.cs:787-789 refuses an empty title, no deadline or no category; CreateTask and
     // UpdateTask set title and description (CRMApi.Tasks.cs:309-321, 514-526); close and reopen the state.
-    ...(["crm/task", "crm/task/{taskid}"] as const).map(
-      (path): GenericWrite => ({
-        method: path === "crm/task" ? "POST" : "PUT",
-        path,
-        ...(path === "crm/task"
-          ? { creates: "tasks", set: { isClosed: false } }
-          : { ids: { taskid: "tasks" }, updates: "taskid" }),
+    ...createAndUpdate(
+      "crm/task",
+      "taskid",
+      "tasks",
+      {
         from: { title: "title", description: "description" },
         required: {
           params: ["title", "deadline", "categoryid"],
           source: "web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/TaskDao.cs:787-789",
         },
-      }),
+      },
+      { set: { isClosed: false } },
     ),
     {
       method: "PUT",
@@ -665,20 +665,13 @@ const data: ModuleData = {
     },
     { method: "DELETE", path: "crm/files/{fileid}", ids: { fileid: "crmFiles" }, deletes: "fileid" },
     // Currency rates: both currencies and the rate (CRMApi.CurrencyRates.cs:110-127, 142-170, 297-307).
-    ...(["crm/currency/rates", "crm/currency/rates/{id}"] as const).map(
-      (path): GenericWrite => ({
-        method: path === "crm/currency/rates" ? "POST" : "PUT",
-        path,
-        ...(path === "crm/currency/rates"
-          ? { creates: "currencyRates" }
-          : { ids: { id: "currencyRates" }, updates: "id" }),
-        from: { fromCurrency: "fromCurrency", toCurrency: "toCurrency", rate: "rate" },
-        required: {
-          params: ["fromCurrency", "toCurrency"],
-          source: "module/ASC.Api/ASC.Api.CRM/CRMApi.CurrencyRates.cs:297-300",
-        },
-      }),
-    ),
+    ...createAndUpdate("crm/currency/rates", "id", "currencyRates", {
+      from: { fromCurrency: "fromCurrency", toCurrency: "toCurrency", rate: "rate" },
+      required: {
+        params: ["fromCurrency", "toCurrency"],
+        source: "module/ASC.Api/ASC.Api.CRM/CRMApi.CurrencyRates.cs:297-300",
+      },
+    }),
     { method: "DELETE", path: "crm/currency/rates/{id}", ids: { id: "currencyRates" }, deletes: "id" },
     // Invoices: CreateInvoice and UpdateInvoice set every column (CRMApi.Invoices.cs:478-494, 647-660),
     // InvoiceDao.cs:471-478 refusing one without number, dates, contact, currency or terms; a line of an
@@ -735,33 +728,19 @@ const data: ModuleData = {
       answer: { member: "id" },
     },
     // Invoice taxes: name (refused empty), description, rate (CRMApi.Invoices.cs:1288-1313, 1327-1356).
-    ...(["crm/invoice/tax", "crm/invoice/tax/{id}"] as const).map(
-      (path): GenericWrite => ({
-        method: path === "crm/invoice/tax" ? "POST" : "PUT",
-        path,
-        ...(path === "crm/invoice/tax"
-          ? { creates: "invoiceTaxes" }
-          : { ids: { id: "invoiceTaxes" }, updates: "id" }),
-        from: { name: "name", description: "description", rate: "rate" },
-        required: { params: ["name"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Invoices.cs:1299" },
-      }),
-    ),
+    ...createAndUpdate("crm/invoice/tax", "id", "invoiceTaxes", {
+      from: { name: "name", description: "description", rate: "rate" },
+      required: { params: ["name"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Invoices.cs:1299" },
+    }),
     { method: "DELETE", path: "crm/invoice/tax/{id}", ids: { id: "invoiceTaxes" }, deletes: "id" },
     // Invoice items: title (refused empty), description, price, sku (CRMApi.Invoices.cs:1117-1151, 1170-1205).
-    ...(["crm/invoiceitem", "crm/invoiceitem/{id}"] as const).map(
-      (path): GenericWrite => ({
-        method: path === "crm/invoiceitem" ? "POST" : "PUT",
-        path,
-        ...(path === "crm/invoiceitem"
-          ? { creates: "invoiceItems" }
-          : { ids: { id: "invoiceItems" }, updates: "id" }),
-        from: { title: "title", description: "description", price: "price", stockKeepingUnit: "sku" },
-        required: {
-          params: ["title", "price"],
-          source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Invoices.cs:1133",
-        },
-      }),
-    ),
+    ...createAndUpdate("crm/invoiceitem", "id", "invoiceItems", {
+      from: { title: "title", description: "description", price: "price", stockKeepingUnit: "sku" },
+      required: {
+        params: ["title", "price"],
+        source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Invoices.cs:1133",
+      },
+    }),
     { method: "DELETE", path: "crm/invoiceitem/{id}", ids: { id: "invoiceItems" }, deletes: "id" },
     // DeleteBatchItems answers the items removed (CRMApi.Invoices.cs:1245-1262).
     {
