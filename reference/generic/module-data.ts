@@ -61,6 +61,13 @@ export interface GenericWrite {
    * member set to each record's position in the list (a reorder's `sortOrder`).
    */
   batch?: { param: string; collection: string; match?: string; order?: string };
+  /**
+   * A link, not a record (a contact made a case's member): with `creates`, the link is kept under its
+   * `parent` and answered 200, as a POST that makes no record is; with `deletes`, the link of that
+   * collection the placeholder names under `parent` is removed (none there: nothing changes) and the
+   * answer is the record the placeholder names in `ids`. A record's delete removes its links.
+   */
+  link?: string;
   /** Members the write sets whatever was sent (a case's close sets `isClosed: true`). */
   set?: Record<string, JsonValue>;
   /** Parameters the server refuses the request without (400), with where it does so (file:line). */

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { badRequest } from "../http/errors";
 import { type AuthenticatedRequest, authenticated, type HandlerResult, type Route } from "../routes/route";
-import type { Store } from "../store/model";
+import type { CollectionChanges, Store } from "../store/model";
 import type { JsonObject, JsonValue } from "../wire/json-value";
 import type { GenericWrite, ModuleData } from "./module-data";
 import { changesOf, itemsOf, type ModuleRecords, type RecordEntry } from "./records";
@@ -42,6 +42,10 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
     if (!placeholders.has(name)) throw new Error(`${where}: no placeholder {${name}}`);
   if (declared.parent && !declared.ids?.[declared.parent])
     throw new Error(`${where}: parent {${declared.parent}} is not in ids`);
+  if (declared.link && (!declared.parent || declared.updates || !data.collections[declared.link]))
+    throw new Error(`${where}: link needs parent, creates or deletes, and a collection`);
+  if (declared.link && declared.creates && declared.creates !== declared.link)
+    throw new Error(`${where}: a link's create makes the link`);
   const target = declared.updates ?? declared.deletes;
   const batched = declared.batch && target === declared.batch.param;
   if (target && !declared.ids?.[target] && !batched) throw new Error(`${where}: {${target}} is not in ids`);
@@ -85,9 +89,14 @@ function newId(
   write: GenericWrite,
   request: AuthenticatedRequest,
 ) {
-  if (write.idFrom) return request.params.required(write.idFrom);
   const added = changesOf(request.store, data.module, collection).added.map((record) => record.id);
   const known = [...records.ids(collection), ...added];
+  if (write.idFrom) {
+    const named = request.params.required(write.idFrom);
+    // An integer id (a linked contact's) is an integer, as the collection's.
+    const integers = records.ids(collection).every((id) => typeof id === "number");
+    return integers && /^\d+$/.test(named) ? Number(named) : named;
+  }
   if (known.every((id) => typeof id === "number")) return Math.max(0, ...(known as number[])) + 1;
   return randomUUID();
 }
@@ -115,7 +124,7 @@ function perform(
       ...(parent && { parent }),
     };
     if (!faults.has("create-not-stored")) changesOf(store, data.module, collection).added.push(entry);
-    return { outcome: "created", response: render(collection, entry) };
+    return { outcome: write.link ? "updated" : "created", response: render(collection, entry) };
   }
   if (write.batch) return performBatch(data, records, write, request, render);
   const placeholder = (write.updates ?? write.deletes) as string;
@@ -140,8 +149,30 @@ function perform(
     if (!faults.has("update-ignored")) changes.changed.set(key, members);
     return { outcome: "updated", response: answer({ ...entry, members }) };
   }
-  if (!faults.has("delete-does-nothing")) changes.removed.add(key);
+  if (faults.has("delete-does-nothing")) return { outcome: "deleted", response: answer(entry) };
+  const parent = write.parent && request.params.required(write.parent).toLowerCase();
+  if (write.link)
+    unlink(
+      changesOf(store, data.module, write.link),
+      (link) => keyOf(link) === key && link.parent === parent,
+    );
+  else {
+    changes.removed.add(key);
+    // Its links go with it (a deleted case has no members).
+    for (const linking of data.writes ?? [])
+      if (linking.link && linking.creates && linking.parent && linking.ids?.[linking.parent] === collection)
+        unlink(changesOf(store, data.module, linking.link), (link) => link.parent === key);
+  }
   return { outcome: "deleted", response: answer(entry) };
+}
+
+type Link = CollectionChanges["added"][number];
+const keyOf = (link: Link) => String(link.id).toLowerCase();
+
+/** Removes the links `which` picks: they were never seeded, so nothing of them is left. */
+function unlink(changes: CollectionChanges, which: (link: Link) => boolean): void {
+  const kept = changes.added.filter((link) => !which(link));
+  changes.added.splice(0, changes.added.length, ...kept);
 }
 
 /** A batch write (GenericWrite.batch): each record the list names, changed or removed, answered as a list. */

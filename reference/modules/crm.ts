@@ -23,6 +23,12 @@ const createAndUpdate = (
   { method: "PUT", path: `${base}/{${id}}`, ids: { [id]: collection }, updates: id, ...write },
 ];
 
+const contactSeeds = [
+  { companyName: "Northwind Traders", displayName: "Northwind Traders", industry: "Wholesale" },
+  { companyName: "Baltic Logistics", displayName: "Baltic Logistics", industry: "Transport" },
+  { companyName: "Green Leaf Cafe", displayName: "Green Leaf Cafe", industry: "Catering" },
+];
+
 // Drafted by scripts/draft-module.ts, then reviewed: seeds, lists answering their collection, and `ids`
 // only where the server answers an unknown id with 404 (ItemNotFoundException in CRMApi.*.cs).
 const data: ModuleData = {
@@ -33,12 +39,12 @@ const data: ModuleData = {
       // ContactWrapper is a company or a person; the first branch (a company) is rendered.
       schema: "crm/contact-wrapper.json",
       firstId: 1001,
-      seeds: [
-        { companyName: "Northwind Traders", displayName: "Northwind Traders", industry: "Wholesale" },
-        { companyName: "Baltic Logistics", displayName: "Baltic Logistics", industry: "Transport" },
-        { companyName: "Green Leaf Cafe", displayName: "Green Leaf Cafe", industry: "Catering" },
-      ],
+      seeds: contactSeeds,
     },
+    // A case's and an opportunity's members (crm_entity_contact): contacts, the seeded ones under every
+    // case and opportunity, those a run links under its own.
+    caseMembers: { schema: "crm/contact-wrapper.json", firstId: 1001, seeds: contactSeeds },
+    opportunityMembers: { schema: "crm/contact-wrapper.json", firstId: 1001, seeds: contactSeeds },
     cases: {
       schema: "crm/cases-wrapper.json",
       firstId: 2001,
@@ -200,7 +206,12 @@ const data: ModuleData = {
     },
     { path: "crm/case/filter", list: "cases" },
     // Any case id: the server lists the members without checking the case (CRMApi.Cases.cs:594-597).
-    { path: "crm/case/{caseid}/contact", list: "contacts", constraints: { caseid: "[0-9]+" } },
+    {
+      path: "crm/case/{caseid}/contact",
+      list: "caseMembers",
+      of: "caseid",
+      constraints: { caseid: "[0-9]+" },
+    },
     {
       path: "crm/contact/data/{infoType}/category",
       builtIn: catalogue("module/ASC.Api/ASC.Api.CRM/CRMApi.ContactInfo.cs:53-57"),
@@ -273,7 +284,8 @@ const data: ModuleData = {
     {
       path: "crm/opportunity/{opportunityid}/contact",
       ids: { opportunityid: "opportunities" },
-      list: "contacts",
+      list: "opportunityMembers",
+      of: "opportunityid",
       constraints: { opportunityid: "[0-9]+" },
     },
     {
@@ -460,6 +472,41 @@ const data: ModuleData = {
       from: { isPrivate: "isPrivate" },
     },
     { method: "DELETE", path: "crm/case/{caseid}", ids: { caseid: "cases" }, deletes: "caseid" },
+    // Members: AddMemberToCases and AddMemberToDeal link an existing contact and answer it; the
+    // removes unlink it (a contact not linked: nothing changes) and answer it (CRMApi.Cases.cs:614-668,
+    // CRMApi.Deals.cs:721-770); both answer 404 for a missing case, opportunity or contact.
+    {
+      method: "POST",
+      path: "crm/case/{caseid}/contact",
+      ids: { caseid: "cases" },
+      parent: "caseid",
+      creates: "caseMembers",
+      link: "caseMembers",
+      idFrom: "contactid",
+      constraints: { caseid: "[0-9]+" },
+    },
+    {
+      method: "DELETE",
+      path: "crm/case/{caseid}/contact/{contactid}",
+      ids: { caseid: "cases", contactid: "contacts" },
+      parent: "caseid",
+      deletes: "contactid",
+      link: "caseMembers",
+      constraints: { caseid: "[0-9]+", contactid: "[0-9]+" },
+    },
+    ...(["POST", "DELETE"] as const).map(
+      (method): GenericWrite => ({
+        method,
+        path: "crm/opportunity/{opportunityid}/contact/{contactid}",
+        ids: { opportunityid: "opportunities", contactid: "contacts" },
+        parent: "opportunityid",
+        ...(method === "POST"
+          ? { creates: "opportunityMembers", idFrom: "contactid" }
+          : { deletes: "contactid" }),
+        link: "opportunityMembers",
+        constraints: { opportunityid: "[0-9]+", contactid: "[0-9]+" },
+      }),
+    ),
     // Cases by ids: DeleteBatchCases, a PUT, answers the cases removed (CRMApi.Cases.cs:536-549);
     // SetAccessToBatchCases those it changed (319-339). Batches refuse nothing: the binder makes an
     // absent list an empty one (module/ASC.Api/ASC.Api/Utils/Binder.cs:96-106), so their `ids == null` never holds.

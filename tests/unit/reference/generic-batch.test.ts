@@ -7,7 +7,7 @@ import { type Api, jsonBody, reference } from "./support";
 type Case = { id: number; title: string; isClosed: boolean; isPrivate: boolean };
 type Category = { id: number; title: string; sortOrder: number };
 
-describe("generic engine: members a write sets, batch writes", () => {
+describe("generic engine: members a write sets, batch writes, links", () => {
   let api: Api;
   before(async () => {
     api = await reference();
@@ -70,6 +70,33 @@ describe("generic engine: members a write sets, batch writes", () => {
     assert.deepEqual(api.running.dataChanges(), []);
   });
 
+  test("a link answers 200, is listed under its parent only, and goes when unlinked or with its parent", async () => {
+    const [mine, other] = [await create("Linked"), await create("Other")];
+    const members = async (id: number) =>
+      response<{ id: number }[]>(await api.json(`crm/case/${id}/contact.json`)).map((c) => c.id);
+    const seeded = await members(other.id);
+    const linked = await api.json(`crm/case/${mine.id}/contact.json?contactid=1003`, { method: "POST" });
+    assert.deepEqual(
+      [linked.status, response<{ id: number }>(linked).id],
+      [200, 1003],
+      "a link, no new record",
+    );
+    assert.deepEqual(await members(mine.id), [...seeded, 1003]);
+    assert.deepEqual(await members(other.id), seeded, "not under another case");
+    const unlinked = await api.json(`crm/case/${mine.id}/contact/1003.json`, { method: "DELETE" });
+    assert.deepEqual([unlinked.status, response<{ id: number }>(unlinked).id], [200, 1003], "the contact");
+    assert.deepEqual(await members(mine.id), seeded);
+    const again = await api.json(`crm/case/${mine.id}/contact/1003.json`, { method: "DELETE" });
+    assert.equal(again.status, 200, "a contact not linked: nothing changes");
+    assert.equal(
+      (await api.json(`crm/case/${mine.id}/contact/999999.json`, { method: "DELETE" })).status,
+      404,
+    );
+    await api.json(`crm/case/${mine.id}/contact.json?contactid=1002`, { method: "POST" });
+    for (const { id } of [mine, other]) await api.json(`crm/case/${id}.json`, { method: "DELETE" });
+    assert.deepEqual(api.running.dataChanges(), [], "the link went with its case");
+  });
+
   test("a batch's data is checked when the reference starts", () => {
     const data = (writes: ModuleData["writes"]): ModuleData => ({
       module: "sample",
@@ -105,6 +132,11 @@ describe("generic engine: members a write sets, batch writes", () => {
           ]),
         ),
       /no collection "nope"/,
+    );
+    assert.throws(
+      () =>
+        genericRoutes(data([{ method: "POST", path: "crm/case", creates: "cases", link: "cases", schema }])),
+      /link needs parent/,
     );
   });
 });
