@@ -52,6 +52,24 @@ export interface GenericWrite {
   parent?: string;
   /** Members of the record, by member, from the request's parameter of that name (`{ title: "subject" }`). */
   from?: Record<string, string>;
+  /**
+   * A batch write: the records a list parameter names (`casesids`, sent as repeated keys, an array or
+   * one comma-separated value), each updated or deleted, answered as a list; a value that names no
+   * record is passed over, as the server's batch methods do. `updates` or `deletes` names `param`;
+   * a batch delete may be a PUT (the server's "Delete cases by IDs" is one). `match` is the member the
+   * values are compared with (default the id; a reorder names categories by `title`), and `order` the
+   * member set to each record's position in the list (a reorder's `sortOrder`).
+   */
+  batch?: { param: string; collection: string; match?: string; order?: string };
+  /**
+   * A link, not a record (a contact made a case's member): with `creates`, the link is kept under its
+   * `parent` and answered 200, as a POST that makes no record is; with `deletes`, the link of that
+   * collection the placeholder names under `parent` is removed (none there: nothing changes) and the
+   * answer is the record the placeholder names in `ids`. A record's delete removes its links.
+   */
+  link?: string;
+  /** Members the write sets whatever was sent (a case's close sets `isClosed: true`). */
+  set?: Record<string, JsonValue>;
   /** Parameters the server refuses the request without (400), with where it does so (file:line). */
   required?: { params: string[]; source: string };
   /** A create of a collection with named ids (wiki pages): the new record's id is this parameter. */

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { badRequest } from "../http/errors";
 import { type AuthenticatedRequest, authenticated, type HandlerResult, type Route } from "../routes/route";
-import type { Store } from "../store/model";
+import type { CollectionChanges, Store } from "../store/model";
 import type { JsonObject, JsonValue } from "../wire/json-value";
 import type { GenericWrite, ModuleData } from "./module-data";
 import { changesOf, itemsOf, type ModuleRecords, type RecordEntry } from "./records";
@@ -35,15 +35,22 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   const kinds = (["creates", "updates", "deletes"] as const).filter((kind) => declared[kind] !== undefined);
   if (kinds.length !== 1) throw new Error(`${where}: give exactly one of creates, updates, deletes`);
   const expected = { creates: "POST", updates: "PUT", deletes: "DELETE" }[kinds[0]];
-  if (declared.method !== expected) throw new Error(`${where}: ${kinds[0]} needs ${expected}`);
+  const putDeletes = declared.batch && kinds[0] === "deletes" && declared.method === "PUT";
+  if (declared.method !== expected && !putDeletes) throw new Error(`${where}: ${kinds[0]} needs ${expected}`);
   const placeholders = new Set([...declared.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]));
   for (const name of Object.keys(declared.ids ?? {}))
     if (!placeholders.has(name)) throw new Error(`${where}: no placeholder {${name}}`);
   if (declared.parent && !declared.ids?.[declared.parent])
     throw new Error(`${where}: parent {${declared.parent}} is not in ids`);
+  if (declared.link && (!declared.parent || declared.updates || !data.collections[declared.link]))
+    throw new Error(`${where}: link needs parent, creates or deletes, and a collection`);
+  if (declared.link && declared.creates && declared.creates !== declared.link)
+    throw new Error(`${where}: a link's create makes the link`);
   const target = declared.updates ?? declared.deletes;
-  if (target && !declared.ids?.[target]) throw new Error(`${where}: {${target}} is not in ids`);
-  const collection = declared.creates ?? (target ? declared.ids?.[target] : undefined);
+  const batched = declared.batch && target === declared.batch.param;
+  if (target && !declared.ids?.[target] && !batched) throw new Error(`${where}: {${target}} is not in ids`);
+  const collection =
+    declared.creates ?? (batched ? declared.batch?.collection : target ? declared.ids?.[target] : undefined);
   for (const name of [collection, ...Object.values(declared.ids ?? {})])
     if (!name || !data.collections[name]) throw new Error(`${where}: no collection "${name}"`);
   itemsOf(schema); // a wrong path fails at start
@@ -82,9 +89,14 @@ function newId(
   write: GenericWrite,
   request: AuthenticatedRequest,
 ) {
-  if (write.idFrom) return request.params.required(write.idFrom);
   const added = changesOf(request.store, data.module, collection).added.map((record) => record.id);
   const known = [...records.ids(collection), ...added];
+  if (write.idFrom) {
+    const named = request.params.required(write.idFrom);
+    // An integer id (a linked contact's) is an integer, as the collection's.
+    const integers = records.ids(collection).every((id) => typeof id === "number");
+    return integers && /^\d+$/.test(named) ? Number(named) : named;
+  }
   if (known.every((id) => typeof id === "number")) return Math.max(0, ...(known as number[])) + 1;
   return randomUUID();
 }
@@ -104,7 +116,7 @@ function perform(
   const { faults, store } = request;
   if (write.creates) {
     const collection = write.creates;
-    const members = membersFrom(data, collection, write, request);
+    const members = { ...membersFrom(data, collection, write, request), ...write.set };
     const parent = write.parent && request.params.required(write.parent).toLowerCase();
     const entry = {
       id: newId(data, records, collection, write, request),
@@ -112,8 +124,9 @@ function perform(
       ...(parent && { parent }),
     };
     if (!faults.has("create-not-stored")) changesOf(store, data.module, collection).added.push(entry);
-    return { outcome: "created", response: render(collection, entry) };
+    return { outcome: write.link ? "updated" : "created", response: render(collection, entry) };
   }
+  if (write.batch) return performBatch(data, records, write, request, render);
   const placeholder = (write.updates ?? write.deletes) as string;
   const collection = write.ids?.[placeholder] as string;
   const entry = found.get(placeholder) as RecordEntry;
@@ -132,12 +145,73 @@ function perform(
     }[kind]();
   };
   if (write.updates) {
-    const members = { ...entry.members, ...membersFrom(data, collection, write, request) };
+    const members = { ...entry.members, ...membersFrom(data, collection, write, request), ...write.set };
     if (!faults.has("update-ignored")) changes.changed.set(key, members);
     return { outcome: "updated", response: answer({ ...entry, members }) };
   }
-  if (!faults.has("delete-does-nothing")) changes.removed.add(key);
+  if (faults.has("delete-does-nothing")) return { outcome: "deleted", response: answer(entry) };
+  const parent = write.parent && request.params.required(write.parent).toLowerCase();
+  if (write.link)
+    unlink(
+      changesOf(store, data.module, write.link),
+      (link) => keyOf(link) === key && link.parent === parent,
+    );
+  else {
+    changes.removed.add(key);
+    // Its links go with it (a deleted case has no members).
+    for (const linking of data.writes ?? [])
+      if (linking.link && linking.creates && linking.parent && linking.ids?.[linking.parent] === collection)
+        unlink(changesOf(store, data.module, linking.link), (link) => link.parent === key);
+  }
   return { outcome: "deleted", response: answer(entry) };
+}
+
+type Link = CollectionChanges["added"][number];
+const keyOf = (link: Link) => String(link.id).toLowerCase();
+
+/** Removes the links `which` picks: they were never seeded, so nothing of them is left. */
+function unlink(changes: CollectionChanges, which: (link: Link) => boolean): void {
+  const kept = changes.added.filter((link) => !which(link));
+  changes.added.splice(0, changes.added.length, ...kept);
+}
+
+/** A batch write (GenericWrite.batch): each record the list names, changed or removed, answered as a list. */
+function performBatch(
+  data: ModuleData,
+  records: ModuleRecords,
+  write: WriteWithSchema,
+  request: AuthenticatedRequest,
+  render: (collection: string, entry: RecordEntry) => JsonValue,
+): HandlerResult {
+  const { param, collection, match, order } = write.batch as NonNullable<GenericWrite["batch"]>;
+  const all = records.entries(collection, request.store);
+  const seeds = data.collections[collection].seeds ?? [];
+  const memberOf = (entry: RecordEntry, member: string) =>
+    ({ ...(entry.index === undefined ? {} : seeds[entry.index]), ...entry.members })[member];
+  const named = (value: string) =>
+    match
+      ? all.find((entry) => String(memberOf(entry, match)) === value)
+      : records.entry(collection, value, request.store);
+  const values = request.params.list(param) ?? [];
+  const changes = changesOf(request.store, data.module, collection);
+  const answers = values.flatMap((value, position) => {
+    const entry = named(value);
+    if (!entry) return [];
+    const key = String(entry.id).toLowerCase();
+    if (write.deletes) {
+      if (!request.faults.has("delete-does-nothing")) changes.removed.add(key);
+      return [render(collection, entry)];
+    }
+    const members = {
+      ...entry.members,
+      ...membersFrom(data, collection, write, request),
+      ...write.set,
+      ...(order && { [order]: position }),
+    };
+    if (!request.faults.has("update-ignored")) changes.changed.set(key, members);
+    return [render(collection, { ...entry, members })];
+  });
+  return { outcome: write.deletes ? "deleted" : "updated", response: answers };
 }
 
 /** What the run's writes left in `store`'s collections served from data (RunningReference.dataChanges). */

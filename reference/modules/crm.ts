@@ -1,4 +1,4 @@
-import type { BuiltIn, ModuleData } from "../generic/module-data";
+import type { BuiltIn, GenericWrite, ModuleData } from "../generic/module-data";
 
 /** Made when someone first opens the CRM (ProductEntryPoint.ConfigurePortal, called by Default.aspx.cs:51). */
 const crmOpened = (lines: string): BuiltIn => ({
@@ -7,6 +7,27 @@ const crmOpened = (lines: string): BuiltIn => ({
 });
 /** The server's own catalogue: on every portal. */
 const catalogue = (source: string): BuiltIn => ({ madeBy: "install", source });
+
+/**
+ * A create (POST `base`) and the update of one of its records (PUT `base/{id}`), setting the same
+ * members; `created` is what the create alone sets (a new case is open).
+ */
+const createAndUpdate = (
+  base: string,
+  id: string,
+  collection: string,
+  write: Pick<GenericWrite, "from" | "required">,
+  created?: Pick<GenericWrite, "set">,
+): GenericWrite[] => [
+  { method: "POST", path: base, creates: collection, ...write, ...created },
+  { method: "PUT", path: `${base}/{${id}}`, ids: { [id]: collection }, updates: id, ...write },
+];
+
+const contactSeeds = [
+  { companyName: "Northwind Traders", displayName: "Northwind Traders", industry: "Wholesale" },
+  { companyName: "Baltic Logistics", displayName: "Baltic Logistics", industry: "Transport" },
+  { companyName: "Green Leaf Cafe", displayName: "Green Leaf Cafe", industry: "Catering" },
+];
 
 // Drafted by scripts/draft-module.ts, then reviewed: seeds, lists answering their collection, and `ids`
 // only where the server answers an unknown id with 404 (ItemNotFoundException in CRMApi.*.cs).
@@ -18,12 +39,12 @@ const data: ModuleData = {
       // ContactWrapper is a company or a person; the first branch (a company) is rendered.
       schema: "crm/contact-wrapper.json",
       firstId: 1001,
-      seeds: [
-        { companyName: "Northwind Traders", displayName: "Northwind Traders", industry: "Wholesale" },
-        { companyName: "Baltic Logistics", displayName: "Baltic Logistics", industry: "Transport" },
-        { companyName: "Green Leaf Cafe", displayName: "Green Leaf Cafe", industry: "Catering" },
-      ],
+      seeds: contactSeeds,
     },
+    // A case's and an opportunity's members (crm_entity_contact): contacts, the seeded ones under every
+    // case and opportunity, those a run links under its own.
+    caseMembers: { schema: "crm/contact-wrapper.json", firstId: 1001, seeds: contactSeeds },
+    opportunityMembers: { schema: "crm/contact-wrapper.json", firstId: 1001, seeds: contactSeeds },
     cases: {
       schema: "crm/cases-wrapper.json",
       firstId: 2001,
@@ -115,6 +136,40 @@ const data: ModuleData = {
         { id: "PN9a8b7c6d5e4f30211203f4e5d6c7b8a9", number: "+14155550101", alias: "Support" },
       ],
     },
+    // History categories (ListType.HistoryCategory), events and invoice taxes: lists the run's writes change.
+    historyCategories: {
+      schema: "crm/history-category-wrapper.json",
+      firstId: 8401,
+      seeds: [{ title: "Note" }, { title: "Email" }, { title: "Call" }],
+      fresh: { records: 3, ...crmOpened("234-237") },
+    },
+    historyEvents: {
+      schema: "crm/relationship-event-wrapper.json",
+      firstId: 9001,
+      seeds: [
+        { content: "Called the customer; they asked for a new offer." },
+        { content: "Sent the invoice by email." },
+      ],
+    },
+    invoiceTaxes: {
+      schema: "crm/invoice-tax-wrapper.json",
+      firstId: 9101,
+      seeds: [
+        { name: "VAT", rate: 20 },
+        { name: "Reduced VAT", rate: 10 },
+      ],
+    },
+    // Files attached to CRM records (FileWrapper), listed under the record they were attached to.
+    crmFiles: {
+      schema: "files/file-wrapper.json",
+      firstId: 9201,
+      seeds: [{ title: "Offer.docx" }, { title: "Price list.xlsx" }, { title: "Contract.pdf" }],
+    },
+    invoiceLines: {
+      schema: "crm/invoice-line-wrapper.json",
+      firstId: 9301,
+      seeds: [{ description: "Support hour", quantity: 10, price: 60 }],
+    },
     voipCalls: {
       schema: "crm/voip-call-wrapper.json",
       seeds: [
@@ -151,7 +206,12 @@ const data: ModuleData = {
     },
     { path: "crm/case/filter", list: "cases" },
     // Any case id: the server lists the members without checking the case (CRMApi.Cases.cs:594-597).
-    { path: "crm/case/{caseid}/contact", list: "contacts", constraints: { caseid: "[0-9]+" } },
+    {
+      path: "crm/case/{caseid}/contact",
+      list: "caseMembers",
+      of: "caseid",
+      constraints: { caseid: "[0-9]+" },
+    },
     {
       path: "crm/contact/data/{infoType}/category",
       builtIn: catalogue("module/ASC.Api/ASC.Api.CRM/CRMApi.ContactInfo.cs:53-57"),
@@ -224,7 +284,8 @@ const data: ModuleData = {
     {
       path: "crm/opportunity/{opportunityid}/contact",
       ids: { opportunityid: "opportunities" },
-      list: "contacts",
+      list: "opportunityMembers",
+      of: "opportunityid",
       constraints: { opportunityid: "[0-9]+" },
     },
     {
@@ -265,7 +326,7 @@ const data: ModuleData = {
       record: "invoiceitemid",
       constraints: { invoiceitemid: "[0-9]+" },
     },
-    { path: "crm/invoice/tax" },
+    { path: "crm/invoice/tax", list: "invoiceTaxes" },
     { path: "crm/invoice/settings" },
     {
       path: "crm/contact/status/{contactStatusid}",
@@ -291,7 +352,7 @@ const data: ModuleData = {
       record: "categoryid",
       constraints: { categoryid: "[0-9]+" },
     },
-    { path: "crm/history/category", builtIn: crmOpened("234-237") },
+    { path: "crm/history/category", list: "historyCategories" },
     { path: "crm/task/category", list: "taskCategories" },
     { path: "crm/contact/status", list: "contactStatuses" },
     { path: "crm/contact/type", list: "contactTypes" },
@@ -299,10 +360,12 @@ const data: ModuleData = {
       path: "crm/opportunity/stage",
       list: "opportunityStages",
     },
-    { path: "crm/history/filter" },
+    { path: "crm/history/filter", list: "historyEvents" },
     { path: "crm/files/root" },
     {
       path: "crm/{entityType}/{entityid}/files",
+      list: "crmFiles",
+      of: "entityid",
       constraints: { entityType: "(contact|opportunity|case)", entityid: "[0-9]+" },
     },
     { path: "crm/report/files" },
@@ -365,6 +428,373 @@ const data: ModuleData = {
       ids: { callId: "voipCalls" },
       record: "callId",
       constraints: { callId: "\\w+" },
+    },
+  ],
+  // Writes: cases, opportunities, tasks, invoices, currencies, history, files, voip, reports.
+  writes: [
+    // Cases: CreateCases refuses an empty title (CRMApi.Cases.cs:129), UpdateCases too (205) and sets
+    // title and access (209-217); close and reopen set the state (53-91); DeleteCase answers the case (507-520).
+    {
+      method: "POST",
+      path: "crm/case",
+      creates: "cases",
+      from: { title: "title", isPrivate: "isPrivate" },
+      set: { isClosed: false },
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs:129" },
+    },
+    {
+      method: "PUT",
+      path: "crm/case/{caseid}",
+      ids: { caseid: "cases" },
+      updates: "caseid",
+      from: { title: "title", isPrivate: "isPrivate" },
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs:205" },
+    },
+    {
+      method: "PUT",
+      path: "crm/case/{caseid}/close",
+      ids: { caseid: "cases" },
+      updates: "caseid",
+      set: { isClosed: true },
+    },
+    {
+      method: "PUT",
+      path: "crm/case/{caseid}/reopen",
+      ids: { caseid: "cases" },
+      updates: "caseid",
+      set: { isClosed: false },
+    },
+    {
+      method: "PUT",
+      path: "crm/case/{caseid}/access",
+      ids: { caseid: "cases" },
+      updates: "caseid",
+      from: { isPrivate: "isPrivate" },
+    },
+    { method: "DELETE", path: "crm/case/{caseid}", ids: { caseid: "cases" }, deletes: "caseid" },
+    // Members: AddMemberToCases and AddMemberToDeal link an existing contact and answer it; the
+    // removes unlink it (a contact not linked: nothing changes) and answer it (CRMApi.Cases.cs:614-668,
+    // CRMApi.Deals.cs:721-770); both answer 404 for a missing case, opportunity or contact.
+    {
+      method: "POST",
+      path: "crm/case/{caseid}/contact",
+      ids: { caseid: "cases" },
+      parent: "caseid",
+      creates: "caseMembers",
+      link: "caseMembers",
+      idFrom: "contactid",
+      constraints: { caseid: "[0-9]+" },
+    },
+    {
+      method: "DELETE",
+      path: "crm/case/{caseid}/contact/{contactid}",
+      ids: { caseid: "cases", contactid: "contacts" },
+      parent: "caseid",
+      deletes: "contactid",
+      link: "caseMembers",
+      constraints: { caseid: "[0-9]+", contactid: "[0-9]+" },
+    },
+    ...(["POST", "DELETE"] as const).map(
+      (method): GenericWrite => ({
+        method,
+        path: "crm/opportunity/{opportunityid}/contact/{contactid}",
+        ids: { opportunityid: "opportunities", contactid: "contacts" },
+        parent: "opportunityid",
+        ...(method === "POST"
+          ? { creates: "opportunityMembers", idFrom: "contactid" }
+          : { deletes: "contactid" }),
+        link: "opportunityMembers",
+        constraints: { opportunityid: "[0-9]+", contactid: "[0-9]+" },
+      }),
+    ),
+    // Cases by ids: DeleteBatchCases, a PUT, answers the cases removed (CRMApi.Cases.cs:536-549);
+    // SetAccessToBatchCases those it changed (319-339). Batches refuse nothing: the binder makes an
+    // absent list an empty one (module/ASC.Api/ASC.Api/Utils/Binder.cs:96-106), so their `ids == null` never holds.
+    {
+      method: "PUT",
+      path: "crm/case",
+      batch: { param: "casesids", collection: "cases" },
+      deletes: "casesids",
+    },
+    {
+      method: "PUT",
+      path: "crm/case/access",
+      batch: { param: "casesid", collection: "cases" },
+      updates: "casesid",
+      from: { isPrivate: "isPrivate" },
+    },
+    // Opportunities: CreateDeal and UpdateDeal set every column from the request (CRMApi.Deals.cs:529-541,
+    // 632-642), refusing an empty title (CRMSecutiry.cs:683); the stage by id (77-95), access (113-123).
+    ...createAndUpdate("crm/opportunity", "opportunityid", "opportunities", {
+      from: { title: "title", description: "description", bidValue: "bidValue", isPrivate: "isPrivate" },
+      required: {
+        params: ["title", "responsibleid", "stageid", "bidCurrencyAbbr"],
+        source: "web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs:683-685",
+      },
+    }),
+    {
+      method: "PUT",
+      path: "crm/opportunity/{opportunityid}/stage/{id}",
+      ids: { opportunityid: "opportunities", id: "opportunityStages" },
+      updates: "opportunityid",
+      required: { params: ["stageid"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Deals.cs:80" },
+    },
+    {
+      method: "PUT",
+      path: "crm/opportunity/{opportunityid}/access",
+      ids: { opportunityid: "opportunities" },
+      updates: "opportunityid",
+      from: { isPrivate: "isPrivate" },
+    },
+    {
+      method: "DELETE",
+      path: "crm/opportunity/{opportunityid}",
+      ids: { opportunityid: "opportunities" },
+      deletes: "opportunityid",
+    },
+    // Batches by filter: the records whose title the search text (filterValue) names
+    // (CRMApi.Cases.cs:567-578, 359-384; CRMApi.Deals.cs:311-336, 185-224); here the whole title.
+    ...(
+      [
+        ["crm/case/filter", "cases"],
+        ["crm/opportunity/filter", "opportunities"],
+      ] as const
+    ).flatMap(([path, collection]): GenericWrite[] => {
+      const batch = { param: "filterValue", collection, match: "title" };
+      return [
+        { method: "DELETE", path, batch, deletes: "filterValue" },
+        {
+          method: "PUT",
+          path: `${path}/access`,
+          batch,
+          updates: "filterValue",
+          from: { isPrivate: "isPrivate" },
+        },
+      ];
+    }),
+    // Opportunities by ids: DeleteBatchDeals, a PUT (CRMApi.Deals.cs:279-289); SetAccessToBatchDeal (240-264).
+    {
+      method: "PUT",
+      path: "crm/opportunity",
+      batch: { param: "opportunityids", collection: "opportunities" },
+      deletes: "opportunityids",
+    },
+    {
+      method: "PUT",
+      path: "crm/opportunity/access",
+      batch: { param: "opportunityid", collection: "opportunities" },
+      updates: "opportunityid",
+      from: { isPrivate: "isPrivate" },
+    },
+    // Reorders set each named item's sort order to its position (DealMilestoneDao.cs:106-117,
+    // ListItemDao.cs:524-535); the categories are named by title (CRMApi.ListItem.cs:347-360, 520-533).
+    {
+      method: "PUT",
+      path: "crm/opportunity/stage/reorder",
+      batch: { param: "ids", collection: "opportunityStages", order: "sortOrder" },
+      updates: "ids",
+    },
+    ...(
+      [
+        ["crm/task/category/reorder", "taskCategories"],
+        ["crm/history/category/reorder", "historyCategories"],
+      ] as const
+    ).map(
+      ([path, collection]): GenericWrite => ({
+        method: "PUT",
+        path,
+        batch: { param: "titles", collection, match: "title", order: "sortOrder" },
+        updates: "titles",
+      }),
+    ),
+    // Opportunity stages: create and update refuse an empty title (CRMApi.ListItem.cs:60, 106) and set
+    // title, color, description, probability and type (62-69, 111-119); the color alone (141-156).
+    ...createAndUpdate("crm/opportunity/stage", "id", "opportunityStages", {
+      from: {
+        title: "title",
+        description: "description",
+        color: "color",
+        successProbability: "successProbability",
+        stageType: "stageType",
+      },
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.ListItem.cs:60" },
+    }),
+    {
+      method: "PUT",
+      path: "crm/opportunity/stage/{id}/color",
+      ids: { id: "opportunityStages" },
+      updates: "id",
+      from: { color: "color" },
+    },
+    { method: "DELETE", path: "crm/opportunity/stage/{id}", ids: { id: "opportunityStages" }, deletes: "id" },
+    // Tasks: TaskDao.cs:787-789 refuses an empty title, no deadline or no category; CreateTask and
+    // UpdateTask set title and description (CRMApi.Tasks.cs:309-321, 514-526); close and reopen the state.
+    ...createAndUpdate(
+      "crm/task",
+      "taskid",
+      "tasks",
+      {
+        from: { title: "title", description: "description" },
+        required: {
+          params: ["title", "deadline", "categoryid"],
+          source: "web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/TaskDao.cs:787-789",
+        },
+      },
+      { set: { isClosed: false } },
+    ),
+    {
+      method: "PUT",
+      path: "crm/task/{taskid}/close",
+      ids: { taskid: "tasks" },
+      updates: "taskid",
+      set: { isClosed: true },
+    },
+    {
+      method: "PUT",
+      path: "crm/task/{taskid}/reopen",
+      ids: { taskid: "tasks" },
+      updates: "taskid",
+      set: { isClosed: false },
+    },
+    { method: "DELETE", path: "crm/task/{taskid}", ids: { taskid: "tasks" }, deletes: "taskid" },
+    // Task and history categories: title, description and sort order (CRMApi.ListItem.cs:411-428,
+    // 446-470, 237-256, 273-296; the history category's title refused empty, 242, 278); the icon alone.
+    ...(
+      [
+        ["crm/task/category", "{id}", "taskCategories", "{categoryid}"],
+        ["crm/history/category", "{id}", "historyCategories", "{id}"],
+      ] as const
+    ).flatMap(([base, one, collection, removed]): GenericWrite[] => {
+      const from = { title: "title", description: "description", sortOrder: "sortOrder" };
+      const id = one.slice(1, -1);
+      const deleted = removed.slice(1, -1);
+      return [
+        { method: "POST", path: base, creates: collection, from },
+        { method: "PUT", path: `${base}/${one}`, ids: { [id]: collection }, updates: id, from },
+        { method: "PUT", path: `${base}/${one}/icon`, ids: { [id]: collection }, updates: id },
+        { method: "DELETE", path: `${base}/${removed}`, ids: { [deleted]: collection }, deletes: deleted },
+      ];
+    }),
+    // History events: AddHistoryTo stores the content (CRMApi.RelationshipEvent.cs:325-400; empty refused,
+    // CRMSecutiry.cs:669); DeleteHistory answers the event (171-185).
+    {
+      method: "POST",
+      path: "crm/history",
+      creates: "historyEvents",
+      from: { content: "content" },
+      required: {
+        params: ["content"],
+        source: "web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs:669",
+      },
+    },
+    { method: "DELETE", path: "crm/history/{id}", ids: { id: "historyEvents" }, deletes: "id" },
+    // Files: CreateTextFile saves <title>.txt and attaches it (CRMApi.RelationshipEvent.cs:203-230);
+    // AttachFiles records a history event (461-500); DeleteCRMFile answers the file (564-595).
+    {
+      method: "POST",
+      path: "crm/{entityType}/{entityid}/files/text",
+      ids: { entityid: "cases" },
+      parent: "entityid",
+      creates: "crmFiles",
+      required: {
+        params: ["title", "content"],
+        source: "module/ASC.Api/ASC.Api.CRM/CRMApi.RelationshipEvent.cs:206-207",
+      },
+      constraints: { entityType: "(contact|opportunity|case)", entityid: "[0-9]+" },
+    },
+    {
+      method: "POST",
+      path: "crm/{entityType}/{entityid}/files",
+      ids: { entityid: "cases" },
+      creates: "historyEvents",
+      required: { params: ["fileids"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.RelationshipEvent.cs:464" },
+      constraints: { entityType: "(contact|opportunity|case)", entityid: "[0-9]+" },
+    },
+    { method: "DELETE", path: "crm/files/{fileid}", ids: { fileid: "crmFiles" }, deletes: "fileid" },
+    // Currency rates: both currencies and the rate (CRMApi.CurrencyRates.cs:110-127, 142-170, 297-307).
+    ...createAndUpdate("crm/currency/rates", "id", "currencyRates", {
+      from: { fromCurrency: "fromCurrency", toCurrency: "toCurrency", rate: "rate" },
+      required: {
+        params: ["fromCurrency", "toCurrency"],
+        source: "module/ASC.Api/ASC.Api.CRM/CRMApi.CurrencyRates.cs:297-300",
+      },
+    }),
+    { method: "DELETE", path: "crm/currency/rates/{id}", ids: { id: "currencyRates" }, deletes: "id" },
+    // Invoices: CreateInvoice and UpdateInvoice set every column (CRMApi.Invoices.cs:478-494, 647-660),
+    // InvoiceDao.cs:471-478 refusing one without number, dates, contact, currency or terms; a line of an
+    // item (941-980); DeleteInvoice answers the invoice (368-380), DeleteInvoiceLine the id (1055-1074).
+    {
+      method: "POST",
+      path: "crm/invoice",
+      creates: "invoices",
+      from: { number: "number", terms: "terms", description: "description" },
+      required: {
+        params: ["number", "issueDate", "dueDate", "contactId", "currency", "terms"],
+        source: "web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/InvoiceDao.cs:471-478",
+      },
+    },
+    {
+      method: "PUT",
+      path: "crm/invoice/{id}",
+      ids: { id: "invoices" },
+      updates: "id",
+      from: { terms: "terms", description: "description" },
+      required: {
+        params: ["issueDate", "dueDate", "contactId", "currency", "terms"],
+        source: "web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs:741-746",
+      },
+    },
+    {
+      method: "DELETE",
+      path: "crm/invoice/{invoiceid}",
+      ids: { invoiceid: "invoices" },
+      deletes: "invoiceid",
+    },
+    // DeleteBatchInvoices answers the invoices removed (CRMApi.Invoices.cs:390-399).
+    {
+      method: "DELETE",
+      path: "crm/invoice",
+      batch: { param: "invoiceids", collection: "invoices" },
+      deletes: "invoiceids",
+    },
+    {
+      method: "POST",
+      path: "crm/invoiceline",
+      creates: "invoiceLines",
+      from: { description: "description", quantity: "quantity", price: "price" },
+      required: {
+        params: ["invoiceId", "invoiceItemId"],
+        source: "web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs:717",
+      },
+    },
+    {
+      method: "DELETE",
+      path: "crm/invoiceline/{id}",
+      ids: { id: "invoiceLines" },
+      deletes: "id",
+      answer: { member: "id" },
+    },
+    // Invoice taxes: name (refused empty), description, rate (CRMApi.Invoices.cs:1288-1313, 1327-1356).
+    ...createAndUpdate("crm/invoice/tax", "id", "invoiceTaxes", {
+      from: { name: "name", description: "description", rate: "rate" },
+      required: { params: ["name"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Invoices.cs:1299" },
+    }),
+    { method: "DELETE", path: "crm/invoice/tax/{id}", ids: { id: "invoiceTaxes" }, deletes: "id" },
+    // Invoice items: title (refused empty), description, price, sku (CRMApi.Invoices.cs:1117-1151, 1170-1205).
+    ...createAndUpdate("crm/invoiceitem", "id", "invoiceItems", {
+      from: { title: "title", description: "description", price: "price", stockKeepingUnit: "sku" },
+      required: {
+        params: ["title", "price"],
+        source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Invoices.cs:1133",
+      },
+    }),
+    { method: "DELETE", path: "crm/invoiceitem/{id}", ids: { id: "invoiceItems" }, deletes: "id" },
+    // DeleteBatchItems answers the items removed (CRMApi.Invoices.cs:1245-1262).
+    {
+      method: "DELETE",
+      path: "crm/invoiceitem",
+      batch: { param: "ids", collection: "invoiceItems" },
+      deletes: "ids",
     },
   ],
 };
