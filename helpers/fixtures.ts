@@ -5,6 +5,7 @@ import { type Check, type CheckResult, failsTheRun, RESULTS_ATTACHMENT } from ".
 import { runCheck, skippedCheck } from "./checks/index";
 import { DiscoveredValues, OperationRunner } from "./checks/operations";
 import { applyProfile, withEarlyThrottle } from "./checks/outcome";
+import { CreatedRecords } from "./checks/round-trip";
 import { SharedReads } from "./checks/shared-reads";
 import type { Operation } from "./contract/contract";
 import { contractIndex } from "./contract/loader";
@@ -141,6 +142,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     };
     // The reads of the operation being checked: its checks run one after another (specs/contract.spec.ts).
     let shared: SharedReads | undefined;
+    // The records the test's creates made: its updates and deletes act on them (test-plan.ts keeps them together).
+    const records = new CreatedRecords(ledger, contractIndex());
     await use({
       check: async (op, check) => {
         if (shared?.operation !== op.key) shared = new SharedReads(op.key);
@@ -157,6 +160,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
               schemas,
               discovered,
               ledger,
+              records,
               contractIndex(),
               uniqueName,
               evidence,
