@@ -5,7 +5,6 @@ import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } f
 import { formatOfContentType, parseBody, readLeniently, type XmlNode, xmlToJson } from "../http/formats";
 import type { Ledger } from "../run/ledger";
 import { type CheckContext, NO_RECORD_TO_READ, type ReadResponse, type Variation } from "./check";
-import type { CreatedRecords } from "./round-trip";
 import { readKey, type SharedReads } from "./shared-reads";
 
 /** `folders[0].id`, `[0].id`, `id` */
@@ -144,6 +143,17 @@ function isPlainRead(
   );
 }
 
+/**
+ * What a test's writes made, and what its writes act on: helpers/checks/round-trip.ts
+ * (CreatedRecords) keeps the round trip's records; the runner sends, and tells it what each write made.
+ */
+export interface WriteRecords {
+  /** A write that succeeded: what it made is ledgered for its undo, a create's record kept. */
+  add(op: Operation, variation: Variation, read: ReadResponse): void;
+  /** The value of `select` in a record of `create` this request of `op` acts on, if one was made for it. */
+  actedOn(op: Operation, variation: Variation, create: Operation, select: string): string | undefined;
+}
+
 /** Builds and sends an operation's requests for checks; every exchange is kept as the check's evidence. */
 export class OperationRunner implements CheckContext {
   constructor(
@@ -151,8 +161,7 @@ export class OperationRunner implements CheckContext {
     readonly schemas: SchemaRegistry,
     private readonly discovered: DiscoveredValues,
     private readonly ledger: Ledger,
-    /** What the test's creates made: their undo, and the records their updates and deletes act on. */
-    private readonly records: CreatedRecords,
+    private readonly records: WriteRecords,
     private readonly operations: Map<string, Operation>,
     /** A fresh, recognisable name for each record (`wc-<run>-w<worker>-<n>`), so leftovers can be found. */
     private readonly uniqueName: () => string,

@@ -3,7 +3,7 @@ import { readLeniently } from "../http/formats";
 import type { Ledger } from "../run/ledger";
 import type { Check, CheckContext, ReadResponse, Variation, Verdict } from "./check";
 import { describeResponse } from "./check";
-import { placeholderValue, selectPath } from "./operations";
+import { placeholderValue, selectPath, type WriteRecords } from "./operations";
 import { FORM_BODY_REQUEST, refusedRequest, successRequest, WRITE_FORMATS, WRITE_REQUESTS } from "./requests";
 import { readKey } from "./shared-reads";
 
@@ -36,7 +36,7 @@ function actedOnWith(op: Operation, variation: Variation): Variation | undefined
  * that format, once, a create's the form body's (its parent). So a create and its delete cost one POST and one DELETE a format, and the
  * delete's checks are the undo of the create's records.
  */
-export class CreatedRecords {
+export class CreatedRecords implements WriteRecords {
   private readonly made = new Map<string, { read: ReadResponse; taken: boolean }>();
 
   constructor(
@@ -44,7 +44,6 @@ export class CreatedRecords {
     private readonly operations: Map<string, Operation>,
   ) {}
 
-  /** A write that succeeded: what it made is ledgered for its undo, and a create's record kept. */
   add(op: Operation, variation: Variation, read: ReadResponse): void {
     this.ledgerUndo(op, read);
     if (op.creates) this.made.set(`${op.key} ${readKey(op, variation)}`, { read, taken: false });
