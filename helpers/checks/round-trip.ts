@@ -17,14 +17,18 @@ import { readKey } from "./shared-reads";
 
 const responseOf = (read: ReadResponse) => (read.value as { response?: unknown } | undefined)?.response;
 
-/** The create's request whose record a request of `op` with `variation` acts on (CreatedRecords.actedOn). */
-function actedOnWith(op: Operation, variation: Variation): Variation | undefined {
+/**
+ * The create's requests whose record a request of `op` with `variation` may act on, preferred first
+ * (CreatedRecords.actedOn): a delete's request the one in its format; an update any, the JSON one
+ * first; a create under the record (a comment under a post) the form body's, which no delete takes.
+ */
+function actedOnWith(op: Operation, variation: Variation): Variation[] {
   if (op.method === "DELETE")
-    return WRITE_FORMATS.map((f) => WRITE_REQUESTS[f]).find(
+    return WRITE_FORMATS.map((f) => WRITE_REQUESTS[f]).filter(
       (request) => readKey(op, request) === readKey(op, variation),
     );
-  if (op.method === "PUT") return WRITE_REQUESTS.json;
-  return op.creates ? FORM_BODY_REQUEST : undefined;
+  if (op.method === "PUT") return [...WRITE_FORMATS.map((f) => WRITE_REQUESTS[f]), FORM_BODY_REQUEST];
+  return op.creates ? [FORM_BODY_REQUEST] : [];
 }
 
 /**
@@ -52,17 +56,19 @@ export class CreatedRecords implements WriteRecords {
   /**
    * The value of `select` in the record of `create` a request of `op` acts on, if this test's create
    * made one for it: for a delete's request in a format, the create's in that format, taken (a record
-   * is deleted once); for an update, the JSON create's; for a create under it (a comment under a
+   * is deleted once); for an update, the JSON create's, else another; for a create under it (a comment under a
    * post), the form body's, which no delete takes. Else undefined: the request gets its own.
    */
   actedOn(op: Operation, variation: Variation, create: Operation, select: string): string | undefined {
-    const made = actedOnWith(op, variation);
-    const record = made && this.made.get(`${create.key} ${readKey(create, made)}`);
-    if (!record || record.taken) return undefined;
-    const value = selectPath(responseOf(record.read), select);
-    if (value == null || typeof value === "object") return undefined;
-    if (op.method === "DELETE") record.taken = true;
-    return placeholderValue(value, `${create.key} -> ${select}`);
+    for (const made of actedOnWith(op, variation)) {
+      const record = this.made.get(`${create.key} ${readKey(create, made)}`);
+      if (!record || record.taken) continue;
+      const value = selectPath(responseOf(record.read), select);
+      if (value == null || typeof value === "object") continue;
+      if (op.method === "DELETE") record.taken = true;
+      return placeholderValue(value, `${create.key} -> ${select}`);
+    }
+    return undefined;
   }
 
   /** Ledgers the undo the contract names (`undo:`), with the ids read from the write's answer. */
