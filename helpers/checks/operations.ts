@@ -168,7 +168,7 @@ export class OperationRunner implements CheckContext {
     private readonly evidence: Exchange[],
     readonly runMarker: string,
     private readonly writes: WritePolicy,
-    /** The reads of the operation under check, shared by its checks (its fixtures' are never shared). */
+    /** The requests of the operation under check and its reads of others, shared by its checks (never a fixture). */
     private readonly shared?: SharedReads,
   ) {}
 
@@ -188,9 +188,13 @@ export class OperationRunner implements CheckContext {
   }
 
   async perform(op: Operation, variation: Variation = {}): Promise<ReadResponse> {
-    if (this.shared?.operation !== op.key) return this.performOnce(op, variation);
+    // Its own requests, and the reads of other operations its checks send (a create's list, read once
+    // for refused-writes-nothing and listed), are sent once for all the operation's checks.
+    const own = this.shared?.operation === op.key;
+    if (!this.shared || (!own && op.method !== "GET")) return this.performOnce(op, variation);
+    const key = own ? readKey(op, variation) : `${op.key} ${readKey(op, variation)}`;
     let sentHere = false;
-    const read = await this.shared.read(readKey(op, variation), () => {
+    const read = await this.shared.read(key, () => {
       sentHere = true;
       return this.performOnce(op, variation);
     });

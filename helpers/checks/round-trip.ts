@@ -210,36 +210,13 @@ export const roundTripChecks: Check[] = [
   },
   {
     family: "write",
-    name: "listed",
-    rule: "A record a request created is listed afterwards by the list of its kind.",
-    appliesTo: (op) => op.creates && op.listedIn !== undefined,
-    async run(op, ctx): Promise<Verdict> {
-      const done = await theWrite(op, ctx);
-      if ("verdict" in done) return done.verdict;
-      const select = op.listedIn?.select ?? (Object.values(op.readBack?.params ?? {})[0] as string);
-      const id = selectPath(responseOf(done.write), select);
-      if (id == null || typeof id === "object") {
-        const why = `the create's answer has no "${select}" to find the record by`;
-        return { passed: false, expected: "the new record's id", given: describeResponse(done.write), why };
-      }
-      const listing = await theList(op, ctx, done.write.values ?? {});
-      const expected = { request: listing.request, holding: { [select]: id } };
-      if (!listing.items) return { passed: false, expected, given: listing.given, why: listing.given };
-      const given = { status: 200, items: listing.items.length };
-      if (listing.items.some((item) => selectPath(item, select) === id))
-        return { passed: true, expected, given, why: `listed by ${listing.request}` };
-      const why = `${listing.request} does not list the new record (${select} ${id}) among its ${listing.items.length} items`;
-      return { passed: false, expected, given, why };
-    },
-  },
-  {
-    family: "write",
     name: "refused-writes-nothing",
     rule: "A create refused for want of credentials writes nothing: the list of its kind holds nothing it sent.",
     appliesTo: (op) =>
       op.creates && op.auth === "required" && op.listedIn !== undefined && op.reflects !== undefined,
     async run(op, ctx): Promise<Verdict> {
-      // The auth family's no-header request: the same one, shared.
+      // The auth family's no-header request: the same one, shared. Before `listed`: the list read
+      // after both creates serves it too (an operation's checks share the reads they send).
       const control = await ctx.perform(op, successRequest(op));
       const refused = await ctx.perform(op, refusedRequest(op, control, null));
       const sent = refused.reflects ?? {};
@@ -266,6 +243,30 @@ export const roundTripChecks: Check[] = [
         return { passed: true, expected, given, why: `refused with ${refused.status}, and nothing listed` };
       const why = `refused with ${refused.status}, yet ${listing.request} lists a record carrying what it sent`;
       return { passed: false, expected, given: { ...given, written }, why };
+    },
+  },
+  {
+    family: "write",
+    name: "listed",
+    rule: "A record a request created is listed afterwards by the list of its kind.",
+    appliesTo: (op) => op.creates && op.listedIn !== undefined,
+    async run(op, ctx): Promise<Verdict> {
+      const done = await theWrite(op, ctx);
+      if ("verdict" in done) return done.verdict;
+      const select = op.listedIn?.select ?? (Object.values(op.readBack?.params ?? {})[0] as string);
+      const id = selectPath(responseOf(done.write), select);
+      if (id == null || typeof id === "object") {
+        const why = `the create's answer has no "${select}" to find the record by`;
+        return { passed: false, expected: "the new record's id", given: describeResponse(done.write), why };
+      }
+      const listing = await theList(op, ctx, done.write.values ?? {});
+      const expected = { request: listing.request, holding: { [select]: id } };
+      if (!listing.items) return { passed: false, expected, given: listing.given, why: listing.given };
+      const given = { status: 200, items: listing.items.length };
+      if (listing.items.some((item) => selectPath(item, select) === id))
+        return { passed: true, expected, given, why: `listed by ${listing.request}` };
+      const why = `${listing.request} does not list the new record (${select} ${id}) among its ${listing.items.length} items`;
+      return { passed: false, expected, given, why };
     },
   },
   {
