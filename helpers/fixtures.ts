@@ -5,6 +5,7 @@ import { type Check, type CheckResult, failsTheRun, RESULTS_ATTACHMENT } from ".
 import { runCheck, skippedCheck } from "./checks/index";
 import { DiscoveredValues, OperationRunner } from "./checks/operations";
 import { applyProfile, withEarlyThrottle } from "./checks/outcome";
+import { CreatedRecords } from "./checks/round-trip";
 import { SharedReads } from "./checks/shared-reads";
 import { StandInRecords } from "./checks/stand-in-records";
 import type { Operation } from "./contract/contract";
@@ -82,6 +83,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           schemaRegistry(),
           discovered,
           ledger,
+          new CreatedRecords(ledger, contractIndex()),
           contractIndex(),
           uniqueName,
           [],
@@ -163,6 +165,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     };
     // The reads of the operation being checked: its checks run one after another (specs/contract.spec.ts).
     let shared: SharedReads | undefined;
+    // The records the test's creates made: its updates and deletes act on them (test-plan.ts keeps them together).
+    const records = new CreatedRecords(ledger, contractIndex());
     await use({
       check: async (op, check) => {
         if (shared?.operation !== op.key) shared = new SharedReads(op.key);
@@ -179,6 +183,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
               schemas,
               discovered,
               ledger,
+              records,
               contractIndex(),
               uniqueName,
               evidence,

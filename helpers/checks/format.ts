@@ -1,7 +1,7 @@
 import type { Operation } from "../contract/contract";
 import type { Format } from "../http/formats";
 import { type Check, type CheckContext, describeResponse, type Variation, type Verdict } from "./check";
-import { NEGOTIATIONS } from "./requests";
+import { NEGOTIATIONS, WRITE_REQUESTS, type WriteFormat } from "./requests";
 
 const isRead = (op: Operation) => op.method === "GET";
 
@@ -34,13 +34,23 @@ export async function expectFormat(
   return { passed: true, expected: LABEL[format], given, why: `answered ${format.toUpperCase()}` };
 }
 
-function formatCheck(name: string, rule: string, variation: Variation, format: Format): Check {
+/**
+ * A format check of reads, with `write`: of writes too, on the write's own request in that format
+ * (helpers/checks/requests.ts), which its status check sends anyway: no request of its own.
+ */
+function formatCheck(
+  name: string,
+  rule: string,
+  variation: Variation,
+  format: Format,
+  write?: WriteFormat,
+): Check {
   return {
     family: "format",
     name,
     rule,
-    appliesTo: isRead,
-    run: (op, ctx) => expectFormat(op, ctx, variation, format),
+    appliesTo: (op) => isRead(op) || write !== undefined,
+    run: (op, ctx) => expectFormat(op, ctx, write && !isRead(op) ? WRITE_REQUESTS[write] : variation, format),
   };
 }
 
@@ -50,17 +60,20 @@ export const formatChecks: Check[] = [
     "With no suffix and an Accept that names no type (*/*), the response is XML.",
     NEGOTIATIONS.default,
     "xml",
+    "default",
   ),
   formatCheck(
     "json-suffix",
     "The .json suffix gives JSON, whatever Accept says.",
     NEGOTIATIONS.jsonSuffix,
     "json",
+    "json",
   ),
   formatCheck(
     "xml-suffix",
     "The .xml suffix gives XML, whatever Accept says.",
     NEGOTIATIONS.xmlSuffix,
+    "xml",
     "xml",
   ),
   formatCheck("accept-json", "Accept: application/json gives JSON.", NEGOTIATIONS.acceptJson, "json"),

@@ -7,14 +7,16 @@ import { parityChecks } from "./parity";
 import { requestBodyChecks } from "./request-body";
 import { roundTripChecks } from "./round-trip";
 import { schemaChecks } from "./schema";
-import { statusChecks } from "./status";
+import { statusChecks, writeStatusChecks } from "./status";
 
 export const ALL_CHECKS: Check[] = [
   ...statusChecks,
+  // Right after the plain request: an update's record is read back before its other requests (XML,
+  // the default format, the form body) change it again.
+  ...roundTripChecks,
+  ...writeStatusChecks,
   ...notFoundChecks,
   ...formatChecks,
-  // Before the request bodies: an update's record is read back before the form body changes it.
-  ...roundTripChecks,
   ...requestBodyChecks,
   ...parityChecks,
   ...schemaChecks,

@@ -62,7 +62,7 @@ export class NoRecordToRead extends Error {
 const MAX_PLACEHOLDER_CHARS = 1024;
 
 /** A value the deployment gave, as a placeholder's value; an absurd one is refused, not sent. */
-function placeholderValue(value: unknown, source: string): string {
+export function placeholderValue(value: unknown, source: string): string {
   const text = String(value);
   if (text.length > MAX_PLACEHOLDER_CHARS)
     throw new Error(
@@ -160,6 +160,17 @@ function isPlainRead(
   );
 }
 
+/**
+ * What a test's writes made, and what its writes act on: helpers/checks/round-trip.ts
+ * (CreatedRecords) keeps the round trip's records; the runner sends, and tells it what each write made.
+ */
+export interface WriteRecords {
+  /** A write that succeeded: what it made is ledgered for its undo, a create's record kept. */
+  add(op: Operation, variation: Variation, read: ReadResponse): void;
+  /** The value of `select` in a record of `create` this request of `op` acts on, if one was made for it. */
+  actedOn(op: Operation, variation: Variation, create: Operation, select: string): string | undefined;
+}
+
 /** Builds and sends an operation's requests for checks; every exchange is kept as the check's evidence. */
 export class OperationRunner implements CheckContext {
   constructor(
@@ -167,13 +178,14 @@ export class OperationRunner implements CheckContext {
     readonly schemas: SchemaRegistry,
     private readonly discovered: DiscoveredValues,
     private readonly ledger: Ledger,
+    private readonly records: WriteRecords,
     private readonly operations: Map<string, Operation>,
     /** A fresh, recognisable name for each record (`wc-<run>-w<worker>-<n>`), so leftovers can be found. */
     private readonly uniqueName: () => string,
     private readonly evidence: Exchange[],
     readonly runMarker: string,
     private readonly writes: WritePolicy,
-    /** The reads of the operation under check, shared by its checks (its fixtures' are never shared). */
+    /** The requests of the operation under check and its reads of others, shared by its checks (never a fixture). */
     private readonly shared?: SharedReads,
   ) {}
 
@@ -193,9 +205,13 @@ export class OperationRunner implements CheckContext {
   }
 
   async perform(op: Operation, variation: Variation = {}): Promise<ReadResponse> {
-    if (this.shared?.operation !== op.key) return this.performOnce(op, variation);
+    // Its own requests, and the reads of other operations its checks send (a create's list, read once
+    // for refused-writes-nothing and listed), are sent once for all the operation's checks.
+    const own = this.shared?.operation === op.key;
+    if (!this.shared || (!own && op.method !== "GET")) return this.performOnce(op, variation);
+    const key = own ? readKey(op, variation) : `${op.key} ${readKey(op, variation)}`;
     let sentHere = false;
-    const read = await this.shared.read(readKey(op, variation), () => {
+    const read = await this.shared.read(key, () => {
       sentHere = true;
       return this.performOnce(op, variation);
     });
@@ -217,7 +233,7 @@ export class OperationRunner implements CheckContext {
   private async performOnce(op: Operation, variation: Variation): Promise<ReadResponse> {
     const refusal = effectRefusal(op, this.writes);
     if (refusal) throw new WriteRefused(refusal);
-    const values = await this.paramValues(op, variation.unknownIds ?? false, variation.values ?? {});
+    const values = await this.paramValues(op, variation);
     const substitute = (text: string, encode: (v: string) => string) =>
       text.replace(/\{([^}]+)\}/g, (_, name: string) => encode(values[name]));
     let path = substitute(op.path, encodeURIComponent);
@@ -254,7 +270,7 @@ export class OperationRunner implements CheckContext {
     if (op.reflects)
       read.reflects = Object.fromEntries(Object.entries(op.reflects).map(([k, v]) => [k, fill(v)]));
     if ((op.creates || op.effects) && read.status !== undefined && read.status < 300)
-      this.recordUndo(op, read);
+      this.records.add(op, variation, read);
     if (op.method === "DELETE" && read.status !== undefined && read.status < 300)
       this.ledger.removed("DELETE", path);
     return read;
@@ -290,11 +306,9 @@ export class OperationRunner implements CheckContext {
     return read;
   }
 
-  private async paramValues(
-    op: Operation,
-    unknown: boolean,
-    given: Record<string, string>,
-  ): Promise<Record<string, string>> {
+  private async paramValues(op: Operation, variation: Variation): Promise<Record<string, string>> {
+    const given = variation.values ?? {};
+    const unknown = variation.unknownIds ?? false;
     const values: Record<string, string> = {};
     for (const name of operationPlaceholders(op)) {
       if (given[name] !== undefined) {
@@ -309,7 +323,7 @@ export class OperationRunner implements CheckContext {
       if ("value" in source) values[name] = String(source.value);
       else if ("from" in source) values[name] = await this.discovered.get(source.from, source.select);
       else {
-        const make = () => this.createFixture(op, name, source.created, source.select);
+        const make = () => this.recordFor(op, variation, name, source);
         // A create's parent and an update's record outlast each request: its requests share one
         // (its round trip reads an update back before the other bodies are sent: ALL_CHECKS).
         const keeps = op.creates || op.method === "PUT";
@@ -329,10 +343,26 @@ export class OperationRunner implements CheckContext {
     });
   }
 
-  /** A record made for an operation that needs one (update, delete); undone at the end of the test. */
-  private async createFixture(op: Operation, name: string, creator: string, select: string): Promise<string> {
-    const create = this.operations.get(`${op.section}.${creator}`);
-    if (!create) throw new Error(`${op.key}: no operation ${creator} to create {${name}} with`);
+  /**
+   * The record a write's `{name}` stands for: one the test's create made, where the write acts on it
+   * (helpers/checks/round-trip.ts), else one made for it.
+   */
+  private async recordFor(
+    op: Operation,
+    variation: Variation,
+    name: string,
+    source: { created: string; select: string },
+  ): Promise<string> {
+    const create = this.operations.get(`${op.section}.${source.created}`);
+    if (!create) throw new Error(`${op.key}: no operation ${source.created} to create {${name}} with`);
+    return (
+      this.records.actedOn(op, variation, create, source.select) ??
+      this.createFixture(create, name, source.select)
+    );
+  }
+
+  /** A record made for an operation that needs one (a parent, an update, a delete); undone at the end of the test. */
+  private async createFixture(create: Operation, name: string, select: string): Promise<string> {
     const read = await this.createRecord(create);
     const body = read.exchange.response && readLeniently(read.contentType, read.exchange.response.body);
     const value = selectPath((body as { response?: unknown } | undefined)?.response, select);
@@ -342,30 +372,5 @@ export class OperationRunner implements CheckContext {
       );
     }
     return placeholderValue(value, `${create.key} -> ${select}`);
-  }
-
-  private recordUndo(op: Operation, read: ReadResponse): void {
-    const undo = op.undo;
-    if (!undo) return;
-    const target = this.operations.get(`${op.section}.${undo.operation}`);
-    const body =
-      read.value ?? (read.exchange.response && readLeniently(read.contentType, read.exchange.response.body));
-    const record = (body as { response?: unknown } | undefined)?.response;
-    const values = Object.fromEntries(
-      Object.entries(undo.params).map(([name, select]) => [name, selectPath(record, select)]),
-    );
-    const missing = Object.entries(values).find(([, v]) => v == null);
-    if (!target || missing) {
-      this.ledger.orphan(
-        `${op.key} created a record, but its ${missing?.[0] ?? "undo"} could not be read to undo it`,
-      );
-      return;
-    }
-    const path = target.path.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(String(values[n])));
-    this.ledger.add(`${op.key} ${JSON.stringify(values)}`, {
-      method: target.method,
-      path: `${path}.json`,
-      query: target.query,
-    });
   }
 }

@@ -1,6 +1,7 @@
 import type { Operation } from "../contract/contract";
 import type { Check, Verdict } from "./check";
 import { describeResponse } from "./check";
+import { FORM_BODY_REQUEST, WRITE_REQUESTS } from "./requests";
 import { fieldsNotCarried } from "./round-trip";
 
 const hasBody = (op: Operation) => op.body !== undefined && op.method !== "GET";
@@ -13,7 +14,7 @@ function bodyCheck(kind: "json" | "form", contentType: string): Check {
     rule: `A request body sent as ${contentType} is accepted and read.`,
     appliesTo: hasBody,
     async run(op, ctx): Promise<Verdict> {
-      const read = await ctx.perform(op, { bodyKind: kind, suffix: "json" });
+      const read = await ctx.perform(op, kind === "form" ? FORM_BODY_REQUEST : WRITE_REQUESTS.json);
       const given = describeResponse(read);
       const expected = { status: "2xx", fields: read.reflects ?? {} };
       if (read.status === undefined || read.status < 200 || read.status > 299) {

@@ -12,13 +12,38 @@ export const NEGOTIATIONS = {
   acceptQValues: { headers: { Accept: "application/xml;q=0.4, application/json;q=0.9" } },
 } satisfies Record<string, Variation>;
 
+/** The formats a write is checked in: the JSON one is its plain request (successRequest). */
+export const WRITE_FORMATS = ["json", "xml", "default"] as const;
+export type WriteFormat = (typeof WRITE_FORMATS)[number];
+
+/**
+ * A write's request in each format: .json with a JSON body; .xml, and no suffix with an Accept that
+ * names no type (the default format), with a form body (both documented): a request whose
+ * Content-Type is application/json gets JSON from Workspace 12.x whatever its suffix
+ * (workspace-api-facts.md §3), and these are about the format the suffix, or its absence, asks for.
+ * Every check of a write in that format sends it (status, format, schema, the round trip), so one
+ * request, one record, serves them all; a delete's request in a format removes the record its create
+ * made in that format (helpers/checks/round-trip.ts).
+ */
+export const WRITE_REQUESTS = {
+  json: { suffix: "json", bodyKind: "json" },
+  xml: { suffix: "xml", bodyKind: "form" },
+  default: { bodyKind: "form", headers: { Accept: "*/*" } },
+} satisfies Record<WriteFormat, Variation>;
+
+/**
+ * A write's form body with .json, as the form request-body check sends it: the record a create makes
+ * so is the one its children (a comment under a post) are made under, as no delete takes it.
+ */
+export const FORM_BODY_REQUEST = { suffix: "json", bodyKind: "form" } satisfies Variation;
+
 /**
  * The operation's plain request: a read as the default format check sends it; a write with a JSON
  * body and .json, as the JSON request-body and schema checks send it. The status and auth checks
  * send it too, so one request (one record created) serves all of them.
  */
 export const successRequest = (op: Operation): Variation =>
-  op.method === "GET" ? NEGOTIATIONS.default : { suffix: "json", bodyKind: "json" };
+  op.method === "GET" ? NEGOTIATIONS.default : WRITE_REQUESTS.json;
 
 /**
  * The operation's plain request with another Authorization (null: none), on the record its control

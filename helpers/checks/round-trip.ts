@@ -1,14 +1,102 @@
 import type { Operation } from "../contract/contract";
+import { readLeniently } from "../http/formats";
+import type { Ledger } from "../run/ledger";
 import type { Check, CheckContext, ReadResponse, Variation, Verdict } from "./check";
 import { describeResponse } from "./check";
-import { selectPath } from "./operations";
-import { refusedRequest, successRequest } from "./requests";
+import { placeholderValue, selectPath, type WriteRecords } from "./operations";
+import { FORM_BODY_REQUEST, refusedRequest, successRequest, WRITE_FORMATS, WRITE_REQUESTS } from "./requests";
+import { readKey } from "./shared-reads";
 
 /**
- * The write round trip (issue 23): what a create, an update or a delete did, read back through the
- * section's own GETs (`readBack`, `listedIn`, `gone` in specs/*.yaml). Each check takes the write's
- * answer the status check already got (one request serves them all) and sends one GET of its own.
+ * The write round trip (issue 23): a create's records, undone; what an update and a delete act on;
+ * and what each did, read back through the section's own GETs (`readBack`, `listedIn`, `gone` in
+ * specs/*.yaml). OperationRunner (helpers/checks/operations.ts) sends every request and tells
+ * CreatedRecords what each create made; the checks below take the write's answer the status check
+ * already got (one request serves them all) and send one GET of their own.
  */
+
+const responseOf = (read: ReadResponse) => (read.value as { response?: unknown } | undefined)?.response;
+
+/**
+ * The create's requests whose record a request of `op` with `variation` may act on, preferred first
+ * (CreatedRecords.actedOn): a delete's request the one in its format; an update any, the JSON one
+ * first; a create under the record (a comment under a post) the form body's, which no delete takes.
+ */
+function actedOnWith(op: Operation, variation: Variation): Variation[] {
+  if (op.method === "DELETE")
+    return WRITE_FORMATS.map((f) => WRITE_REQUESTS[f]).filter(
+      (request) => readKey(op, request) === readKey(op, variation),
+    );
+  if (op.method === "PUT") return [...WRITE_FORMATS.map((f) => WRITE_REQUESTS[f]), FORM_BODY_REQUEST];
+  return op.creates ? [FORM_BODY_REQUEST] : [];
+}
+
+/**
+ * The records a test's creates made, each by the request that made it (a format of WRITE_REQUESTS,
+ * the form body, a check's own). Each is ledgered as it is made, so it is undone at the end of the
+ * test, pass or fail, interrupted or not (the run's ledger file), unless a delete check removed it.
+ * The writes that act on a create's records take them here rather than make their own: an update's
+ * requests the JSON create's record, a delete's request in a format the record the create made in
+ * that format, once, a create's the form body's (its parent). So a create and its delete cost one POST and one DELETE a format, and the
+ * delete's checks are the undo of the create's records.
+ */
+export class CreatedRecords implements WriteRecords {
+  private readonly made = new Map<string, { read: ReadResponse; taken: boolean }>();
+
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly operations: Map<string, Operation>,
+  ) {}
+
+  add(op: Operation, variation: Variation, read: ReadResponse): void {
+    this.ledgerUndo(op, read);
+    if (op.creates) this.made.set(`${op.key} ${readKey(op, variation)}`, { read, taken: false });
+  }
+
+  /**
+   * The value of `select` in the record of `create` a request of `op` acts on, if this test's create
+   * made one for it: for a delete's request in a format, the create's in that format, taken (a record
+   * is deleted once); for an update, the JSON create's, else another; for a create under it (a comment under a
+   * post), the form body's, which no delete takes. Else undefined: the request gets its own.
+   */
+  actedOn(op: Operation, variation: Variation, create: Operation, select: string): string | undefined {
+    for (const made of actedOnWith(op, variation)) {
+      const record = this.made.get(`${create.key} ${readKey(create, made)}`);
+      if (!record || record.taken) continue;
+      const value = selectPath(responseOf(record.read), select);
+      if (value == null || typeof value === "object") continue;
+      if (op.method === "DELETE") record.taken = true;
+      return placeholderValue(value, `${create.key} -> ${select}`);
+    }
+    return undefined;
+  }
+
+  /** Ledgers the undo the contract names (`undo:`), with the ids read from the write's answer. */
+  private ledgerUndo(op: Operation, read: ReadResponse): void {
+    const undo = op.undo;
+    if (!undo) return;
+    const target = this.operations.get(`${op.section}.${undo.operation}`);
+    const body =
+      read.value ?? (read.exchange.response && readLeniently(read.contentType, read.exchange.response.body));
+    const record = (body as { response?: unknown } | undefined)?.response;
+    const values = Object.fromEntries(
+      Object.entries(undo.params).map(([name, select]) => [name, selectPath(record, select)]),
+    );
+    const missing = Object.entries(values).find(([, v]) => v == null);
+    if (!target || missing) {
+      this.ledger.orphan(
+        `${op.key} created a record, but its ${missing?.[0] ?? "undo"} could not be read to undo it`,
+      );
+      return;
+    }
+    const path = target.path.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(String(values[n])));
+    this.ledger.add(`${op.key} ${JSON.stringify(values)}`, {
+      method: target.method,
+      path: `${path}.json`,
+      query: target.query,
+    });
+  }
+}
 
 const AS_JSON: Variation = { suffix: "json", headers: { Accept: "application/json" } };
 
@@ -22,8 +110,6 @@ export function fieldsNotCarried(record: unknown, fields: Record<string, unknown
     .filter(([field, value]) => members[field] !== value)
     .map(([field]) => field);
 }
-
-const responseOf = (read: ReadResponse) => (read.value as { response?: unknown } | undefined)?.response;
 
 /** The write's own answer (shared with its status check), or why the round trip cannot go on. */
 async function theWrite(
@@ -124,36 +210,13 @@ export const roundTripChecks: Check[] = [
   },
   {
     family: "write",
-    name: "listed",
-    rule: "A record a request created is listed afterwards by the list of its kind.",
-    appliesTo: (op) => op.creates && op.listedIn !== undefined,
-    async run(op, ctx): Promise<Verdict> {
-      const done = await theWrite(op, ctx);
-      if ("verdict" in done) return done.verdict;
-      const select = op.listedIn?.select ?? (Object.values(op.readBack?.params ?? {})[0] as string);
-      const id = selectPath(responseOf(done.write), select);
-      if (id == null || typeof id === "object") {
-        const why = `the create's answer has no "${select}" to find the record by`;
-        return { passed: false, expected: "the new record's id", given: describeResponse(done.write), why };
-      }
-      const listing = await theList(op, ctx, done.write.values ?? {});
-      const expected = { request: listing.request, holding: { [select]: id } };
-      if (!listing.items) return { passed: false, expected, given: listing.given, why: listing.given };
-      const given = { status: 200, items: listing.items.length };
-      if (listing.items.some((item) => selectPath(item, select) === id))
-        return { passed: true, expected, given, why: `listed by ${listing.request}` };
-      const why = `${listing.request} does not list the new record (${select} ${id}) among its ${listing.items.length} items`;
-      return { passed: false, expected, given, why };
-    },
-  },
-  {
-    family: "write",
     name: "refused-writes-nothing",
     rule: "A create refused for want of credentials writes nothing: the list of its kind holds nothing it sent.",
     appliesTo: (op) =>
       op.creates && op.auth === "required" && op.listedIn !== undefined && op.reflects !== undefined,
     async run(op, ctx): Promise<Verdict> {
-      // The auth family's no-header request: the same one, shared.
+      // The auth family's no-header request: the same one, shared. Before `listed`: the list read
+      // after both creates serves it too (an operation's checks share the reads they send).
       const control = await ctx.perform(op, successRequest(op));
       const refused = await ctx.perform(op, refusedRequest(op, control, null));
       const sent = refused.reflects ?? {};
@@ -180,6 +243,30 @@ export const roundTripChecks: Check[] = [
         return { passed: true, expected, given, why: `refused with ${refused.status}, and nothing listed` };
       const why = `refused with ${refused.status}, yet ${listing.request} lists a record carrying what it sent`;
       return { passed: false, expected, given: { ...given, written }, why };
+    },
+  },
+  {
+    family: "write",
+    name: "listed",
+    rule: "A record a request created is listed afterwards by the list of its kind.",
+    appliesTo: (op) => op.creates && op.listedIn !== undefined,
+    async run(op, ctx): Promise<Verdict> {
+      const done = await theWrite(op, ctx);
+      if ("verdict" in done) return done.verdict;
+      const select = op.listedIn?.select ?? (Object.values(op.readBack?.params ?? {})[0] as string);
+      const id = selectPath(responseOf(done.write), select);
+      if (id == null || typeof id === "object") {
+        const why = `the create's answer has no "${select}" to find the record by`;
+        return { passed: false, expected: "the new record's id", given: describeResponse(done.write), why };
+      }
+      const listing = await theList(op, ctx, done.write.values ?? {});
+      const expected = { request: listing.request, holding: { [select]: id } };
+      if (!listing.items) return { passed: false, expected, given: listing.given, why: listing.given };
+      const given = { status: 200, items: listing.items.length };
+      if (listing.items.some((item) => selectPath(item, select) === id))
+        return { passed: true, expected, given, why: `listed by ${listing.request}` };
+      const why = `${listing.request} does not list the new record (${select} ${id}) among its ${listing.items.length} items`;
+      return { passed: false, expected, given, why };
     },
   },
   {

@@ -2,7 +2,7 @@ import type { Operation } from "../contract/contract";
 import { type Format, xmlElementPath } from "../http/formats";
 import type { Check, Verdict } from "./check";
 import { describeResponse } from "./check";
-import { answerIn } from "./requests";
+import { answerIn, WRITE_REQUESTS } from "./requests";
 
 const hasSchema = (op: Operation) => op.schema !== undefined;
 
@@ -16,12 +16,9 @@ function schemaCheck(format: Format): Check {
     async run(op, ctx): Promise<Verdict> {
       const schemaId = ctx.envelopeSchema(op, "success");
       const expected = `a ${format.toUpperCase()} body valid against ${op.schema} in the success envelope`;
-      // A read is judged on an answer in its format the format checks already got, if there is one.
-      // A body goes as JSON with .json and as a form with .xml (both documented): a request whose
-      // Content-Type is application/json gets JSON from Workspace 12.x whatever its suffix
-      // (workspace-api-facts.md §3), and this check is about the suffix's format alone.
-      const bodyKind = format === "xml" ? "form" : "json";
-      const read = await answerIn(op, ctx, format, { suffix: format, bodyKind });
+      // A read is judged on an answer in its format the format checks already got, if there is one;
+      // a write on its request in that format, which its status and format checks send too.
+      const read = await answerIn(op, ctx, format, WRITE_REQUESTS[format]);
       const given = describeResponse(read);
       if (read.status === undefined || read.status < 200 || read.status > 299) {
         return {

@@ -38,24 +38,53 @@ const MIN_CHECKS_PER_TEST = 8;
 
 const weight = (rows: PlanRow[]) => rows.reduce((sum, row) => sum + row.checks.length, 0);
 
+/** Where a write that acts on a create's records goes after it: deletes last, the others before them. */
+const rank = (op: Operation) => (op.method === "DELETE" ? 2 : 1);
+
 /**
- * Cuts rows, in their order and never an operation apart, into `n` runs of about equal weight:
- * a row goes to the run its middle falls in. Deterministic; empty runs are dropped.
+ * The rows in their order, each write that acts on a create's records (`created:`: an update, a
+ * delete, a create under it; helpers/checks/round-trip.ts) moved after that create, deletes last: a
+ * create and the writes on its records run in one test, so the delete's checks remove the create's
+ * records. A write declared before its create stays where it is, with records of its own.
  */
-export function cut(rows: PlanRow[], n: number): PlanRow[][] {
-  const total = weight(rows);
+export function units(rows: PlanRow[]): PlanRow[][] {
+  const unitOf = new Map<string, PlanRow[]>();
+  const all: PlanRow[][] = [];
+  for (const row of rows) {
+    const creators = Object.values(row.op.params).flatMap((p) => ("created" in p ? [p.created] : []));
+    const unit =
+      row.op.method !== "GET" && creators.map((id) => unitOf.get(`${row.op.section}.${id}`)).find(Boolean);
+    if (!unit) {
+      const own = [row];
+      all.push(own);
+      unitOf.set(row.op.key, own);
+      continue;
+    }
+    const at = unit.findIndex((other, i) => i > 0 && rank(other.op) > rank(row.op));
+    unit.splice(at < 0 ? unit.length : at, 0, row);
+    unitOf.set(row.op.key, unit);
+  }
+  return all;
+}
+
+/**
+ * Cuts units of rows, in their order and never a unit apart, into `n` runs of about equal weight:
+ * a unit goes to the run its middle falls in. Deterministic; empty runs are dropped.
+ */
+export function cut(rows: PlanRow[][], n: number): PlanRow[][] {
+  const total = rows.reduce((sum, unit) => sum + weight(unit), 0);
   const runs: PlanRow[][] = Array.from({ length: n }, () => []);
   let before = 0;
-  for (const row of rows) {
-    const middle = before + row.checks.length / 2;
-    runs[Math.min(n - 1, Math.floor((middle * n) / total))].push(row);
-    before += row.checks.length;
+  for (const unit of rows) {
+    const middle = before + weight(unit) / 2;
+    runs[Math.min(n - 1, Math.floor((middle * n) / total))].push(...unit);
+    before += weight(unit);
   }
   return runs.filter((run) => run.length > 0);
 }
 
 function planRuns(rows: PlanRow[], perTest: number): Omit<PlannedTest, "modules">[] {
-  const runs = cut(rows, Math.max(1, Math.round(weight(rows) / perTest)));
+  const runs = cut(units(rows), Math.max(1, Math.round(weight(rows) / perTest)));
   return runs.map((run, index) => {
     const span = run.length > 1 ? `${run[0].op.key} … ${run[run.length - 1].op.key}` : run[0].op.key;
     const sections = [...new Set(run.map(({ op }) => `@${op.section}`))];

@@ -44,6 +44,10 @@ const readsThroughJson = [
   ...writeRoundTrip,
 ];
 const readsThroughXml = ["schema.xml", "parity.xml-matches-json", "not-found.error-envelope"];
+// A write's status in each of its formats (helpers/checks/status.ts).
+const writeStatus = ["status.success", "status.success-xml", "status.success-default"];
+// A write's format checks judge its own requests (helpers/checks/format.ts): one that did not succeed fails them.
+const writeFormats = ["format.json-suffix", "format.xml-suffix", "format.default-is-xml"];
 // The login checks read the token in each format and validate it against its schema.
 const readsLogins = ["login.json-body", "login.form-body"];
 
@@ -78,13 +82,14 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
     collateral: [...readsThroughXml, ...readsLogins],
   },
   "xml-json-disagree": { everyModule: true, caughtBy: ["parity.xml-matches-json"] },
-  "create-returns-200": { caughtBy: ["status.success"] },
+  "create-returns-200": { caughtBy: writeStatus },
   // Writes keep what they did (helpers/checks/round-trip.ts): caught in group and community.
   // An update or a delete of a record never stored answers 404: every check of their answer fails with it.
   "create-not-stored": {
     caughtBy: ["write.read-back", "write.listed"],
     collateral: [
-      "status.success",
+      ...writeStatus,
+      ...writeFormats,
       "schema.json",
       "schema.xml",
       "request-body.json",
@@ -117,15 +122,33 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
     caughtBy: ["schema.json", "schema.xml"],
     collateral: readsLogins,
   },
-  // schema.xml sends its body as a form (a JSON one would make 12.x answer JSON), so it fails along.
-  "form-body-ignored": { caughtBy: ["request-body.form"], collateral: ["schema.xml"] },
+  // A write's XML and default-format requests send their body as a form (a JSON one would make 12.x
+  // answer JSON): the checks of those fail along.
+  "form-body-ignored": {
+    caughtBy: ["request-body.form"],
+    collateral: [
+      "schema.xml",
+      "status.success-xml",
+      "status.success-default",
+      "format.xml-suffix",
+      "format.default-is-xml",
+    ],
+  },
   // Records for update and delete checks are made with a JSON body, so those fail along with it.
   // The write round trip sends its writes with a JSON body, and makes each update's record with one.
   "json-body-ignored": {
     caughtBy: ["request-body.json"],
-    collateral: ["status.success", "schema.json", "schema.xml", "request-body.form", ...writeRoundTrip],
+    collateral: [
+      "status.success",
+      "format.json-suffix",
+      "schema.json",
+      "schema.xml",
+      "request-body.form",
+      ...writeRoundTrip,
+    ],
   },
-  "delete-returns-204": { caughtBy: ["status.success"], collateral: ["schema.json", "schema.xml"] },
+  // A 204 has no body: the format checks of a delete find none.
+  "delete-returns-204": { caughtBy: writeStatus, collateral: ["schema.json", "schema.xml", ...writeFormats] },
   "auth-not-enforced": { caughtBy: ["auth.no-header"], scope: "@people.*@auth" },
   "any-token-accepted": {
     caughtBy: ["auth.malformed-header", "auth.unknown-token", "auth.altered-token", "auth.unknown-scheme"],

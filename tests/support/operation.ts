@@ -1,4 +1,5 @@
 import { DiscoveredValues, OperationRunner } from "../../helpers/checks/operations";
+import { CreatedRecords } from "../../helpers/checks/round-trip";
 import type { SharedReads } from "../../helpers/checks/shared-reads";
 import type { Operation } from "../../helpers/contract/contract";
 import type { WritePolicy } from "../../helpers/contract/effects";
@@ -33,11 +34,13 @@ export function testRunner(
   writes: WritePolicy,
   shared?: SharedReads,
 ): OperationRunner {
+  const ledger = new Ledger();
   return new OperationRunner(
     client,
     schemaRegistry(),
     new DiscoveredValues(client),
-    new Ledger(),
+    ledger,
+    new CreatedRecords(ledger, new Map()),
     new Map(),
     () => "wc-test-1",
     evidence,

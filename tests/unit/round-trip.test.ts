@@ -2,9 +2,12 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { CheckContext, ReadResponse, Variation } from "../../helpers/checks/check";
 import { runCheck } from "../../helpers/checks/index";
-import { roundTripChecks } from "../../helpers/checks/round-trip";
+import { WRITE_REQUESTS } from "../../helpers/checks/requests";
+import { CreatedRecords, roundTripChecks } from "../../helpers/checks/round-trip";
 import type { Operation } from "../../helpers/contract/contract";
 import { SCHEMA_BASE, schemaRegistry } from "../../helpers/contract/schemas";
+import type { RequestSpec, WorkspaceClient } from "../../helpers/http/client";
+import { Ledger } from "../../helpers/run/ledger";
 import { testOperation } from "../support/operation";
 
 const get = testOperation("group", "get-by-id", { path: "api/2.0/group/{groupid}" });
@@ -74,7 +77,7 @@ const createAnswer: Answer = { status: 201, response: created, reflects: { name:
 describe("write round trip", () => {
   test("each check applies to the writes that declare it, and to nothing else", () => {
     const applies = (op: Operation) => roundTripChecks.filter((c) => c.appliesTo(op)).map((c) => c.name);
-    assert.deepEqual(applies(create), ["read-back", "listed", "refused-writes-nothing"]);
+    assert.deepEqual(applies(create), ["read-back", "refused-writes-nothing", "listed"]);
     assert.deepEqual(applies(update), ["reflects-update"]);
     assert.deepEqual(applies(remove), ["gone-after-delete"]);
     assert.deepEqual(applies(get), []);
@@ -167,4 +170,79 @@ describe("write round trip", () => {
     assert.equal(result.outcome, "failed");
     assert.match(result.why, /has no "id" for \{groupid\}/);
   });
+
+  test("a delete's request in a format acts on the record the create made in that format, once; an update on the JSON one", () => {
+    const { records, made } = createdRecords();
+    assert.equal(records.actedOn(update, WRITE_REQUESTS.json, creates, "id"), "g-json");
+    assert.equal(
+      records.actedOn(update, WRITE_REQUESTS.default, creates, "id"),
+      "g-json",
+      "whichever request",
+    );
+    assert.equal(records.actedOn(remove, WRITE_REQUESTS.json, creates, "id"), "g-json");
+    assert.equal(records.actedOn(remove, WRITE_REQUESTS.json, creates, "id"), undefined, "deleted once");
+    assert.equal(records.actedOn(update, WRITE_REQUESTS.json, creates, "id"), "g-xml", "then another");
+    assert.equal(records.actedOn(remove, WRITE_REQUESTS.xml, creates, "id"), "g-xml");
+    const other = { ...WRITE_REQUESTS.json, authorization: "Bearer other" };
+    assert.equal(records.actedOn(remove, other, creates, "id"), undefined, "a request of no write format");
+    assert.equal(records.actedOn(remove, WRITE_REQUESTS.default, creates, "id"), undefined, "none made");
+    const child = { ...creates, id: "create-member" };
+    assert.equal(records.actedOn(child, WRITE_REQUESTS.json, creates, "id"), "g-form", "the form body's");
+    assert.equal(records.actedOn(child, WRITE_REQUESTS.json, creates, "id"), "g-form", "for every child");
+    assert.equal(made.length, 3);
+  });
+
+  test("every record a create made is ledgered; those no delete check removed are undone with the test", async () => {
+    const { records, ledger } = createdRecords();
+    const removed = records.actedOn(remove, WRITE_REQUESTS.json, creates, "id");
+    ledger.removed("DELETE", `api/2.0/group/${removed}.json`);
+    const undone: string[] = [];
+    const client = {
+      send: async (spec: RequestSpec) => {
+        undone.push(`${spec.method} ${spec.path}`);
+        return {
+          request: { method: spec.method, url: spec.path, headers: {} },
+          ms: 0,
+          response: { status: 200 },
+        };
+      },
+    } as unknown as WorkspaceClient;
+    assert.deepEqual(await ledger.undoAll(client), []);
+    assert.deepEqual(undone, ["DELETE api/2.0/group/g-form.json", "DELETE api/2.0/group/g-xml.json"]);
+  });
+
+  test("a create whose answer has no id to undo it by is reported, never left silently", async () => {
+    const ledger = new Ledger();
+    const records = new CreatedRecords(ledger, keyed);
+    records.add(creates, WRITE_REQUESTS.json, createdAnswer({ name: "wc-test-1" }));
+    assert.equal(records.actedOn(remove, WRITE_REQUESTS.json, creates, "id"), undefined);
+    const problems = await ledger.undoAll({} as WorkspaceClient);
+    assert.match(problems[0], /group\.create created a record, but its groupid could not be read to undo it/);
+  });
 });
+
+const creates: Operation = { ...create, undo: { operation: "delete", params: { groupid: "id" } } };
+const keyed = new Map([get, list, creates, update, remove].map((op) => [op.key, op]));
+
+function createdAnswer(response: unknown): ReadResponse {
+  return {
+    exchange: { request: { method: "POST", url: "", headers: {} }, ms: 0 },
+    status: 201,
+    format: "json",
+    value: { status: 0, response },
+  };
+}
+
+/** A test's create, made in JSON, XML and with a form body (its default-format request not sent). */
+function createdRecords() {
+  const ledger = new Ledger();
+  const records = new CreatedRecords(ledger, keyed);
+  const made = [
+    [WRITE_REQUESTS.json, "g-json"],
+    [WRITE_REQUESTS.xml, "g-xml"],
+    [{ suffix: "json", bodyKind: "form" }, "g-form"],
+  ] as const;
+  for (const [variation, id] of made)
+    records.add(creates, variation, createdAnswer({ id, name: "wc-test-1" }));
+  return { records, ledger, made };
+}

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "node:test";
-import { cut, testPlan } from "../../helpers/checks/test-plan";
+import { cut, testPlan, units } from "../../helpers/checks/test-plan";
 import type { Operation } from "../../helpers/contract/contract";
 import { loadContracts } from "../../helpers/contract/loader";
 
@@ -83,11 +83,37 @@ test("the plan keeps an operation's rows together, in order, and bounds the numb
 test("cut: runs of about equal weight, in order, none empty", () => {
   const row = (n: number) => ({ op: { key: `s.op${n}` }, checks: Array(n).fill({}) }) as never;
   const rows = [1, 1, 6, 6, 6, 6, 1, 1, 9, 1].map(row);
-  const runs = cut(rows, 4);
+  const runs = cut(
+    rows.map((row) => [row]),
+    4,
+  );
   assert.deepEqual(runs.flat(), rows);
   const weights = runs.map((run) => run.reduce((sum, r: { checks: unknown[] }) => sum + r.checks.length, 0));
   assert.ok(Math.max(...weights) <= 14, `weights ${weights}`);
   assert.ok(runs.every((run) => run.length > 0));
+});
+
+test("units: a create and the writes on its records, in one unit, deletes last; a write before its create stays", () => {
+  const onCreate = { id: { created: "create", select: "id" } };
+  const row = (id: string, method: Operation["method"], params = {}) =>
+    ({ op: { key: `s.${id}`, section: "s", method, params }, checks: [{}] }) as never;
+  const rows = [
+    row("early-delete", "DELETE", onCreate),
+    row("create", "POST"),
+    row("delete", "DELETE", onCreate),
+    row("list", "GET"),
+    row("update", "PUT", onCreate),
+    row("get", "GET", onCreate),
+    row("child", "POST", onCreate),
+    row("child-delete", "DELETE", { id: { created: "child", select: "id" } }),
+  ];
+  const keys = units(rows).map((unit) => unit.map((r: { op: { key: string } }) => r.op.key.slice(2)));
+  assert.deepEqual(keys, [
+    ["early-delete"],
+    ["create", "update", "child", "delete", "child-delete"],
+    ["list"],
+    ["get"],
+  ]);
 });
 
 test("at breadth (250 operations in 15 modules) the plan stays a bounded number of tests of balanced size", (t) => {

@@ -115,7 +115,7 @@ describe("checks of one operation share its reads", () => {
     assert.equal(sent.length, 2);
   });
 
-  test("a creation's status, request-body and JSON schema checks share one request, and one record", async () => {
+  test("a creation's checks in a format share one request, and one record: JSON, XML, the default format", async () => {
     const create = testOperation("settings", "create", {
       method: "POST",
       creates: true,
@@ -125,10 +125,14 @@ describe("checks of one operation share its reads", () => {
     });
     const { client, sent } = deployment();
     const results = await checkOperation(create, ALL_CHECKS, client);
-    const shared = ["status.success", "request-body.json", "schema.json"];
-    for (const name of shared) assert.deepEqual(urls(results.get(name)), ["api/2.0/settings/create.json"]);
-    // And one each for the form body and the XML schema.
-    assert.equal(sent.length, 3);
+    const json = ["status.success", "format.json-suffix", "request-body.json", "schema.json"];
+    for (const name of json) assert.deepEqual(urls(results.get(name)), ["api/2.0/settings/create.json"]);
+    for (const name of ["status.success-xml", "format.xml-suffix", "schema.xml"])
+      assert.deepEqual(urls(results.get(name)), ["api/2.0/settings/create.xml"]);
+    for (const name of ["status.success-default", "format.default-is-xml"])
+      assert.deepEqual(urls(results.get(name)), ["api/2.0/settings/create */*"]);
+    // And one for the form body.
+    assert.equal(sent.length, 4);
   });
 });
 
