@@ -209,7 +209,11 @@ export class OperationRunner implements CheckContext {
       Object.entries(op.query).map(([k, v]) => [k, typeof v === "string" ? substitute(v, String) : v]),
     );
     const unique = this.uniqueName();
-    const fill = (v: Scalar): Scalar => (typeof v === "string" ? v.replaceAll("{unique}", unique) : v);
+    // A body names the run's records by placeholder too (`fileIds: ["{fileid}"]`), as a path does.
+    const fill = (v: Scalar): Scalar =>
+      typeof v === "string"
+        ? v.replace(/\{([^}]+)\}/g, (_, name: string) => (name === "unique" ? unique : values[name]))
+        : v;
     const spec: RequestSpec = {
       method: op.method,
       path,
@@ -236,7 +240,8 @@ export class OperationRunner implements CheckContext {
     if (op.creates && read.exchange.response) this.ledger.answered(unique);
     if (op.reflects)
       read.reflects = Object.fromEntries(Object.entries(op.reflects).map(([k, v]) => [k, fill(v)]));
-    if ((op.creates || op.effects) && read.status !== undefined && read.status < 300)
+    // A PUT with an undo changes what it does not own (a setting): the undo sets it back.
+    if ((op.creates || op.effects || op.undo) && read.status !== undefined && read.status < 300)
       this.recordUndo(op, read);
     if (op.method === "DELETE" && read.status !== undefined && read.status < 300)
       this.ledger.removed("DELETE", path);

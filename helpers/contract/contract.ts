@@ -81,8 +81,15 @@ export function placeholders(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
 }
 
-/** Placeholders of the path and of query values (`email: "{email}"`), each once. */
-export function operationPlaceholders(op: Pick<Operation, "path" | "query">): string[] {
-  const inQuery = Object.values(op.query).flatMap((v) => (typeof v === "string" ? placeholders(v) : []));
-  return [...new Set([...placeholders(op.path), ...inQuery])];
+/**
+ * Placeholders of the path, of query values (`email: "{email}"`) and of body values (`fileIds:
+ * ["{fileid}"]`, `{unique}` aside: the run's fresh name), each once.
+ */
+export function operationPlaceholders(
+  op: Pick<Operation, "path" | "query"> & { body?: Operation["body"] },
+): string[] {
+  const inValues = [...Object.values(op.query), ...Object.values(op.body ?? {}).flat()].flatMap((v) =>
+    typeof v === "string" ? placeholders(v).filter((name) => name !== "unique") : [],
+  );
+  return [...new Set([...placeholders(op.path), ...inValues])];
 }

@@ -1,10 +1,10 @@
 import { badRequest, forbidden, RecordNotFoundError } from "../http/errors";
 import { type Folder, FolderType } from "../store/model";
 import { allocateEntryId, folderSubtree } from "../store/queries";
-import { finishedDeleteOperation, folderContent, folderWrapper } from "../wrappers/files";
+import { FileOperationType, fileOperation, folderContent, folderWrapper } from "../wrappers/files";
 import { type AuthenticatedRequest, authenticated, type HandlerResult, type Route } from "./route";
 
-function newFolder(request: AuthenticatedRequest, title: string, parent?: Folder): Folder {
+export function newFolder(request: AuthenticatedRequest, title: string, parent?: Folder): Folder {
   const folder: Folder = {
     id: allocateEntryId(request.store),
     title,
@@ -19,7 +19,7 @@ function newFolder(request: AuthenticatedRequest, title: string, parent?: Folder
 }
 
 /** The caller's `@my` root; users other than the seeded admin get theirs on first use. */
-function myFolder(request: AuthenticatedRequest): Folder {
+export function myFolder(request: AuthenticatedRequest): Folder {
   const { store, user } = request;
   const existing = store.folders.get(store.myFolders.get(user.id) ?? -1);
   if (existing) return existing;
@@ -32,7 +32,7 @@ function myFolder(request: AuthenticatedRequest): Folder {
  * Folder ids are integers: anything else is 400, an unknown one 404 "Folder not found" (403 with
  * the fault that imitates Workspace 12.x, faults/not-found.ts).
  */
-function requireFolder(request: AuthenticatedRequest, name: string): Folder {
+export function requireFolder(request: AuthenticatedRequest, name: string): Folder {
   const text = request.params.required(name);
   if (!/^\d+$/.test(text)) throw badRequest();
   const folder = request.store.folders.get(Number(text));
@@ -82,6 +82,6 @@ export const filesRoutes: Route[] = [
     const removed = new Set(folderSubtree(store, folder.id).map((each) => each.id));
     for (const id of removed) store.folders.delete(id);
     for (const file of store.files.values()) if (removed.has(file.folderId)) store.files.delete(file.id);
-    return { outcome: "deleted", response: [finishedDeleteOperation()] };
+    return { outcome: "deleted", response: [fileOperation(FileOperationType.delete, 1)] };
   }),
 ];

@@ -8,8 +8,6 @@ import { personSummary } from "./person";
 
 /** FileShare.None: the owner's own entries carry no sharing restriction. */
 const ACCESS_OWNER = 0;
-/** FileOperationType.Delete */
-const OPERATION_DELETE = 2;
 
 function person(userId: string, context: WrapContext): JsonObject | null {
   const user = context.store.users.get(userId);
@@ -92,18 +90,21 @@ export function folderContent(folder: Folder, context: WrapContext): JsonObject 
   };
 }
 
+/** FileOperationType (schemas/files/enums/file-operation-type.json). */
+export const FileOperationType = { move: 0, copy: 1, delete: 2, markAsRead: 4 } as const;
+
 /**
- * FileOperationWraper of a delete the reference performs synchronously, so it is already finished. Every
- * member is written (none has EmitDefaultValue=false): `url` null, the deleted entries no longer listed
- * (FileOperationWraper.cs; wrappers.json).
+ * FileOperationWraper of an operation (FileOperationType `operation`) the reference performs
+ * synchronously, so it is already finished. Every member is written (none has EmitDefaultValue=false):
+ * `url` null, the entries it acted on not listed (FileOperationWraper.cs; wrappers.json).
  */
-export function finishedDeleteOperation(): JsonObject {
+export function fileOperation(operation: number, processed: number): JsonObject {
   return {
     id: randomUUID(),
-    operation: OPERATION_DELETE,
+    operation,
     progress: 100,
     error: "",
-    processed: "1",
+    processed: String(processed),
     finished: true,
     url: null,
     files: [],
