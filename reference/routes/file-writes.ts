@@ -118,6 +118,27 @@ export const fileWriteRoutes: Route[] = [
     }
     return { outcome: "updated", response: fileWrapper(file, request), asWritten: true };
   }),
+  // ChangeHistory with continueVersion false: the last version given is copied as a new version that
+  // starts a version group (EntryManager.CompleteVersionFile, EntryManager.cs:1249-1260); the answer
+  // is the file's history, the newest first.
+  authenticated("PUT", "files/file/{fileId}/history", (request) => {
+    const stored = requireFile(request, "fileId");
+    const file = request.faults.has("update-ignored") ? structuredClone(stored) : stored;
+    const last = file.version ?? 1;
+    const version = Number(request.params.text("version") ?? "0");
+    if (!Number.isInteger(version) || version > last) throw new RecordNotFoundError("File not found");
+    const group = file.versionGroup ?? 1;
+    if (request.params.boolean("continueVersion")) {
+      if (group > 1) file.versionGroup = group - 1;
+    } else if (version === 0 || version === last) {
+      file.version = last + 1;
+      file.versionGroup = group + 1;
+      file.updated = request.now;
+    }
+    const versions = Array.from({ length: file.version ?? 1 }, (_, index) => (file.version ?? 1) - index);
+    const history = versions.map((each) => fileWrapper({ ...file, version: each }, request));
+    return { outcome: "updated", response: history, asWritten: true };
+  }),
   authenticated("DELETE", "files/file/{fileId}", (request) => {
     removeFiles(request, [requireFile(request, "fileId").id]);
     return { outcome: "deleted", response: [fileOperation(FileOperationType.delete, 1)] };

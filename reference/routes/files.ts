@@ -1,7 +1,13 @@
 import { badRequest, forbidden, RecordNotFoundError } from "../http/errors";
 import { type Folder, FolderType } from "../store/model";
-import { allocateEntryId, folderSubtree } from "../store/queries";
-import { FileOperationType, fileOperation, folderContent, folderWrapper } from "../wrappers/files";
+import { allocateEntryId, childFolders, folderSubtree } from "../store/queries";
+import {
+  FileOperationType,
+  fileOperation,
+  folderContent,
+  folderEntry,
+  folderWrapper,
+} from "../wrappers/files";
 import { type AuthenticatedRequest, authenticated, type HandlerResult, type Route } from "./route";
 
 export function newFolder(request: AuthenticatedRequest, title: string, parent?: Folder): Folder {
@@ -66,11 +72,37 @@ export const filesRoutes: Route[] = [
   authenticated("POST", "files/folder/{parentId}", (request) => {
     const parent = requireFolder(request, "parentId");
     const folder = newFolder(request, request.params.required("title"), parent);
-    return { outcome: "created", response: folderWrapper(folder, request) };
+    const response = folderWrapper(folder, request);
+    if (request.faults.has("create-not-stored")) request.store.folders.delete(folder.id);
+    return { outcome: "created", response };
+  }),
+  // CreateNewFolders: the first relative path's folders, made where missing (FileUploader.GetFolderId),
+  // answered as the deepest one; the other paths are made too.
+  authenticated("POST", "files/folders/{folderId}", (request) => {
+    const parent = requireFolder(request, "folderId");
+    const paths = request.params.list("relativePaths") ?? [];
+    if (paths.length === 0) throw badRequest();
+    const before = new Set(request.store.folders.keys());
+    const made = paths.map((path) =>
+      path
+        .split("/")
+        .filter((title) => title.length > 0)
+        .reduce(
+          (folder, title) =>
+            childFolders(request.store, folder.id).find((child) => child.title === title) ??
+            newFolder(request, title, folder),
+          parent,
+        ),
+    );
+    const response = folderEntry(made[0], request);
+    if (request.faults.has("create-not-stored"))
+      for (const id of request.store.folders.keys()) if (!before.has(id)) request.store.folders.delete(id);
+    return { outcome: "created", response, asWritten: true };
   }),
   authenticated("PUT", "files/folder/{folderId}", (request) => {
-    const folder = requireFolder(request, "folderId");
-    requireNotRoot(folder);
+    const stored = requireFolder(request, "folderId");
+    requireNotRoot(stored);
+    const folder = request.faults.has("update-ignored") ? structuredClone(stored) : stored;
     folder.title = request.params.required("title");
     folder.updated = request.now;
     return { outcome: "updated", response: folderWrapper(folder, request) };
@@ -79,9 +111,11 @@ export const filesRoutes: Route[] = [
     const folder = requireFolder(request, "folderId");
     requireNotRoot(folder);
     const { store } = request;
-    const removed = new Set(folderSubtree(store, folder.id).map((each) => each.id));
-    for (const id of removed) store.folders.delete(id);
-    for (const file of store.files.values()) if (removed.has(file.folderId)) store.files.delete(file.id);
+    if (!request.faults.has("delete-does-nothing")) {
+      const removed = new Set(folderSubtree(store, folder.id).map((each) => each.id));
+      for (const id of removed) store.folders.delete(id);
+      for (const file of store.files.values()) if (removed.has(file.folderId)) store.files.delete(file.id);
+    }
     return { outcome: "deleted", response: [fileOperation(FileOperationType.delete, 1)] };
   }),
 ];
