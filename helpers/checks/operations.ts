@@ -1,4 +1,4 @@
-import { type Operation, operationPlaceholders, type Scalar } from "../contract/contract";
+import { type BodyValue, type Operation, operationPlaceholders } from "../contract/contract";
 import { effectRefusal, type WritePolicy } from "../contract/effects";
 import { composedSchema, SCHEMA_BASE, type SchemaRegistry } from "../contract/schemas";
 import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } from "../http/client";
@@ -210,10 +210,15 @@ export class OperationRunner implements CheckContext {
     );
     const unique = this.uniqueName();
     // A body names the run's records by placeholder too (`fileIds: ["{fileid}"]`), as a path does.
-    const fill = (v: Scalar): Scalar =>
-      typeof v === "string"
-        ? v.replace(/\{([^}]+)\}/g, (_, name: string) => (name === "unique" ? unique : values[name]))
-        : v;
+    const fill = <T extends BodyValue>(v: T): T => {
+      if (typeof v === "string")
+        return v.replace(/\{([^}]+)\}/g, (_, name: string) =>
+          name === "unique" ? unique : values[name],
+        ) as T;
+      if (typeof v !== "object") return v;
+      if (Array.isArray(v)) return v.map(fill) as T;
+      return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, fill(inner)])) as T;
+    };
     const spec: RequestSpec = {
       method: op.method,
       path,
@@ -223,9 +228,7 @@ export class OperationRunner implements CheckContext {
       authorization: variation.authorization,
     };
     if (op.body) {
-      const data = Object.fromEntries(
-        Object.entries(op.body).map(([k, v]) => [k, Array.isArray(v) ? v.map(fill) : fill(v)]),
-      );
+      const data = fill(op.body);
       spec.body = { kind: variation.bodyKind ?? "json", data };
     }
     // Before sending: a creation whose answer is lost (Ctrl-C, a timeout) still leaves a trace. A

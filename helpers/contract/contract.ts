@@ -1,6 +1,8 @@
 import { join } from "node:path";
 
 export type Scalar = string | number | boolean;
+/** What a body member holds: a value, a list, or an object (`share: [{ shareTo, access }]`). */
+export type BodyValue = Scalar | BodyValue[] | { [member: string]: BodyValue };
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
 
 export type ParamSource =
@@ -28,7 +30,7 @@ export interface Operation {
   query: Record<string, Scalar>;
   params: Record<string, ParamSource>;
   unknown?: Record<string, Scalar>;
-  body?: Record<string, Scalar | Scalar[]>;
+  body?: Record<string, BodyValue>;
   reflects?: Record<string, Scalar>;
   undo?: { operation: string; params: Record<string, string> };
   /**
@@ -81,6 +83,13 @@ export function placeholders(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
 }
 
+/** Every text a body member holds, however deep. */
+export function bodyTexts(value: BodyValue): string[] {
+  if (typeof value === "string") return [value];
+  if (typeof value !== "object") return [];
+  return (Array.isArray(value) ? value : Object.values(value)).flatMap(bodyTexts);
+}
+
 /**
  * Placeholders of the path, of query values (`email: "{email}"`) and of body values (`fileIds:
  * ["{fileid}"]`, `{unique}` aside: the run's fresh name), each once.
@@ -88,8 +97,7 @@ export function placeholders(path: string): string[] {
 export function operationPlaceholders(
   op: Pick<Operation, "path" | "query"> & { body?: Operation["body"] },
 ): string[] {
-  const inValues = [...Object.values(op.query), ...Object.values(op.body ?? {}).flat()].flatMap((v) =>
-    typeof v === "string" ? placeholders(v).filter((name) => name !== "unique") : [],
-  );
+  const texts = [...Object.values(op.query), ...Object.values(op.body ?? {})].flatMap(bodyTexts);
+  const inValues = texts.flatMap((text) => placeholders(text).filter((name) => name !== "unique"));
   return [...new Set([...placeholders(op.path), ...inValues])];
 }

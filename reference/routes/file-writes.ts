@@ -1,10 +1,14 @@
 import { badRequest, forbidden, RecordNotFoundError } from "../http/errors";
 import type { Store, StoredFile } from "../store/model";
-import { allocateEntryId } from "../store/queries";
+import { allocateEntryId, isGuid } from "../store/queries";
+import type { JsonValue } from "../wire/json-value";
 import { FileOperationType, fileOperation, fileWrapper } from "../wrappers/files";
+import { personFull } from "../wrappers/person";
 import { myFolder, requireFolder } from "./files";
 import { type AuthenticatedRequest, authenticated, type HandlerResult, type Route } from "./route";
 
+/** FileShare.ReadWrite: the owner's access. */
+const FULL_ACCESS = 1;
 /** FileType.Document: a new file without a known extension becomes a .docx (FSS:502-508). */
 const DOCUMENT = 7;
 const EXTENSIONS: Record<string, number> = { ".docx": DOCUMENT, ".xlsx": 5, ".pptx": 6, ".txt": DOCUMENT };
@@ -86,6 +90,29 @@ function moveOrCopy(request: AuthenticatedRequest, kind: "move" | "copy"): Handl
     }
   }
   return { outcome: "updated", response: [fileOperation(FileOperationType[kind], ids.length)] };
+}
+
+/**
+ * The shares a share operation answers (FileSharing.GetSharedInfo, FileSharing.cs:185-205): the
+ * owner's own, full and locked for the owner asking. The reference keeps no other person's share.
+ */
+function ownerShares(request: AuthenticatedRequest, ownerId: string): JsonValue[] {
+  const owner = request.store.users.get(ownerId);
+  const sharedTo = owner ? personFull(owner, request) : null;
+  return [{ access: FULL_ACCESS, sharedTo, isLocked: ownerId === request.user.id, isOwner: true }];
+}
+
+/**
+ * SetFileSecurityInfo and SetFolderSecurityInfo: each share names a person or group (a Guid) and a
+ * FileShare, 400 at binding otherwise; FileSharing.SetAceObject skips the owner (FileSharing.cs:271-272).
+ */
+function share(request: AuthenticatedRequest, ownerId: string): HandlerResult {
+  for (let index = 0; request.params.text(`share[${index}][shareTo]`) !== undefined; index++) {
+    const subject = request.params.text(`share[${index}][shareTo]`) ?? "";
+    const access = request.params.text(`share[${index}][access]`) ?? "0";
+    if (!isGuid(subject) || !/^[0-8]$/.test(access)) throw badRequest();
+  }
+  return { outcome: "updated", response: ownerShares(request, ownerId) };
 }
 
 export const fileWriteRoutes: Route[] = [
@@ -186,6 +213,12 @@ export const fileWriteRoutes: Route[] = [
     const link = `${request.portalUrl}Products/Files/DocEditor.aspx?fileid=${file.id}&doc=${file.id}${share}`;
     return { outcome: "updated", response: link };
   }),
+  authenticated("PUT", "files/file/{fileId}/share", (request) =>
+    share(request, requireFile(request, "fileId").createdBy),
+  ),
+  authenticated("PUT", "files/folder/{folderId}/share", (request) =>
+    share(request, requireFolder(request, "folderId").createdBy),
+  ),
   authenticated("DELETE", "files/share", (request) => {
     const { links } = marksOf(request.store);
     for (const id of listed(request, "fileIds")) links.delete(id);
