@@ -1,10 +1,10 @@
-import { badRequest, forbidden, RecordNotFoundError } from "../http/errors";
+import { badRequest, RecordNotFoundError } from "../http/errors";
 import type { Store, StoredFile } from "../store/model";
 import { allocateEntryId, isGuid } from "../store/queries";
 import type { JsonValue } from "../wire/json-value";
 import { FileOperationType, fileOperation, fileWrapper } from "../wrappers/files";
 import { personFull } from "../wrappers/person";
-import { myFolder, requireFolder } from "./files";
+import { myFolder, requireFile, requireFolder } from "./files";
 import { type AuthenticatedRequest, authenticated, type HandlerResult, type Route } from "./route";
 
 /** FileShare.ReadWrite: the owner's access. */
@@ -30,17 +30,6 @@ function marksOf(store: Store): FileMarks {
 function extensionOf(title: string): string {
   const dot = title.lastIndexOf(".");
   return dot > 0 ? title.slice(dot).toLowerCase() : "";
-}
-
-/** File ids are integers: anything else is 400, an unknown one 404 (403 under the 12.x fault). */
-export function requireFile(request: AuthenticatedRequest, name: string): StoredFile {
-  const text = request.params.required(name);
-  if (!/^\d+$/.test(text)) throw badRequest();
-  const file = request.store.files.get(Number(text));
-  if (!file && request.faults.has("files-not-found-returns-403"))
-    throw forbidden("The required file was not found");
-  if (!file) throw new RecordNotFoundError("File not found");
-  return file;
 }
 
 /** CreateNewFile: an empty title is "New Document.docx", one without a known extension gets .docx. */

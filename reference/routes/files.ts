@@ -1,5 +1,5 @@
 import { badRequest, forbidden, RecordNotFoundError } from "../http/errors";
-import { type Folder, FolderType } from "../store/model";
+import { type Folder, FolderType, type StoredFile } from "../store/model";
 import { allocateEntryId, childFolders, folderSubtree } from "../store/queries";
 import {
   FileOperationType,
@@ -35,17 +35,30 @@ export function myFolder(request: AuthenticatedRequest): Folder {
 }
 
 /**
- * Folder ids are integers: anything else is 400, an unknown one 404 "Folder not found" (403 with
- * the fault that imitates Workspace 12.x, faults/not-found.ts).
+ * Folder and file ids are integers: anything else is 400, an unknown one 404 "Folder not found"
+ * or "File not found" (403 with the fault that imitates Workspace 12.x, faults/not-found.ts).
  */
-export function requireFolder(request: AuthenticatedRequest, name: string): Folder {
+function requireEntry<T>(
+  request: AuthenticatedRequest,
+  name: string,
+  entries: Map<number, T>,
+  kind: "folder" | "file",
+): T {
   const text = request.params.required(name);
   if (!/^\d+$/.test(text)) throw badRequest();
-  const folder = request.store.folders.get(Number(text));
-  if (!folder && request.faults.has("files-not-found-returns-403"))
-    throw forbidden("The required folder was not found");
-  if (!folder) throw new RecordNotFoundError("Folder not found");
-  return folder;
+  const entry = entries.get(Number(text));
+  if (!entry && request.faults.has("files-not-found-returns-403"))
+    throw forbidden(`The required ${kind} was not found`);
+  if (!entry) throw new RecordNotFoundError(kind === "folder" ? "Folder not found" : "File not found");
+  return entry;
+}
+
+export function requireFolder(request: AuthenticatedRequest, name: string): Folder {
+  return requireEntry(request, name, request.store.folders, "folder");
+}
+
+export function requireFile(request: AuthenticatedRequest, name: string): StoredFile {
+  return requireEntry(request, name, request.store.files, "file");
 }
 
 function requireNotRoot(folder: Folder): void {
