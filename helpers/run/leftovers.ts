@@ -7,7 +7,7 @@ import { readLeniently } from "../http/formats";
 export const RECORD_PREFIX = "wc-";
 
 export interface Leftover {
-  kind: "person" | "group" | "folder" | "blog post" | "event" | "bookmark" | "forum topic" | "wiki page";
+  kind: "person" | "group" | "folder" | "file" | "blog post" | "event" | "bookmark" | "forum topic" | "wiki page";
   id: string;
   name: string;
   remove: RequestSpec;
@@ -45,6 +45,14 @@ const SOURCES: {
     records: (r) => asArray((r as { folders?: unknown } | undefined)?.folders),
     names: ["title"],
     remove: "files.delete-folder",
+  },
+  {
+    kind: "file",
+    // The suite creates files in its own folders (removed with them) and in "My documents".
+    lists: ["files.my", "files.common"],
+    records: (r) => asArray((r as { files?: unknown } | undefined)?.files),
+    names: ["title"],
+    remove: "files.delete-file",
   },
   ...(
     [
