@@ -224,7 +224,7 @@ export class OperationRunner implements CheckContext {
       path,
       query,
       headers: variation.headers,
-      authenticated: op.auth === "required",
+      authenticated: op.auth !== "anonymous",
       authorization: variation.authorization,
     };
     if (op.body) {

@@ -20,7 +20,11 @@ export interface Operation {
   /** Path relative to the portal root, e.g. `api/2.0/people/{userid}`. */
   path: string;
   summary?: string;
-  auth: "required" | "anonymous";
+  /**
+   * required: refused without credentials (401). anonymous: succeeds without any. optional: documented
+   * as needing none, yet it acts for the caller (a file's copy): sent with them, and no refusal is expected.
+   */
+  auth: "required" | "anonymous" | "optional";
   creates: boolean;
   /** A GET with side effects, in words: it counts as a write (helpers/contract/effects.ts). */
   effects?: string;

@@ -119,7 +119,7 @@ function explainCitation({ path, message }: Violation): string {
 interface RawOperation {
   request: string;
   summary?: string;
-  auth?: "required" | "anonymous";
+  auth?: Operation["auth"];
   creates?: boolean;
   effects?: string;
   schema?: string;
