@@ -55,9 +55,9 @@ type BoolSetting =
 /** PUT files/<path> {set}: stores it and answers the setting read back (FSS:2797-2874). */
 function boolSetting(path: string, setting: BoolSetting): Route {
   return authenticated("PUT", path, (request) => {
-    const settings = settingsOf(request);
-    if (!request.faults.has("update-ignored")) settings[setting] = flag(request, "set");
-    return { outcome: "updated", response: settings[setting] };
+    const value = flag(request, "set");
+    if (!request.faults.has("update-ignored")) settingsOf(request)[setting] = value;
+    return { outcome: "updated", response: value };
   });
 }
 
@@ -101,12 +101,11 @@ export const filesSettingsRoutes: Route[] = [
     return { outcome: "updated", response: { ...written } };
   }),
   authenticated("PUT", "files/settings/dafaultaccessrights", (request) => {
-    const settings = settingsOf(request);
     const values = request.params.list("value") ?? [];
     if (values.some((value) => !/^[0-8]$/.test(value))) throw badRequest();
-    if (!request.faults.has("update-ignored"))
-      settings.defaultAccessRights = normalizedRights(values.map(Number));
-    return { outcome: "updated", response: settings.defaultAccessRights ?? [FileShare.read] };
+    const rights = normalizedRights(values.map(Number));
+    if (!request.faults.has("update-ignored")) settingsOf(request).defaultAccessRights = rights;
+    return { outcome: "updated", response: rights ?? [FileShare.read] };
   }),
   authenticated("PUT", "files/settings/downloadtargz", (request) => {
     const settings = settingsOf(request);
