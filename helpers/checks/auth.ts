@@ -160,7 +160,7 @@ export function representativeOf(section: Section): Operation | undefined {
 
 /**
  * The auth rows of every operation, in the order they run: anonymous operations get the anonymous
- * checks; the section's representative read (every operation with `full`) its control, the seven
+ * checks, `optional` ones none; the section's representative read (every operation with `full`) its control, the seven
  * cases and Bearer; any other operation the no-header case alone, which sends its control itself.
  */
 export function authPlan(
@@ -171,6 +171,8 @@ export function authPlan(
     const representative = representativeOf(section)?.key;
     return section.operations.map((op) => {
       if (op.auth === "anonymous") return { op, checks: anonymousChecks };
+      // The server refuses nothing for want of credentials here: there is no refusal to check.
+      if (op.auth === "optional") return { op, checks: [] };
       if (matrix === "full" || op.key === representative)
         return { op, checks: [controlCheck, ...refusalChecks, bearerCheck] };
       return { op, checks: refusalChecks.filter((check) => check.name === "no-header") };

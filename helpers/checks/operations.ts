@@ -1,4 +1,4 @@
-import { type Operation, operationPlaceholders, type Scalar } from "../contract/contract";
+import { type BodyValue, type Operation, operationPlaceholders } from "../contract/contract";
 import { effectRefusal, type WritePolicy } from "../contract/effects";
 import { composedSchema, SCHEMA_BASE, type SchemaRegistry } from "../contract/schemas";
 import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } from "../http/client";
@@ -242,19 +242,26 @@ export class OperationRunner implements CheckContext {
       Object.entries(op.query).map(([k, v]) => [k, typeof v === "string" ? substitute(v, String) : v]),
     );
     const unique = this.uniqueName();
-    const fill = (v: Scalar): Scalar => (typeof v === "string" ? v.replaceAll("{unique}", unique) : v);
+    // A body names the run's records by placeholder too (`fileIds: ["{fileid}"]`), as a path does.
+    const fill = <T extends BodyValue>(v: T): T => {
+      if (typeof v === "string")
+        return v.replace(/\{([^}]+)\}/g, (_, name: string) =>
+          name === "unique" ? unique : values[name],
+        ) as T;
+      if (typeof v !== "object") return v;
+      if (Array.isArray(v)) return v.map(fill) as T;
+      return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, fill(inner)])) as T;
+    };
     const spec: RequestSpec = {
       method: op.method,
       path,
       query,
       headers: variation.headers,
-      authenticated: op.auth === "required",
+      authenticated: op.auth !== "anonymous",
       authorization: variation.authorization,
     };
     if (op.body) {
-      const data = Object.fromEntries(
-        Object.entries(op.body).map(([k, v]) => [k, Array.isArray(v) ? v.map(fill) : fill(v)]),
-      );
+      const data = fill(op.body);
       spec.body = { kind: variation.bodyKind ?? "json", data };
     }
     // Before sending: a creation whose answer is lost (Ctrl-C, a timeout) still leaves a trace. A
@@ -269,7 +276,8 @@ export class OperationRunner implements CheckContext {
     if (op.creates && read.exchange.response) this.ledger.answered(unique);
     if (op.reflects)
       read.reflects = Object.fromEntries(Object.entries(op.reflects).map(([k, v]) => [k, fill(v)]));
-    if ((op.creates || op.effects) && read.status !== undefined && read.status < 300)
+    // A PUT with an undo changes what it does not own (a setting): the undo sets it back.
+    if ((op.creates || op.effects || op.undo) && read.status !== undefined && read.status < 300)
       this.records.add(op, variation, read);
     if (op.method === "DELETE" && read.status !== undefined && read.status < 300)
       this.ledger.removed("DELETE", path);

@@ -1,6 +1,8 @@
 import { join } from "node:path";
 
 export type Scalar = string | number | boolean;
+/** What a body member holds: a value, a list, or an object (`share: [{ shareTo, access }]`). */
+export type BodyValue = Scalar | BodyValue[] | { [member: string]: BodyValue };
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
 
 export type ParamSource =
@@ -18,7 +20,11 @@ export interface Operation {
   /** Path relative to the portal root, e.g. `api/2.0/people/{userid}`. */
   path: string;
   summary?: string;
-  auth: "required" | "anonymous";
+  /**
+   * required: refused without credentials (401). anonymous: succeeds without any. optional: documented
+   * as needing none, yet it acts for the caller (a file's copy): sent with them, and no refusal is expected.
+   */
+  auth: "required" | "anonymous" | "optional";
   creates: boolean;
   /** A GET with side effects, in words: it counts as a write (helpers/contract/effects.ts). */
   effects?: string;
@@ -28,7 +34,7 @@ export interface Operation {
   query: Record<string, Scalar>;
   params: Record<string, ParamSource>;
   unknown?: Record<string, Scalar>;
-  body?: Record<string, Scalar | Scalar[]>;
+  body?: Record<string, BodyValue>;
   reflects?: Record<string, Scalar>;
   undo?: { operation: string; params: Record<string, string> };
   /**
@@ -81,8 +87,21 @@ export function placeholders(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
 }
 
-/** Placeholders of the path and of query values (`email: "{email}"`), each once. */
-export function operationPlaceholders(op: Pick<Operation, "path" | "query">): string[] {
-  const inQuery = Object.values(op.query).flatMap((v) => (typeof v === "string" ? placeholders(v) : []));
-  return [...new Set([...placeholders(op.path), ...inQuery])];
+/** Every text a body member holds, however deep. */
+export function bodyTexts(value: BodyValue): string[] {
+  if (typeof value === "string") return [value];
+  if (typeof value !== "object") return [];
+  return (Array.isArray(value) ? value : Object.values(value)).flatMap(bodyTexts);
+}
+
+/**
+ * Placeholders of the path, of query values (`email: "{email}"`) and of body values (`fileIds:
+ * ["{fileid}"]`, `{unique}` aside: the run's fresh name), each once.
+ */
+export function operationPlaceholders(
+  op: Pick<Operation, "path" | "query"> & { body?: Operation["body"] },
+): string[] {
+  const texts = [...Object.values(op.query), ...Object.values(op.body ?? {})].flatMap(bodyTexts);
+  const inValues = texts.flatMap((text) => placeholders(text).filter((name) => name !== "unique"));
+  return [...new Set([...placeholders(op.path), ...inValues])];
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import {
+  type BodyValue,
   ContractError,
   type Method,
   moduleOfPath,
@@ -118,14 +119,14 @@ function explainCitation({ path, message }: Violation): string {
 interface RawOperation {
   request: string;
   summary?: string;
-  auth?: "required" | "anonymous";
+  auth?: Operation["auth"];
   creates?: boolean;
   effects?: string;
   schema?: string;
   query?: Record<string, Scalar>;
   params?: Record<string, ParamSource | Cited>;
   unknown?: Record<string, Cited>;
-  body?: Record<string, Scalar | Scalar[]>;
+  body?: Record<string, BodyValue>;
   reflects?: Record<string, Scalar>;
   undo?: { operation: string; params: Record<string, string> };
   readBack?: string | { operation: string; params: Record<string, string> };

@@ -170,12 +170,25 @@ function describeSize({ bytesSeen, declared }: { bytesSeen: number; declared?: n
 const isLoginRequest = (spec: RequestSpec) =>
   spec.method === "POST" && /^api\/2\.0\/authentication(\.json|\.xml)?$/.test(spec.path);
 
+/**
+ * A form body: a list of values repeats its key; objects nest as the server's binder reads them,
+ * `share[0][shareTo]` (module/ASC.Api/ASC.Api/Utils/Binder.cs:154, 274-281).
+ */
 export function formEncode(data: Record<string, unknown>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(data)) {
-    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
-  }
+  const add = (key: string, value: unknown): void => {
+    if (Array.isArray(value))
+      value.forEach((item, index) => add(isObject(item) ? `${key}[${index}]` : key, item));
+    else if (isObject(value))
+      for (const [member, inner] of Object.entries(value)) add(`${key}[${member}]`, inner);
+    else params.append(key, String(value));
+  };
+  for (const [key, value] of Object.entries(data)) add(key, value);
   return params.toString();
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function redactHeaders(

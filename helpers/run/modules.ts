@@ -55,7 +55,7 @@ export function probeRequest(op: Operation, values: Record<string, string>): Req
       Object.entries(op.query).map(([k, v]) => [k, typeof v === "string" ? fill(v, String) : v]),
     ),
     headers: { Accept: "application/json" },
-    authenticated: op.auth === "required",
+    authenticated: op.auth !== "anonymous",
   };
 }
 

@@ -56,11 +56,6 @@ const data: ModuleData = {
       builtIn: { madeBy: "install", source: "module/ASC.Api/ASC.Api.Documents/DocumentsApi.cs:1491" },
     },
     {
-      path: "files/file/{fileId}",
-      ids: { fileId: "files" },
-      record: "fileId",
-    },
-    {
       path: "files/file/{fileId}/checkconversion",
       ids: { fileId: "files" },
     },
@@ -86,7 +81,6 @@ const data: ModuleData = {
     { path: "files/thirdparty" },
     { path: "files/thirdparty/common" },
     { path: "files/@search/{query}" },
-    { path: "files/settings/autocleanup" },
     { path: "files/docservice" },
   ],
 };

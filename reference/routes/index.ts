@@ -1,6 +1,8 @@
 import { MODULE_ROUTES } from "../modules";
 import { authenticationRoutes } from "./authentication";
+import { fileWriteRoutes } from "./file-writes";
 import { filesRoutes } from "./files";
+import { filesSettingsRoutes } from "./files-settings";
 import { groupRoutes } from "./groups";
 import { peopleRoutes } from "./people";
 import type { Route } from "./route";
@@ -12,6 +14,8 @@ export const ROUTES: Route[] = [
   ...peopleRoutes,
   ...groupRoutes,
   ...filesRoutes,
+  ...fileWriteRoutes,
+  ...filesSettingsRoutes,
   ...settingsRoutes,
   ...MODULE_ROUTES,
 ];

@@ -56,6 +56,9 @@ export interface StoredFile {
   createdBy: string;
   created: Date;
   updated: Date;
+  /** The last version and its version group: 1 for a file never edited (absent). */
+  version?: number;
+  versionGroup?: number;
 }
 
 export interface Portal {

@@ -4,12 +4,10 @@ import { childFiles, childFolders, folderPath, folderSubtree } from "../store/qu
 import { formatApiDate } from "../wire/api-date";
 import type { JsonObject } from "../wire/json-value";
 import type { WrapContext } from "./context";
-import { personSummary } from "./person";
+import { displayName, personSummary } from "./person";
 
 /** FileShare.None: the owner's own entries carry no sharing restriction. */
 const ACCESS_OWNER = 0;
-/** FileOperationType.Delete */
-const OPERATION_DELETE = 2;
 
 function person(userId: string, context: WrapContext): JsonObject | null {
   const user = context.store.users.get(userId);
@@ -42,6 +40,35 @@ export function folderWrapper(folder: Folder, context: WrapContext): JsonObject 
   };
 }
 
+/**
+ * Folder itself, as CreateFolders answers it (its DataMember names, schemas/files/folder.json): not
+ * the FolderWrapper the other folder operations answer.
+ */
+export function folderEntry(folder: Folder, context: WrapContext): JsonObject {
+  const wrapper = folderWrapper(folder, context);
+  const author = context.store.users.get(folder.createdBy);
+  const name = author ? displayName(author) : null;
+  return {
+    total_files: wrapper.filesCount,
+    total_sub_folder: wrapper.foldersCount,
+    isnew: 0,
+    id: folder.id,
+    title: folder.title,
+    create_by_id: folder.createdBy,
+    create_by: name,
+    create_on: formatApiDate(folder.created),
+    modified_on: formatApiDate(folder.updated),
+    modified_by_id: folder.createdBy,
+    modified_by: name,
+    access: ACCESS_OWNER,
+    shared: false,
+    folder_id: folder.parentId,
+    deleted_permanently_date: null,
+    deny_download: false,
+    deny_sharing: false,
+  };
+}
+
 /** "12.3 KB", as the server's FilesSizeToString writes sizes. */
 function contentLength(bytes: number): string {
   const units = ["bytes", "KB", "MB", "GB"];
@@ -61,13 +88,13 @@ export function fileWrapper(file: StoredFile, context: WrapContext): JsonObject 
   return {
     ...entry(file, folder?.rootFolderType ?? 0, context),
     folderId: file.folderId,
-    version: 1,
-    versionGroup: 1,
+    version: file.version ?? 1,
+    versionGroup: file.versionGroup ?? 1,
     contentLength: contentLength(file.size),
     pureContentLength: file.size,
     fileStatus: 0,
     viewUrl: `${handler}?action=download&fileid=${file.id}`,
-    webUrl: `${context.portalUrl}Products/Files/DocEditor.aspx?fileid=${file.id}&version=1`,
+    webUrl: `${context.portalUrl}Products/Files/DocEditor.aspx?fileid=${file.id}&version=${file.version ?? 1}`,
     fileType: file.fileType || undefined,
     fileExst: extension,
     comment: file.comment,
@@ -92,18 +119,21 @@ export function folderContent(folder: Folder, context: WrapContext): JsonObject 
   };
 }
 
+/** FileOperationType (schemas/files/enums/file-operation-type.json). */
+export const FileOperationType = { move: 0, copy: 1, delete: 2, markAsRead: 4 } as const;
+
 /**
- * FileOperationWraper of a delete the reference performs synchronously, so it is already finished. Every
- * member is written (none has EmitDefaultValue=false): `url` null, the deleted entries no longer listed
- * (FileOperationWraper.cs; wrappers.json).
+ * FileOperationWraper of an operation (FileOperationType `operation`) the reference performs
+ * synchronously, so it is already finished. Every member is written (none has EmitDefaultValue=false):
+ * `url` null, the entries it acted on not listed (FileOperationWraper.cs; wrappers.json).
  */
-export function finishedDeleteOperation(): JsonObject {
+export function fileOperation(operation: number, processed: number): JsonObject {
   return {
     id: randomUUID(),
-    operation: OPERATION_DELETE,
+    operation,
     progress: 100,
     error: "",
-    processed: "1",
+    processed: String(processed),
     finished: true,
     url: null,
     files: [],

@@ -76,6 +76,7 @@ describe("auth plan", () => {
       operation("list"),
       operation("self"),
       operation("anonymous", { auth: "anonymous" }),
+      operation("optional", { method: "POST", creates: true, successStatus: 201, auth: "optional" }),
     ],
   };
   const names = (plan: ReturnType<typeof authPlan>) =>
@@ -86,11 +87,13 @@ describe("auth plan", () => {
     assert.deepEqual(plan.list, ["control", ...REFUSAL_CASES.map((c) => c.name), "bearer"]);
     assert.deepEqual([plan["by-id"], plan.create, plan.self], [["no-header"], ["no-header"], ["no-header"]]);
     assert.deepEqual(plan.anonymous, ["anonymous", "anonymous-invalid-header"]);
+    assert.deepEqual(plan.optional, [], "documented as needing no credentials: no refusal to expect");
   });
 
   test("full: the whole matrix on every operation that needs authentication", () => {
     const plan = names(authPlan([section], "full"));
     for (const id of ["by-id", "create", "list", "self"]) assert.equal(plan[id].length, 9, id);
+    assert.deepEqual(plan.optional, []);
   });
 });
 

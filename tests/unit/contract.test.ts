@@ -330,3 +330,32 @@ test("an unknown id or a fixed value without a well-formed source is refused wit
   assert.ok(!problems.some((p) => /bad\.yaml:6:/.test(p)), problems.join("\n"));
   assert.equal(problems.length, expectations.length, problems.join("\n"));
 });
+
+test("a body names records by placeholder, nested in lists and objects: each needs its params entry; {unique} is no placeholder", () => {
+  const contract = (params: string) =>
+    contractsIn({
+      "files.yaml": [
+        "section: files",
+        "operations:",
+        "  share:",
+        "    request: PUT api/2.0/files/file/{fileid}/share",
+        "    params:",
+        "      fileid: { value: 1, source: 'module/ASC.Api/ASC.Api.Documents/DocumentsApi.cs:1515' }",
+        params,
+        "    body:",
+        "      share: [{ shareTo: '{userid}', access: 2 }]",
+        "      sharingMessage: '{unique}'",
+      ].join("\n"),
+    });
+  const problems = problemsOf(contract(""));
+  assert.ok(
+    problems.some((p) => /placeholder \{userid\} has no entry under params/.test(p)),
+    problems.join("\n"),
+  );
+  assert.ok(!problems.some((p) => /\{unique\}/.test(p)), problems.join("\n"));
+  const [files] = contract("      userid: { from: GET api/2.0/people/@self, select: id }")();
+  assert.deepEqual(files.operations[0].body, {
+    share: [{ shareTo: "{userid}", access: 2 }],
+    sharingMessage: "{unique}",
+  });
+});

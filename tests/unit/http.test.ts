@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { after, before, test } from "node:test";
 import { SharedBudget, startBudgetServer } from "../../helpers/http/budget-server";
-import { WorkspaceClient } from "../../helpers/http/client";
+import { formEncode, WorkspaceClient } from "../../helpers/http/client";
 import { HttpTransport, TransportError } from "../../helpers/http/http";
 import { Redactor } from "../../helpers/http/redaction";
 
@@ -135,4 +135,20 @@ test("that idle timeout does not cut a slow answer on a reused connection", asyn
     http.close();
     await short.close();
   }
+});
+
+test("a form body: a list of values repeats its key, objects nest as the server's binder reads them", () => {
+  const form = new URLSearchParams(
+    formEncode({ fileIds: [1, 2], share: [{ shareTo: "u", access: 2 }], notify: false }),
+  );
+  assert.deepEqual(
+    [...form],
+    [
+      ["fileIds", "1"],
+      ["fileIds", "2"],
+      ["share[0][shareTo]", "u"],
+      ["share[0][access]", "2"],
+      ["notify", "false"],
+    ],
+  );
 });
