@@ -17,13 +17,17 @@ import { readKey } from "./shared-reads";
 
 const responseOf = (read: ReadResponse) => (read.value as { response?: unknown } | undefined)?.response;
 
+/** A DELETE, or a write that removes what it names (`removes: true`): it takes a record for its own. */
+const removesRecord = (op: Operation) => op.method === "DELETE" || op.removes === true;
+
 /**
  * The create's requests whose record a request of `op` with `variation` may act on, preferred first
  * (CreatedRecords.actedOn): a delete's request the one in its format; an update any, the JSON one
  * first; a create under the record (a comment under a post) the form body's, which no delete takes.
  */
+
 function actedOnWith(op: Operation, variation: Variation): Variation[] {
-  if (op.method === "DELETE")
+  if (removesRecord(op))
     return WRITE_FORMATS.map((f) => WRITE_REQUESTS[f]).filter(
       (request) => readKey(op, request) === readKey(op, variation),
     );
@@ -65,7 +69,7 @@ export class CreatedRecords implements WriteRecords {
       if (!record || record.taken) continue;
       const value = selectPath(responseOf(record.read), select);
       if (value == null || typeof value === "object") continue;
-      if (op.method === "DELETE") record.taken = true;
+      if (removesRecord(op)) record.taken = true;
       return placeholderValue(value, `${create.key} -> ${select}`);
     }
     return undefined;

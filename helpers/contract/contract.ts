@@ -52,6 +52,8 @@ export interface Operation {
   listedIn?: { operation: string; at?: string; select?: string };
   /** After a delete: this GET, sent with the delete's placeholder values, answers `status`. */
   gone?: { operation: string; status: number; source: string };
+  /** A write other than a DELETE that removes the records it names (a PUT that deletes by ids). */
+  removes?: true;
   volatile: string[];
   tags: string[];
   /** Where it is declared, for messages: `specs/people.yaml:12`. */

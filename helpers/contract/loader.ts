@@ -132,6 +132,7 @@ interface RawOperation {
   readBack?: string | { operation: string; params: Record<string, string> };
   listedIn?: string | { operation: string; at?: string; select?: string };
   gone?: { operation: string; status: number; source: string };
+  removes?: true;
   volatile?: string[];
   tags?: string[];
 }
@@ -171,6 +172,7 @@ function toOperation(section: string, id: string, raw: RawOperation, source: str
     readBack: typeof raw.readBack === "string" ? { operation: raw.readBack } : raw.readBack,
     listedIn: typeof raw.listedIn === "string" ? { operation: raw.listedIn } : raw.listedIn,
     gone: raw.gone,
+    removes: raw.removes,
     volatile: raw.volatile ?? [],
     tags: raw.tags ?? [],
     source,
