@@ -236,7 +236,7 @@ export class OperationRunner implements CheckContext {
     if (op.creates && read.exchange.response) this.ledger.answered(unique);
     if (op.reflects)
       read.reflects = Object.fromEntries(Object.entries(op.reflects).map(([k, v]) => [k, fill(v)]));
-    if ((op.creates || op.effects) && read.status !== undefined && read.status < 300)
+    if ((op.creates || op.effects || op.undo) && read.status !== undefined && read.status < 300)
       this.recordUndo(op, read);
     if (op.method === "DELETE" && read.status !== undefined && read.status < 300)
       this.ledger.removed("DELETE", path);
@@ -340,10 +340,17 @@ export class OperationRunner implements CheckContext {
       return;
     }
     const path = target.path.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(String(values[n])));
+    // A remove that names its record in the query (mail's PUT messages/remove?ids=...) gets it there.
+    const query = Object.fromEntries(
+      Object.entries(target.query).map(([k, v]) => [
+        k,
+        typeof v === "string" ? v.replace(/\{([^}]+)\}/g, (_, n: string) => String(values[n])) : v,
+      ]),
+    );
     this.ledger.add(`${op.key} ${JSON.stringify(values)}`, {
       method: target.method,
       path: `${path}.json`,
-      query: target.query,
+      query,
     });
   }
 }

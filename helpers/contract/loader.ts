@@ -7,7 +7,6 @@ import {
   type Operation,
   operationPlaceholders,
   type ParamSource,
-  placeholders,
   type Scalar,
   type Section,
   SPECS_DIR,
@@ -198,7 +197,9 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
     const lookedUp = from && all.find((o) => `${o.method} ${o.path}` === from);
     if (lookedUp && lookedUp.effects !== undefined)
       say(`params.${name}.from ${from} has side effects (${lookedUp.effects}): no look-up may cause them`);
-    if ("created" in source && !byId.get(source.created)?.creates) {
+    // A record is made by a create, or by a write with an undo (mail's PUT drafts/save saves a new draft).
+    const maker = "created" in source ? byId.get(source.created) : undefined;
+    if ("created" in source && !(maker?.creates || (maker?.method !== "GET" && maker?.undo))) {
       say(`params.${name}.created names "${source.created}", which is not a creating operation here`);
     }
   }
@@ -214,7 +215,7 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
     const target = byId.get(op.undo.operation);
     if (!target) say(`undo.operation names "${op.undo.operation}", which is not an operation here`);
     else {
-      for (const name of placeholders(target.path)) {
+      for (const name of operationPlaceholders(target)) {
         if (!op.undo.params[name]) say(`undo.params has no value for {${name}} of ${target.path}`);
       }
     }

@@ -32,19 +32,28 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   const where = `reference/modules/${data.module}.ts, write ${declared.method} ${declared.path}`;
   const schema = declared.schema ?? routeSchema(declared.method, declared.path);
   if (!schema) throw new Error(`${where}: schemas/operations.json names no schema for it`);
-  const kinds = (["creates", "updates", "deletes"] as const).filter((kind) => declared[kind] !== undefined);
+  const kinds = (["creates", "updates", "deletes", "singleton"] as const).filter(
+    (kind) => declared[kind] !== undefined,
+  );
   if (kinds.length !== 1) throw new Error(`${where}: give exactly one of creates, updates, deletes`);
-  const expected = { creates: "POST", updates: "PUT", deletes: "DELETE" }[kinds[0]];
-  if (declared.method !== expected) throw new Error(`${where}: ${kinds[0]} needs ${expected}`);
+  const expected = {
+    creates: ["POST", "PUT"],
+    updates: ["PUT", "POST"],
+    singleton: ["PUT", "POST"],
+    deletes: ["DELETE", "PUT"],
+  }[kinds[0]];
+  if (!expected.includes(declared.method))
+    throw new Error(`${where}: ${kinds[0]} needs ${expected.join(" or ")}`);
   const placeholders = new Set([...declared.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]));
   for (const name of Object.keys(declared.ids ?? {}))
     if (!placeholders.has(name)) throw new Error(`${where}: no placeholder {${name}}`);
   if (declared.parent && !declared.ids?.[declared.parent])
     throw new Error(`${where}: parent {${declared.parent}} is not in ids`);
+  const named = { ...declared.ids, ...declared.params };
   const target = declared.updates ?? declared.deletes;
-  if (target && !declared.ids?.[target]) throw new Error(`${where}: {${target}} is not in ids`);
-  const collection = declared.creates ?? (target ? declared.ids?.[target] : undefined);
-  for (const name of [collection, ...Object.values(declared.ids ?? {})])
+  if (target && !named[target]) throw new Error(`${where}: {${target}} is not in ids or params`);
+  const collection = declared.creates ?? declared.singleton ?? (target ? named[target] : undefined);
+  for (const name of [collection, ...Object.values(named)])
     if (!name || !data.collections[name]) throw new Error(`${where}: no collection "${name}"`);
   itemsOf(schema); // a wrong path fails at start
   return { ...declared, schema };
@@ -96,7 +105,8 @@ function perform(
   request: AuthenticatedRequest,
   values: Record<string, readonly JsonValue[]>,
 ): HandlerResult {
-  const found = findRecords(data, records, write.ids ?? {}, request);
+  const named = { ...write.ids, ...write.params };
+  const found = findRecords(data, records, named, request, write.skipsUnknown);
   const missing = write.required?.params.find((param) => !request.params.text(param)?.trim());
   if (missing) throw badRequest(`Value cannot be empty. Parameter name: ${missing}`);
   const render = (collection: string, entry: RecordEntry, schema = write.schema) =>
@@ -112,13 +122,12 @@ function perform(
       ...(parent && { parent }),
     };
     if (!faults.has("create-not-stored")) changesOf(store, data.module, collection).added.push(entry);
-    return { outcome: "created", response: render(collection, entry) };
+    // A PUT that saves a new record (mail's drafts/save) is no documented creation: 200.
+    const outcome = write.method === "POST" ? "created" : "updated";
+    return { outcome, response: render(collection, entry) };
   }
   const placeholder = (write.updates ?? write.deletes) as string;
-  const collection = write.ids?.[placeholder] as string;
-  const entry = found.get(placeholder) as RecordEntry;
-  const changes = changesOf(store, data.module, collection);
-  const key = String(entry.id).toLowerCase();
+  const collection = write.singleton ?? (named[placeholder] as string);
   const answer = (written: RecordEntry): JsonValue | undefined => {
     const kind = write.answer ?? "record";
     if (typeof kind === "object") {
@@ -128,16 +137,38 @@ function perform(
     return {
       record: () => render(collection, written),
       nothing: () => undefined,
-      id: () => String(written.id),
+      id: () => idAsAnswered(written.id, write.schema),
     }[kind]();
   };
-  if (write.updates) {
+  const entry = write.singleton ? records.entries(collection, store)[0] : found.get(placeholder);
+  // An id naming nothing, where the server skips it: answered as sent, nothing changed.
+  if (!entry) {
+    const asSent = { id: request.params.required(placeholder), members: {} };
+    return { outcome: write.deletes ? "deleted" : "updated", response: answer(asSent) };
+  }
+  const changes = changesOf(store, data.module, collection);
+  const key = String(entry.id).toLowerCase();
+  if (write.updates || write.singleton) {
     const members = { ...entry.members, ...membersFrom(data, collection, write, request) };
-    if (!faults.has("update-ignored")) changes.changed.set(key, members);
+    // A seeded record set back to its seed's values (a restore) is unchanged again.
+    const seed = entry.index === undefined ? undefined : data.collections[collection].seeds?.[entry.index];
+    const restored = seed && Object.entries(members).every(([member, value]) => seed[member] === value);
+    if (!faults.has("update-ignored")) {
+      if (restored) changes.changed.delete(key);
+      else changes.changed.set(key, members);
+    }
     return { outcome: "updated", response: answer({ ...entry, members }) };
   }
   if (!faults.has("delete-does-nothing")) changes.removed.add(key);
   return { outcome: "deleted", response: answer(entry) };
+}
+
+/** A record's id as `schema` types the answer: an integer, a list holding it, else text. */
+function idAsAnswered(id: JsonValue, schema: string): JsonValue {
+  const root = schemaAt(schema);
+  const types = typesOf(itemsOf(schema));
+  const value = types.has("integer") || types.has("number") ? Number(id) : String(id);
+  return root.node.type === "array" ? [value] : value;
 }
 
 /** What the run's writes left in `store`'s collections served from data (RunningReference.dataChanges). */
