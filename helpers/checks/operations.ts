@@ -19,6 +19,19 @@ export function selectPath(value: unknown, path: string): unknown {
 }
 
 /**
+ * A value of a write's answer at `select`, or, for `{name}`, the value the write was sent for its own
+ * placeholder `name` (a void answer names nothing: the undo of a mark takes the ids it marked).
+ */
+export function selectWritten(
+  response: unknown,
+  sent: Record<string, string> | undefined,
+  select: string,
+): unknown {
+  const own = /^\{([^}]+)\}$/.exec(select);
+  return own ? sent?.[own[1]] : selectPath(response, select);
+}
+
+/**
  * Where `path` runs into an empty list in `value`, if it does: `""` for the value itself, else the
  * path to that list (`files`, `categories[0].threads`), an absent list member included. A list with
  * items, a record missing the selected member, null or a value that is no list where the path
@@ -238,8 +251,9 @@ export class OperationRunner implements CheckContext {
       read.reflects = Object.fromEntries(Object.entries(op.reflects).map(([k, v]) => [k, fill(v)]));
     if ((op.creates || op.effects || op.undo) && read.status !== undefined && read.status < 300)
       this.recordUndo(op, read);
-    if (op.method === "DELETE" && read.status !== undefined && read.status < 300)
-      this.ledger.removed("DELETE", path);
+    // A write that is some record's undo (a DELETE, or mail's PUT messages/remove) leaves it nothing to do.
+    if (op.method !== "GET" && read.status !== undefined && read.status < 300)
+      this.ledger.removed(op.method, path, query);
     return read;
   }
 
@@ -279,6 +293,8 @@ export class OperationRunner implements CheckContext {
     given: Record<string, string>,
   ): Promise<Record<string, string>> {
     const values: Record<string, string> = {};
+    // Placeholders made by the same create take their values from one record (an attachment and its message).
+    const made = new Map<string, Promise<ReadResponse>>();
     for (const name of operationPlaceholders(op)) {
       if (given[name] !== undefined) {
         values[name] = given[name];
@@ -292,10 +308,12 @@ export class OperationRunner implements CheckContext {
       if ("value" in source) values[name] = String(source.value);
       else if ("from" in source) values[name] = await this.discovered.get(source.from, source.select);
       else {
-        const make = () => this.createFixture(op, name, source.created, source.select);
+        const make = () => this.createFixture(op, name, source.created, source.select, made);
         // A create's parent and an update's record outlast each request: its requests share one
         // (its round trip reads an update back before the other bodies are sent: ALL_CHECKS).
-        const keeps = op.creates || op.method === "PUT";
+        // Not an operation that is the record's undo (PUT messages/remove of a draft): each request removes its own.
+        const removes = this.operations.get(`${op.section}.${source.created}`)?.undo?.operation === op.id;
+        const keeps = (op.creates || op.method === "PUT") && !removes;
         const shared = keeps && this.shared?.operation === op.key ? this.shared : undefined;
         values[name] = await (shared ? shared.record(name, make) : make());
       }
@@ -304,16 +322,27 @@ export class OperationRunner implements CheckContext {
   }
 
   /** A record made for an operation that needs one (update, delete); undone at the end of the test. */
-  private async createFixture(op: Operation, name: string, creator: string, select: string): Promise<string> {
+  private async createFixture(
+    op: Operation,
+    name: string,
+    creator: string,
+    select: string,
+    made: Map<string, Promise<ReadResponse>>,
+  ): Promise<string> {
     const create = this.operations.get(`${op.section}.${creator}`);
     if (!create) throw new Error(`${op.key}: no operation ${creator} to create {${name}} with`);
-    const read = await this.perform(create, {
-      suffix: "json",
-      bodyKind: "json",
-      headers: { Accept: "application/json" },
-    });
+    let making = made.get(creator);
+    if (!making) {
+      making = this.perform(create, {
+        suffix: "json",
+        bodyKind: "json",
+        headers: { Accept: "application/json" },
+      });
+      made.set(creator, making);
+    }
+    const read = await making;
     const body = read.exchange.response && readLeniently(read.contentType, read.exchange.response.body);
-    const value = selectPath((body as { response?: unknown } | undefined)?.response, select);
+    const value = selectWritten((body as { response?: unknown } | undefined)?.response, read.values, select);
     if (read.status === undefined || read.status >= 300 || value == null) {
       throw new Error(
         `could not create a record for {${name}} with ${create.key}: ${read.exchange.error ?? `status ${read.status}`}`,
@@ -330,7 +359,7 @@ export class OperationRunner implements CheckContext {
       read.value ?? (read.exchange.response && readLeniently(read.contentType, read.exchange.response.body));
     const record = (body as { response?: unknown } | undefined)?.response;
     const values = Object.fromEntries(
-      Object.entries(undo.params).map(([name, select]) => [name, selectPath(record, select)]),
+      Object.entries(undo.params).map(([name, select]) => [name, selectWritten(record, read.values, select)]),
     );
     const missing = Object.entries(values).find(([, v]) => v == null);
     if (!target || missing) {

@@ -211,6 +211,18 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
   if (op.creates && op.method !== "POST") say("creates: true needs a POST request");
   if (op.effects && op.method !== "GET") say(`effects marks a GET; a ${op.method} counts as a write already`);
   if (op.creates && !op.undo) say("a creating operation needs undo, so the run leaves nothing behind");
+  const own = (select: string) => /^\{([^}]+)\}$/.exec(select)?.[1];
+  for (const [name, source] of Object.entries(op.params)) {
+    const sent = "created" in source ? own(source.select) : undefined;
+    const maker = "created" in source ? byId.get(source.created) : undefined;
+    if (sent && maker && !operationPlaceholders(maker).includes(sent))
+      say(`params.${name}.select {${sent}} is no placeholder of ${maker.path}`);
+  }
+  for (const [name, select] of Object.entries(op.undo?.params ?? {})) {
+    const sent = own(select);
+    if (sent && !operationPlaceholders(op).includes(sent))
+      say(`undo.params.${name} {${sent}} is no placeholder of ${op.path}`);
+  }
   if (op.undo) {
     const target = byId.get(op.undo.operation);
     if (!target) say(`undo.operation names "${op.undo.operation}", which is not an operation here`);

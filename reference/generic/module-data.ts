@@ -63,9 +63,10 @@ export interface GenericWrite {
    * What it answers: the record (default); `nothing`, the server's method returns null or void;
    * `id`, the record's id as the schema types it: text (a comment's remove returns the id it was
    * given), an integer, or a list holding it (mail's messages/remove returns the ids); `{ member }`,
-   * that member of the record as written (a comment's update returns its new text).
+   * that member of the record as written (a comment's update returns its new text); `{ param }`,
+   * that parameter as the schema types it (mail's attachment delete returns the message id).
    */
-  answer?: "record" | "nothing" | "id" | { member: string };
+  answer?: "record" | "nothing" | "id" | { member: string } | { param: string };
   /** A create of a child record: the placeholder (in `ids`) naming its parent (a post's comment). */
   parent?: string;
   /** Members of the record, by member, from the request's parameter of that name (`{ title: "subject" }`). */

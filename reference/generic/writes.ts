@@ -38,7 +38,7 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   if (kinds.length !== 1) throw new Error(`${where}: give exactly one of creates, updates, deletes`);
   const expected = {
     creates: ["POST", "PUT"],
-    updates: ["PUT", "POST"],
+    updates: ["PUT", "POST", "DELETE"],
     singleton: ["PUT", "POST"],
     deletes: ["DELETE", "PUT"],
   }[kinds[0]];
@@ -130,6 +130,8 @@ function perform(
   const collection = write.singleton ?? (named[placeholder] as string);
   const answer = (written: RecordEntry): JsonValue | undefined => {
     const kind = write.answer ?? "record";
+    if (typeof kind === "object" && "param" in kind)
+      return idAsAnswered(request.params.required(kind.param), write.schema);
     if (typeof kind === "object") {
       const record = render(collection, written, data.collections[collection].schema) as JsonObject;
       return record[kind.member];

@@ -100,6 +100,12 @@ const data: ModuleData = {
         html: "",
       })),
     },
+    attachments: {
+      schema: "mail/mail-attachment-data.json",
+      idMember: "fileId",
+      firstId: 301,
+      seeds: [{ fileName: "report.pdf" }, { fileName: "invoice.pdf" }, { fileName: "photo.jpg" }],
+    },
     operations: {
       schema: "mail/mail-operation-status.json",
       seeds: [{ operation: "ApplyFilter", completed: false, percents: 40 }],
@@ -307,6 +313,41 @@ const data: ModuleData = {
       answer: "id" as const,
       skipsUnknown: true as const,
     })),
+    // The CRM marks of a message's conversation are void (MailApi.Conversations.cs:482-514).
+    ...["mail/conversations/crm/mark", "mail/conversations/crm/unmark"].map((path) => ({
+      method: "PUT" as const,
+      path,
+      params: { id_message: "messages" },
+      updates: "id_message",
+      answer: "nothing" as const,
+    })),
+    // An attachment added to a draft, from an iCalendar or a document, is answered; its delete
+    // answers the message id (MailApi.Attachments.cs:119-141, MailApi.Messages.cs:346-357, 860-870).
+    {
+      method: "POST",
+      path: "mail/messages/calendarbody/add",
+      params: { id_message: "messages" },
+      creates: "attachments",
+      required: {
+        params: ["ical_body"],
+        source: "module/ASC.Api/ASC.Api.Mail/MailApi.Attachments.cs:121-122",
+      },
+    },
+    {
+      method: "POST",
+      path: "mail/messages/{id}/document",
+      ids: { id: "messages" },
+      creates: "attachments",
+      constraints: { id: "[0-9]+" },
+    },
+    {
+      method: "DELETE",
+      path: "mail/messages/{messageid}/attachments/{attachmentid}",
+      ids: { messageid: "messages", attachmentid: "attachments" },
+      deletes: "attachmentid",
+      answer: { param: "messageid" },
+      constraints: { messageid: "[0-9]+", attachmentid: "[0-9]+" },
+    },
     // DownloadAllAttachments answers an operation's status (MailApi.Attachments.cs:158-163).
     {
       method: "PUT",

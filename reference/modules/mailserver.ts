@@ -74,6 +74,18 @@ const data: ModuleData = {
         source: "module/ASC.Mail/ASC.Mail/Core/Engine/ServerMailboxEngine.cs:452-453",
       },
     },
+    // RemoveMailboxAlias answers the mailbox id (MailServerApi.Mailbox.cs:167-171).
+    {
+      method: "PUT",
+      path: "mailserver/mailboxes/alias/remove",
+      params: { mailbox_id: "mailboxes" },
+      updates: "mailbox_id",
+      answer: "id",
+      required: {
+        params: ["address_id"],
+        source: "module/ASC.Mail/ASC.Mail/Core/Engine/ServerMailboxEngine.cs:556-557",
+      },
+    },
     { method: "DELETE", path: "mailserver/mailboxes/remove/{id}", ids: { id: "mailboxes" }, deletes: "id" },
     // CreateMailGroup refuses no name, domain or addresses (ServerMailgroupEngine.cs:88-101);
     // AddMailGroupAddress answers the group (MailServerApi.MailGroup.cs:62-66); RemoveMailGroup the id (114-118).
@@ -95,6 +107,14 @@ const data: ModuleData = {
         params: ["address_id"],
         source: "module/ASC.Mail/ASC.Mail/Core/Engine/ServerMailgroupEngine.cs:205-206",
       },
+    },
+    // RemoveMailGroupAddress takes a member off the group and answers the address id (MailServerApi.MailGroup.cs:80-84).
+    {
+      method: "DELETE",
+      path: "mailserver/groupaddress/addresses/remove",
+      params: { mailgroup_id: "groups" },
+      updates: "mailgroup_id",
+      answer: { param: "address_id" },
     },
     {
       method: "DELETE",
