@@ -51,6 +51,8 @@ export interface GenericWrite {
    * they find among the ids sent (mail's messages/remove, MessageEngine.cs:887).
    */
   skipsUnknown?: true;
+  /** A POST that reads: the answer is every record of the collection (mail's filters/check). */
+  lists?: string;
   /** An update of the collection's one record, named by no parameter (mail's settings flags). */
   singleton?: string;
   /** The collection the new record joins; the answer is the record. */

@@ -32,7 +32,7 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   const where = `reference/modules/${data.module}.ts, write ${declared.method} ${declared.path}`;
   const schema = declared.schema ?? routeSchema(declared.method, declared.path);
   if (!schema) throw new Error(`${where}: schemas/operations.json names no schema for it`);
-  const kinds = (["creates", "updates", "deletes", "singleton"] as const).filter(
+  const kinds = (["creates", "updates", "deletes", "singleton", "lists"] as const).filter(
     (kind) => declared[kind] !== undefined,
   );
   if (kinds.length !== 1) throw new Error(`${where}: give exactly one of creates, updates, deletes`);
@@ -40,6 +40,7 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
     creates: ["POST", "PUT"],
     updates: ["PUT", "POST", "DELETE"],
     singleton: ["PUT", "POST"],
+    lists: ["POST"],
     deletes: ["DELETE", "PUT"],
   }[kinds[0]];
   if (!expected.includes(declared.method))
@@ -52,7 +53,8 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   const named = { ...declared.ids, ...declared.params };
   const target = declared.updates ?? declared.deletes;
   if (target && !named[target]) throw new Error(`${where}: {${target}} is not in ids or params`);
-  const collection = declared.creates ?? declared.singleton ?? (target ? named[target] : undefined);
+  const collection =
+    declared.creates ?? declared.singleton ?? declared.lists ?? (target ? named[target] : undefined);
   for (const name of [collection, ...Object.values(named)])
     if (!name || !data.collections[name]) throw new Error(`${where}: no collection "${name}"`);
   itemsOf(schema); // a wrong path fails at start
@@ -112,6 +114,10 @@ function perform(
   const render = (collection: string, entry: RecordEntry, schema = write.schema) =>
     records.render(collection, entry, itemsOf(schema), synthesisBase(data, records, request, values));
   const { faults, store } = request;
+  if (write.lists) {
+    const list = write.lists;
+    return { outcome: "updated", response: records.entries(list, store).map((entry) => render(list, entry)) };
+  }
   if (write.creates) {
     const collection = write.creates;
     const members = membersFrom(data, collection, write, request);

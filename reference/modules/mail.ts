@@ -229,6 +229,32 @@ const data: ModuleData = {
       updates: "tag_id",
       answer: "id" as const,
     })),
+    // A filter is bound from `filter[...]` keys (ApiArgumentBuilder.cs:257-290); CreateFilter answers it with
+    // its id, UpdateFilter as sent, DeleteFilter the id (MailApi.Filters.cs:58-97); GetValidFilter refuses
+    // no folders (FilterEngine.cs:127-128); CheckFilter answers the messages it matches (114-127).
+    {
+      method: "POST",
+      path: "mail/filters",
+      creates: "filters",
+      from: { name: "filter[name]" },
+      required: {
+        params: ["filter[options][applyTo][folders]"],
+        source: "module/ASC.Mail/ASC.Mail/Core/Engine/FilterEngine.cs:127-128",
+      },
+    },
+    {
+      method: "PUT",
+      path: "mail/filters",
+      params: { "filter[id]": "filters" },
+      updates: "filter[id]",
+      from: { name: "filter[name]" },
+      required: {
+        params: ["filter[options][applyTo][folders]"],
+        source: "module/ASC.Mail/ASC.Mail/Core/Engine/FilterEngine.cs:127-128",
+      },
+    },
+    { method: "DELETE", path: "mail/filters/{id}", ids: { id: "filters" }, deletes: "id", answer: "id" },
+    { method: "POST", path: "mail/filters/check", lists: "messages" },
     // CreateUserFolder and UpdateUserFolder store the name (MailApi.Folders.cs:130-182); the delete is an operation (210-219).
     {
       method: "POST",
