@@ -1,4 +1,4 @@
-import { type Operation, placeholders } from "../contract/contract";
+import { type Operation, operationPlaceholders } from "../contract/contract";
 import { contractIndex } from "../contract/loader";
 import type { RequestSpec, WorkspaceClient } from "../http/client";
 import { readLeniently } from "../http/formats";
@@ -7,7 +7,22 @@ import { readLeniently } from "../http/formats";
 export const RECORD_PREFIX = "wc-";
 
 export interface Leftover {
-  kind: "person" | "group" | "folder" | "blog post" | "event" | "bookmark" | "forum topic" | "wiki page";
+  kind:
+    | "person"
+    | "group"
+    | "folder"
+    | "blog post"
+    | "event"
+    | "bookmark"
+    | "forum topic"
+    | "wiki page"
+    | "mail tag"
+    | "mail folder"
+    | "mail filter"
+    | "mail contact"
+    | "trusted image address"
+    | "mailbox"
+    | "mail group";
   id: string;
   name: string;
   remove: RequestSpec;
@@ -62,6 +77,32 @@ const SOURCES: {
     remove: "community.delete-wiki-page",
     id: "name",
   },
+  ...(
+    [
+      ["mail tag", "mail.tags", "mail.delete-tag"],
+      ["mail folder", "mail.user-folders", "mail.delete-user-folder"],
+      ["mail filter", "mail.filters", "mail.delete-filter"],
+      ["mail contact", "mail.contacts", "mail.remove-contacts"],
+      ["mailbox", "mailserver.mailboxes", "mailserver.remove-mailbox"],
+    ] as const
+  ).map(([kind, list, remove]) => ({ kind, lists: [list], records: asArray, names: ["name"], remove })),
+  {
+    // A trusted image address is a plain string, its own id.
+    kind: "trusted image address",
+    lists: ["mail.display-images-addresses"],
+    records: (r) => (Array.isArray(r) ? r.filter((a) => typeof a === "string").map((id) => ({ id })) : []),
+    names: ["id"],
+    remove: "mail.remove-display-images-address",
+  },
+  {
+    // A mail group is named by its address, `<name>@<domain>`.
+    kind: "mail group",
+    lists: ["mailserver.groups"],
+    records: (r) =>
+      asArray(r).map((group) => ({ id: group.id, email: (group.address as { email?: unknown })?.email })),
+    names: ["email"],
+    remove: "mailserver.remove-mail-group",
+  },
 ];
 
 const PAGE = 1000;
@@ -80,12 +121,17 @@ export async function findLeftovers(client: WorkspaceClient, prefix = RECORD_PRE
         const recordId = record[source.id ?? "id"];
         if (typeof name !== "string" || recordId == null) continue;
         const id = String(recordId);
-        const path = remove.path.replace(`{${placeholders(remove.path)[0]}}`, encodeURIComponent(id));
+        // The remove's one placeholder, in its path or its query (mail's contacts/remove?ids=...).
+        const placeholder = `{${operationPlaceholders(remove)[0]}}`;
+        const path = remove.path.replace(placeholder, encodeURIComponent(id));
+        const query = Object.fromEntries(
+          Object.entries(remove.query).map(([k, v]) => [k, v === placeholder ? id : v]),
+        );
         found.set(`${source.kind} ${id}`, {
           kind: source.kind,
           id,
           name,
-          remove: { method: remove.method, path: `${path}.json`, query: remove.query },
+          remove: { method: remove.method, path: `${path}.json`, query },
         });
       }
     }
