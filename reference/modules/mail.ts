@@ -32,8 +32,8 @@ const data: ModuleData = {
       idMember: "mailboxId",
       firstId: 51,
       seeds: [
-        { email: "anna@mail.example.com", name: "Anna Ivanova", isDefault: true },
-        { email: "support@mail.example.com", name: "Support", isDefault: false },
+        { email: "anna@mail.example.com", name: "Anna Ivanova", isDefault: true, eMailInFolder: "" },
+        { email: "support@mail.example.com", name: "Support", isDefault: false, eMailInFolder: "" },
       ],
     },
     filters: {
@@ -381,6 +381,23 @@ const data: ModuleData = {
       ids: { messageId: "messages" },
       updates: "messageId",
       constraints: { messageId: "[0-9]+" },
+    },
+    // SetDefaultAccount answers the email (MailApi.Accounts.cs:546-576); the user's DefaultEmail is no
+    // member of any answer here, so nothing is kept. SetAccountEMailInFolder is void (632-638).
+    {
+      method: "PUT",
+      path: "mail/accounts/default",
+      singleton: "settings",
+      answer: { param: "email" },
+      required: { params: ["email"], source: "module/ASC.Api/ASC.Api.Mail/MailApi.Accounts.cs:546-547" },
+    },
+    {
+      method: "PUT",
+      path: "mail/accounts/emailinfolder",
+      params: { mailbox_id: "accounts" },
+      updates: "mailbox_id",
+      from: { eMailInFolder: "email_in_folder" },
+      answer: "nothing",
     },
     // UpdateUserActivity is void (MailApi.Accounts.cs:650).
     { method: "PUT", path: "mail/accounts/updateuseractivity", singleton: "settings", answer: "nothing" },
