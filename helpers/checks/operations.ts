@@ -20,6 +20,22 @@ export function selectPath(value: unknown, path: string): unknown {
 }
 
 /**
+ * A value of a write's answer at `select`, or, for `{name}`, the value the write was sent for its own
+ * placeholder `name` (a void answer names nothing: the undo of a mark takes the ids it marked).
+ */
+export function selectWritten(
+  response: unknown,
+  sent: Record<string, string> | undefined,
+  select: string,
+): unknown {
+  const own = /^\{([^}]+)\}$/.exec(select);
+  return own ? sent?.[own[1]] : selectPath(response, select);
+}
+
+/** A DELETE, or a write that removes what it names (`removes: true`): it takes a record for its own. */
+export const removesRecord = (op: Operation) => op.method === "DELETE" || op.removes === true;
+
+/**
  * Where `path` runs into an empty list in `value`, if it does: `""` for the value itself, else the
  * path to that list (`files`, `categories[0].threads`), an absent list member included. A list with
  * items, a record missing the selected member, null or a value that is no list where the path
@@ -279,8 +295,9 @@ export class OperationRunner implements CheckContext {
     // A PUT with an undo changes what it does not own (a setting): the undo sets it back.
     if ((op.creates || op.effects || op.undo) && read.status !== undefined && read.status < 300)
       this.records.add(op, variation, read);
-    if (op.method === "DELETE" && read.status !== undefined && read.status < 300)
-      this.ledger.removed("DELETE", path);
+    // A write that is some record's undo (a DELETE, or mail's PUT messages/remove) leaves it nothing to do.
+    if (op.method !== "GET" && read.status !== undefined && read.status < 300)
+      this.ledger.removed(op.method, path, query);
     return read;
   }
 
@@ -318,6 +335,8 @@ export class OperationRunner implements CheckContext {
     const given = variation.values ?? {};
     const unknown = variation.unknownIds ?? false;
     const values: Record<string, string> = {};
+    // Placeholders made by the same create take their values from one record (an attachment and its message).
+    const made = new Map<string, Promise<ReadResponse>>();
     for (const name of operationPlaceholders(op)) {
       if (given[name] !== undefined) {
         values[name] = given[name];
@@ -331,10 +350,11 @@ export class OperationRunner implements CheckContext {
       if ("value" in source) values[name] = String(source.value);
       else if ("from" in source) values[name] = await this.discovered.get(source.from, source.select);
       else {
-        const make = () => this.recordFor(op, variation, name, source);
+        const make = () => this.recordFor(op, variation, name, source, made);
         // A create's parent and an update's record outlast each request: its requests share one
         // (its round trip reads an update back before the other bodies are sent: ALL_CHECKS).
-        const keeps = op.creates || op.method === "PUT";
+        // Not a write that removes the record (mail's PUT messages/remove of a draft): each request removes its own.
+        const keeps = (op.creates || op.method === "PUT") && !removesRecord(op);
         const shared = keeps && this.shared?.operation === op.key ? this.shared : undefined;
         values[name] = await (shared ? shared.record(name, make) : make());
       }
@@ -353,27 +373,39 @@ export class OperationRunner implements CheckContext {
 
   /**
    * The record a write's `{name}` stands for: one the test's create made, where the write acts on it
-   * (helpers/checks/round-trip.ts), else one made for it.
+   * (helpers/checks/round-trip.ts), else one made for it; placeholders made by the same create
+   * take their values from one record (`made`: an attachment and its message).
    */
   private async recordFor(
     op: Operation,
     variation: Variation,
     name: string,
     source: { created: string; select: string },
+    made: Map<string, Promise<ReadResponse>>,
   ): Promise<string> {
     const create = this.operations.get(`${op.section}.${source.created}`);
     if (!create) throw new Error(`${op.key}: no operation ${source.created} to create {${name}} with`);
     return (
       this.records.actedOn(op, variation, create, source.select) ??
-      this.createFixture(create, name, source.select)
+      this.createFixture(create, name, source.select, made)
     );
   }
 
   /** A record made for an operation that needs one (a parent, an update, a delete); undone at the end of the test. */
-  private async createFixture(create: Operation, name: string, select: string): Promise<string> {
-    const read = await this.createRecord(create);
+  private async createFixture(
+    create: Operation,
+    name: string,
+    select: string,
+    made: Map<string, Promise<ReadResponse>>,
+  ): Promise<string> {
+    let making = made.get(create.key);
+    if (!making) {
+      making = this.createRecord(create);
+      made.set(create.key, making);
+    }
+    const read = await making;
     const body = read.exchange.response && readLeniently(read.contentType, read.exchange.response.body);
-    const value = selectPath((body as { response?: unknown } | undefined)?.response, select);
+    const value = selectWritten((body as { response?: unknown } | undefined)?.response, read.values, select);
     if (read.status === undefined || read.status >= 300 || value == null) {
       throw new Error(
         `could not create a record for {${name}} with ${create.key}: ${read.exchange.error ?? `status ${read.status}`}`,

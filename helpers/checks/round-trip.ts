@@ -3,7 +3,7 @@ import { readLeniently } from "../http/formats";
 import type { Ledger } from "../run/ledger";
 import type { Check, CheckContext, ReadResponse, Variation, Verdict } from "./check";
 import { describeResponse } from "./check";
-import { placeholderValue, selectPath, type WriteRecords } from "./operations";
+import { placeholderValue, removesRecord, selectPath, selectWritten, type WriteRecords } from "./operations";
 import { FORM_BODY_REQUEST, refusedRequest, successRequest, WRITE_FORMATS, WRITE_REQUESTS } from "./requests";
 import { readKey } from "./shared-reads";
 
@@ -16,9 +16,6 @@ import { readKey } from "./shared-reads";
  */
 
 const responseOf = (read: ReadResponse) => (read.value as { response?: unknown } | undefined)?.response;
-
-/** A DELETE, or a write that removes what it names (`removes: true`): it takes a record for its own. */
-const removesRecord = (op: Operation) => op.method === "DELETE" || op.removes === true;
 
 /**
  * The create's requests whose record a request of `op` with `variation` may act on, preferred first
@@ -67,7 +64,7 @@ export class CreatedRecords implements WriteRecords {
     for (const made of actedOnWith(op, variation)) {
       const record = this.made.get(`${create.key} ${readKey(create, made)}`);
       if (!record || record.taken) continue;
-      const value = selectPath(responseOf(record.read), select);
+      const value = selectWritten(responseOf(record.read), record.read.values, select);
       if (value == null || typeof value === "object") continue;
       if (removesRecord(op)) record.taken = true;
       return placeholderValue(value, `${create.key} -> ${select}`);
@@ -84,7 +81,7 @@ export class CreatedRecords implements WriteRecords {
       read.value ?? (read.exchange.response && readLeniently(read.contentType, read.exchange.response.body));
     const record = (body as { response?: unknown } | undefined)?.response;
     const values = Object.fromEntries(
-      Object.entries(undo.params).map(([name, select]) => [name, selectPath(record, select)]),
+      Object.entries(undo.params).map(([name, select]) => [name, selectWritten(record, read.values, select)]),
     );
     const missing = Object.entries(values).find(([, v]) => v == null);
     if (!target || missing) {
@@ -93,11 +90,16 @@ export class CreatedRecords implements WriteRecords {
       );
       return;
     }
-    const path = target.path.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(String(values[n])));
+    const fill = (text: string, encode: (v: string) => string) =>
+      text.replace(/\{([^}]+)\}/g, (_, n: string) => encode(String(values[n])));
+    // A remove that names its record in the query (mail's PUT messages/remove?ids=...) gets it there.
+    const query = Object.fromEntries(
+      Object.entries(target.query).map(([k, v]) => [k, typeof v === "string" ? fill(v, String) : v]),
+    );
     this.ledger.add(`${op.key} ${JSON.stringify(values)}`, {
       method: target.method,
-      path: `${path}.json`,
-      query: target.query,
+      path: `${fill(target.path, encodeURIComponent)}.json`,
+      query,
     });
   }
 }

@@ -8,7 +8,6 @@ import {
   type Operation,
   operationPlaceholders,
   type ParamSource,
-  placeholders,
   type Scalar,
   type Section,
   SPECS_DIR,
@@ -201,7 +200,9 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
     const lookedUp = from && all.find((o) => `${o.method} ${o.path}` === from);
     if (lookedUp && lookedUp.effects !== undefined)
       say(`params.${name}.from ${from} has side effects (${lookedUp.effects}): no look-up may cause them`);
-    if ("created" in source && !byId.get(source.created)?.creates) {
+    // A record is made by a create, or by a write with an undo (mail's PUT drafts/save saves a new draft).
+    const maker = "created" in source ? byId.get(source.created) : undefined;
+    if ("created" in source && !(maker?.creates || (maker?.method !== "GET" && maker?.undo))) {
       say(`params.${name}.created names "${source.created}", which is not a creating operation here`);
     }
   }
@@ -213,11 +214,23 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
   if (op.creates && op.method !== "POST") say("creates: true needs a POST request");
   if (op.effects && op.method !== "GET") say(`effects marks a GET; a ${op.method} counts as a write already`);
   if (op.creates && !op.undo) say("a creating operation needs undo, so the run leaves nothing behind");
+  const own = (select: string) => /^\{([^}]+)\}$/.exec(select)?.[1];
+  for (const [name, source] of Object.entries(op.params)) {
+    const sent = "created" in source ? own(source.select) : undefined;
+    const maker = "created" in source ? byId.get(source.created) : undefined;
+    if (sent && maker && !operationPlaceholders(maker).includes(sent))
+      say(`params.${name}.select {${sent}} is no placeholder of ${maker.path}`);
+  }
+  for (const [name, select] of Object.entries(op.undo?.params ?? {})) {
+    const sent = own(select);
+    if (sent && !operationPlaceholders(op).includes(sent))
+      say(`undo.params.${name} {${sent}} is no placeholder of ${op.path}`);
+  }
   if (op.undo) {
     const target = byId.get(op.undo.operation);
     if (!target) say(`undo.operation names "${op.undo.operation}", which is not an operation here`);
     else {
-      for (const name of placeholders(target.path)) {
+      for (const name of operationPlaceholders(target)) {
         if (!op.undo.params[name]) say(`undo.params has no value for {${name}} of ${target.path}`);
       }
     }

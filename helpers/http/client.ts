@@ -104,7 +104,7 @@ export class WorkspaceClient {
     if (spec.body) {
       headers["Content-Type"] =
         spec.body.kind === "json" ? "application/json" : "application/x-www-form-urlencoded";
-      data = spec.body.kind === "json" ? JSON.stringify(spec.body.data) : formEncode(spec.body.data);
+      data = spec.body.kind === "json" ? jsonEncode(spec.body.data) : formEncode(spec.body.data);
     }
     const url = this.url(spec.path, spec.query);
     const from = await this.options.budget.take();
@@ -171,15 +171,34 @@ const isLoginRequest = (spec: RequestSpec) =>
   spec.method === "POST" && /^api\/2\.0\/authentication(\.json|\.xml)?$/.test(spec.path);
 
 /**
+ * A body as JSON; a key naming a member of an object (`filter[name]`, as a form names it) becomes that
+ * member (`{"filter":{"name":...}}`), which the server flattens back to `filter[name]`
+ * (module/ASC.Api/ASC.Api/Impl/ApiArgumentBuilder.cs:266-290).
+ */
+export function jsonEncode(data: Record<string, unknown>): string {
+  const root: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const path = /^\w+(\[[A-Za-z_]\w*\])+$/.test(key) ? key.split(/\[|\]\[?/).filter(Boolean) : [key];
+    let node = root;
+    for (const member of path.slice(0, -1)) {
+      node[member] ??= {};
+      node = node[member] as Record<string, unknown>;
+    }
+    node[path[path.length - 1]] = value;
+  }
+  return JSON.stringify(root);
+}
+
+/**
  * A form body: a list of values repeats its key; objects nest as the server's binder reads them,
  * `share[0][shareTo]` (module/ASC.Api/ASC.Api/Utils/Binder.cs:154, 274-281).
  */
 export function formEncode(data: Record<string, unknown>): string {
   const params = new URLSearchParams();
   const add = (key: string, value: unknown): void => {
-    if (Array.isArray(value))
-      value.forEach((item, index) => add(isObject(item) ? `${key}[${index}]` : key, item));
-    else if (isObject(value))
+    if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) add(isObject(item) ? `${key}[${index}]` : key, item);
+    } else if (isObject(value))
       for (const [member, inner] of Object.entries(value)) add(`${key}[${member}]`, inner);
     else params.append(key, String(value));
   };

@@ -29,6 +29,11 @@ export interface ModuleData {
  * Exactly one of `creates`, `updates`, `deletes`.
  */
 export interface GenericWrite {
+  /**
+   * As documented. A create is a POST, an update a PUT, a delete a DELETE, except where the server
+   * declares otherwise (mail: PUT drafts/save saves a new draft, POST signature/update/{id} updates,
+   * PUT messages/remove removes).
+   */
   method: "POST" | "PUT" | "DELETE";
   /** Path under api/2.0/ with {placeholders}, as documented. */
   path: string;
@@ -36,18 +41,34 @@ export interface GenericWrite {
   schema?: string;
   /** Placeholders naming a record, by collection: an unknown value answers 404. */
   ids?: Record<string, string>;
-  /** POST: the collection the new record joins; the answer is the record. */
+  /**
+   * Parameters of the query or body naming a record, by collection, as `ids` does for placeholders:
+   * routes that take the id outside the path (mail's PUT contact/update?id=...).
+   */
+  params?: Record<string, string>;
+  /**
+   * Ids that name no record are skipped, not refused (404): the server's engines act on the records
+   * they find among the ids sent (mail's messages/remove, MessageEngine.cs:887).
+   */
+  skipsUnknown?: true;
+  /** A POST that reads: the answer is every record of the collection (mail's filters/check). */
+  lists?: string;
+  /** An update of the collection's one record, named by no parameter (mail's settings flags). */
+  singleton?: string;
+  /** The collection the new record joins; the answer is the record. */
   creates?: string;
-  /** PUT: the placeholder (in `ids`) whose record it changes; the answer is the record as changed. */
+  /** The placeholder or parameter (in `ids` or `params`) whose record it changes; the answer is the record as changed. */
   updates?: string;
-  /** DELETE: the placeholder (in `ids`) whose record it removes. */
+  /** The placeholder or parameter (in `ids` or `params`) whose record it removes. */
   deletes?: string;
   /**
    * What it answers: the record (default); `nothing`, the server's method returns null or void;
-   * `id`, the record's id as text (a comment's remove returns the id it was given); `{ member }`,
-   * that member of the record as written (a comment's update returns its new text).
+   * `id`, the record's id as the schema types it: text (a comment's remove returns the id it was
+   * given), an integer, or a list holding it (mail's messages/remove returns the ids); `{ member }`,
+   * that member of the record as written (a comment's update returns its new text); `{ param }`,
+   * that parameter as the schema types it (mail's attachment delete returns the message id).
    */
-  answer?: "record" | "nothing" | "id" | { member: string };
+  answer?: "record" | "nothing" | "id" | { member: string } | { param: string };
   /** A create of a child record: the placeholder (in `ids`) naming its parent (a post's comment). */
   parent?: string;
   /** Members of the record, by member, from the request's parameter of that name (`{ title: "subject" }`). */
@@ -122,6 +143,8 @@ export interface GenericRoute {
   ids?: Record<string, string>;
   /** The placeholder whose record is the answer (shaped by `schema`). */
   record?: string;
+  /** The answer is the one record of this collection (a user's settings, changed by a `singleton` write). */
+  singleton?: string;
   /** The answer is every record of this collection (shaped by the items of `schema`). */
   list?: string;
   /**

@@ -18,10 +18,12 @@ export function findRecords(
   records: ModuleRecords,
   ids: Record<string, string>,
   request: HandlerRequest,
+  skipsUnknown = false,
 ): Map<string, RecordEntry> {
   const found = new Map<string, RecordEntry>();
   for (const [placeholder, collection] of Object.entries(ids)) {
     const entry = records.entry(collection, request.params.required(placeholder), request.store);
+    if (entry === undefined && skipsUnknown) continue;
     if (entry === undefined) {
       const forbiddenUnder = data.collections[collection]?.forbiddenUnder;
       if (forbiddenUnder && request.faults.has(forbiddenUnder.fault)) throw forbidden(forbiddenUnder.message);

@@ -111,8 +111,10 @@ export class ModuleRecords {
       identity,
       schemaAt(spec.schema),
     );
+    // A collection of plain values (mail's trusted image addresses, primitives/string.json): the value is its id.
+    if (!isObject(canonical)) return entry.id;
     const shaped = synthesize(at, "", { ...base, rng: new Prng(`${seedText}/${at.file}`) });
-    return isObject(canonical) ? overlay(shaped, canonical, at) : shaped;
+    return overlay(shaped, canonical, at);
   }
 }
 

@@ -63,7 +63,10 @@ function checkRoute(data: ModuleData, declared: GenericRoute): RouteWithSchema {
   for (const name of [...Object.keys(route.ids ?? {}), ...(route.record ? [route.record] : [])]) {
     if (!placeholders.has(name)) throw new Error(`${where}: no placeholder {${name}}`);
   }
-  for (const collection of [...Object.values(route.ids ?? {}), ...(route.list ? [route.list] : [])]) {
+  const named = [...Object.values(route.ids ?? {}), route.list, route.singleton].filter(
+    (c) => c !== undefined,
+  );
+  for (const collection of named) {
     if (!data.collections[collection]) throw new Error(`${where}: no collection "${collection}"`);
   }
   if (route.of && (!route.list || !placeholders.has(route.of)))
@@ -97,6 +100,8 @@ function answer(
   } else if (route.record) {
     const collection = route.ids?.[route.record] as string;
     response = records.render(collection, found.get(route.record) as RecordEntry, items, base);
+  } else if (route.singleton) {
+    response = records.render(route.singleton, listed(route.singleton)[0], items, base);
   } else if (fresh && typesOf(schemaAt(route.schema)).has("array") && !isBuiltIn(route.builtIn, fresh)) {
     response = [];
   } else {

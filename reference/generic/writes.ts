@@ -32,11 +32,19 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   const where = `reference/modules/${data.module}.ts, write ${declared.method} ${declared.path}`;
   const schema = declared.schema ?? routeSchema(declared.method, declared.path);
   if (!schema) throw new Error(`${where}: schemas/operations.json names no schema for it`);
-  const kinds = (["creates", "updates", "deletes"] as const).filter((kind) => declared[kind] !== undefined);
+  const kinds = (["creates", "updates", "deletes", "singleton", "lists"] as const).filter(
+    (kind) => declared[kind] !== undefined,
+  );
   if (kinds.length !== 1) throw new Error(`${where}: give exactly one of creates, updates, deletes`);
-  const expected = { creates: "POST", updates: "PUT", deletes: "DELETE" }[kinds[0]];
-  const putDeletes = declared.batch && kinds[0] === "deletes" && declared.method === "PUT";
-  if (declared.method !== expected && !putDeletes) throw new Error(`${where}: ${kinds[0]} needs ${expected}`);
+  const expected = {
+    creates: ["POST", "PUT"],
+    updates: ["PUT", "POST", "DELETE"],
+    singleton: ["PUT", "POST"],
+    lists: ["POST"],
+    deletes: ["DELETE", "PUT"],
+  }[kinds[0]];
+  if (!expected.includes(declared.method))
+    throw new Error(`${where}: ${kinds[0]} needs ${expected.join(" or ")}`);
   const placeholders = new Set([...declared.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]));
   for (const name of Object.keys(declared.ids ?? {}))
     if (!placeholders.has(name)) throw new Error(`${where}: no placeholder {${name}}`);
@@ -46,12 +54,16 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
     throw new Error(`${where}: link needs parent, creates or deletes, and a collection`);
   if (declared.link && declared.creates && declared.creates !== declared.link)
     throw new Error(`${where}: a link's create makes the link`);
+  const named = { ...declared.ids, ...declared.params };
   const target = declared.updates ?? declared.deletes;
   const batched = declared.batch && target === declared.batch.param;
-  if (target && !declared.ids?.[target] && !batched) throw new Error(`${where}: {${target}} is not in ids`);
+  if (target && !named[target] && !batched) throw new Error(`${where}: {${target}} is not in ids or params`);
   const collection =
-    declared.creates ?? (batched ? declared.batch?.collection : target ? declared.ids?.[target] : undefined);
-  for (const name of [collection, ...Object.values(declared.ids ?? {})])
+    declared.creates ??
+    declared.singleton ??
+    declared.lists ??
+    (batched ? declared.batch?.collection : target ? named[target] : undefined);
+  for (const name of [collection, ...Object.values(named)])
     if (!name || !data.collections[name]) throw new Error(`${where}: no collection "${name}"`);
   itemsOf(schema); // a wrong path fails at start
   return { ...declared, schema };
@@ -108,12 +120,17 @@ function perform(
   request: AuthenticatedRequest,
   values: Record<string, readonly JsonValue[]>,
 ): HandlerResult {
-  const found = findRecords(data, records, write.ids ?? {}, request);
+  const named = { ...write.ids, ...write.params };
+  const found = findRecords(data, records, named, request, write.skipsUnknown);
   const missing = write.required?.params.find((param) => !request.params.text(param)?.trim());
   if (missing) throw badRequest(`Value cannot be empty. Parameter name: ${missing}`);
   const render = (collection: string, entry: RecordEntry, schema = write.schema) =>
     records.render(collection, entry, itemsOf(schema), synthesisBase(data, records, request, values));
   const { faults, store } = request;
+  if (write.lists) {
+    const list = write.lists;
+    return { outcome: "updated", response: records.entries(list, store).map((entry) => render(list, entry)) };
+  }
   if (write.creates) {
     const collection = write.creates;
     const members = { ...membersFrom(data, collection, write, request), ...write.set };
@@ -124,16 +141,17 @@ function perform(
       ...(parent && { parent }),
     };
     if (!faults.has("create-not-stored")) changesOf(store, data.module, collection).added.push(entry);
-    return { outcome: write.link ? "updated" : "created", response: render(collection, entry) };
+    // A PUT that saves a new record (mail's drafts/save) is no documented creation: 200.
+    const outcome = write.link || write.method !== "POST" ? "updated" : "created";
+    return { outcome, response: render(collection, entry) };
   }
   if (write.batch) return performBatch(data, records, write, request, render);
   const placeholder = (write.updates ?? write.deletes) as string;
-  const collection = write.ids?.[placeholder] as string;
-  const entry = found.get(placeholder) as RecordEntry;
-  const changes = changesOf(store, data.module, collection);
-  const key = String(entry.id).toLowerCase();
+  const collection = write.singleton ?? (named[placeholder] as string);
   const answer = (written: RecordEntry): JsonValue | undefined => {
     const kind = write.answer ?? "record";
+    if (typeof kind === "object" && "param" in kind)
+      return idAsAnswered(request.params.required(kind.param), write.schema);
     if (typeof kind === "object") {
       const record = render(collection, written, data.collections[collection].schema) as JsonObject;
       return record[kind.member];
@@ -141,12 +159,26 @@ function perform(
     return {
       record: () => render(collection, written),
       nothing: () => undefined,
-      id: () => String(written.id),
+      id: () => idAsAnswered(written.id, write.schema),
     }[kind]();
   };
-  if (write.updates) {
+  const entry = write.singleton ? records.entries(collection, store)[0] : found.get(placeholder);
+  // An id naming nothing, where the server skips it: answered as sent, nothing changed.
+  if (!entry) {
+    const asSent = { id: request.params.required(placeholder), members: {} };
+    return { outcome: write.deletes ? "deleted" : "updated", response: answer(asSent) };
+  }
+  const changes = changesOf(store, data.module, collection);
+  const key = String(entry.id).toLowerCase();
+  if (write.updates || write.singleton) {
     const members = { ...entry.members, ...membersFrom(data, collection, write, request), ...write.set };
-    if (!faults.has("update-ignored")) changes.changed.set(key, members);
+    // A seeded record set back to its seed's values (a restore) is unchanged again.
+    const seed = entry.index === undefined ? undefined : data.collections[collection].seeds?.[entry.index];
+    const restored = seed && Object.entries(members).every(([member, value]) => seed[member] === value);
+    if (!faults.has("update-ignored")) {
+      if (restored) changes.changed.delete(key);
+      else changes.changed.set(key, members);
+    }
     return { outcome: "updated", response: answer({ ...entry, members }) };
   }
   if (faults.has("delete-does-nothing")) return { outcome: "deleted", response: answer(entry) };
@@ -212,6 +244,14 @@ function performBatch(
     return [render(collection, { ...entry, members })];
   });
   return { outcome: write.deletes ? "deleted" : "updated", response: answers };
+}
+
+/** A record's id as `schema` types the answer: an integer, a list holding it, else text. */
+function idAsAnswered(id: JsonValue, schema: string): JsonValue {
+  const root = schemaAt(schema);
+  const types = typesOf(itemsOf(schema));
+  const value = types.has("integer") || types.has("number") ? Number(id) : String(id);
+  return root.node.type === "array" ? [value] : value;
 }
 
 /** What the run's writes left in `store`'s collections served from data (RunningReference.dataChanges). */

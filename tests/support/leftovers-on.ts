@@ -28,14 +28,15 @@ export async function leftoversOn(reference: RunningReference): Promise<string[]
       redactor: new Redactor(),
     });
     const list = async () => (await findLeftovers(client)).map((l) => `${l.kind} ${l.name}`);
-    // A run under a tight rate limit may have used this account's window: wait for it to pass,
-    // a second at a time, for at most the documented 10 s.
+    // A run under a tight rate limit may have used this account's window: wait for the documented
+    // 10 s window to pass whole, at most twice. (A second at a time, each try spent what the window
+    // had freed, and a listing of every kind never found enough of it.)
     for (let waited = 0; ; waited++) {
       try {
         return await list();
       } catch (error) {
-        if (!/status 503/.test((error as Error).message) || waited === 10) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 1000));
+        if (!/status 503/.test((error as Error).message) || waited === 2) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 10_000));
       }
     }
   } finally {

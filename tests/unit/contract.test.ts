@@ -359,3 +359,42 @@ test("a body names records by placeholder, nested in lists and objects: each nee
     sharingMessage: "{unique}",
   });
 });
+
+test("a record is made by a create or by a write with an undo; {name} selects what a write was sent, and must name its placeholder", () => {
+  const file = (select: string, undoSelect: string) =>
+    contractsIn({
+      "mail.yaml": [
+        "section: mail",
+        "operations:",
+        "  save:",
+        "    request: PUT api/2.0/mail/drafts/save",
+        "    undo: { operation: remove, params: { ids: id } }",
+        "  mark:",
+        "    request: PUT api/2.0/mail/messages/mark",
+        '    query: { ids: "{ids}" }',
+        `    params: { ids: { created: save, select: "${select}" } }`,
+        `    undo: { operation: remove, params: { ids: "${undoSelect}" } }`,
+        "  remove:",
+        "    request: PUT api/2.0/mail/messages/remove",
+        '    query: { ids: "{ids}" }',
+        "    params: { ids: { created: save, select: id } }",
+        "  plain:",
+        "    request: PUT api/2.0/mail/settings/replaceMessageBody",
+        "  misused:",
+        "    request: PUT api/2.0/mail/messages/restore",
+        '    query: { ids: "{ids}" }',
+        "    params: { ids: { created: plain, select: id } }",
+      ].join("\n"),
+    });
+  const problems = problemsOf(file("id", "{ids}"));
+  assert.deepEqual(
+    problems.map((p) => p.replace(/^.*operations\./, "")),
+    ['misused: params.ids.created names "plain", which is not a creating operation here'],
+  );
+  const wrong = problemsOf(file("{nope}", "{other}")).map((p) => p.replace(/^.*operations\./, ""));
+  assert.deepEqual(wrong, [
+    "mark: params.ids.select {nope} is no placeholder of api/2.0/mail/drafts/save",
+    "mark: undo.params.ids {other} is no placeholder of api/2.0/mail/messages/mark",
+    'misused: params.ids.created names "plain", which is not a creating operation here',
+  ]);
+});

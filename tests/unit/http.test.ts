@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { after, before, test } from "node:test";
 import { SharedBudget, startBudgetServer } from "../../helpers/http/budget-server";
-import { formEncode, WorkspaceClient } from "../../helpers/http/client";
+import { formEncode, jsonEncode, WorkspaceClient } from "../../helpers/http/client";
 import { HttpTransport, TransportError } from "../../helpers/http/http";
 import { Redactor } from "../../helpers/http/redaction";
 
@@ -151,4 +151,14 @@ test("a form body: a list of values repeats its key, objects nest as the server'
       ["notify", "false"],
     ],
   );
+});
+
+test("a JSON body nests a key naming an object's member, as the server flattens it back; a form sends it as named", () => {
+  const data = { "filter[name]": "x", "filter[options][ignoreOther]": false, id: 0, "list[0][a]": 1 };
+  assert.deepEqual(JSON.parse(jsonEncode(data)), {
+    filter: { name: "x", options: { ignoreOther: false } },
+    id: 0,
+    "list[0][a]": 1,
+  });
+  assert.equal(formEncode({ "filter[name]": "x" }), "filter%5Bname%5D=x");
 });

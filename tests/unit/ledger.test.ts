@@ -49,3 +49,23 @@ test("a record the test deleted itself is not undone again, whatever suffix the 
   assert.deepEqual(sent, ["DELETE api/2.0/files/folder/8.json"]);
   assert.equal(problems.length, 1);
 });
+
+test("a record named in the query is matched with its query: removing one member leaves the other's undo", async () => {
+  const ledger = new Ledger();
+  const remove = (address: string): RequestSpec => ({
+    method: "DELETE",
+    path: "api/2.0/mailserver/groupaddress/addresses/remove.json",
+    query: { mailgroup_id: "5", address_id: address },
+  });
+  ledger.add("member 1", remove("1"));
+  ledger.add("member 2", remove("2"));
+  ledger.removed("DELETE", "api/2.0/mailserver/groupaddress/addresses/remove.xml", remove("2").query);
+  const members: unknown[] = [];
+  const { client, sent } = clientAnswering((spec) => {
+    members.push(spec.query?.address_id);
+    return 200;
+  });
+  assert.deepEqual(await ledger.undoAll(client), []);
+  assert.deepEqual(sent, ["DELETE api/2.0/mailserver/groupaddress/addresses/remove.json"]);
+  assert.deepEqual(members, ["1"], "member 2's undo is gone, member 1's was sent");
+});

@@ -272,23 +272,90 @@ describe("generic engine: writes keep state", () => {
         genericRoutes(
           data([
             {
-              method: "PUT",
+              method: "DELETE",
               path: "community/blog",
               creates: "posts",
               schema: "community/blog-post-wrapper-full.json",
             },
           ]),
         ),
-      /write PUT community\/blog: creates needs POST/,
+      /write DELETE community\/blog: creates needs POST or PUT/,
     );
     assert.throws(
       () => genericRoutes(data([{ method: "DELETE", path: "community/blog/{postid}", deletes: "postid" }])),
-      /\{postid\} is not in ids/,
+      /\{postid\} is not in ids or params/,
     );
     assert.throws(
       () => genericRoutes(data([{ method: "POST", path: "community/blog", creates: "nope" }])),
       /no collection "nope"/,
     );
+  });
+});
+
+describe("generic engine: writes as mail declares them", () => {
+  let api: Api;
+  before(async () => {
+    api = await reference();
+  });
+  after(() => api.close());
+  const response = <T>(answer: { body: { response?: unknown } }) => answer.body.response as T;
+
+  test("a PUT that saves a new record answers 200; a remove naming it in the query answers its id, and skips it once gone", async () => {
+    const saved = await api.json(
+      "mail/drafts/save.json?from=anna%40mail.example.com",
+      jsonBody("PUT", { id: 0, subject: "Mine" }),
+    );
+    assert.equal(saved.status, 200, "a PUT is no documented creation");
+    const { id } = response<{ id: number; subject: string }>(saved);
+    assert.equal(response<{ subject: string }>(await api.json(`mail/messages/${id}.json`)).subject, "Mine");
+    const marked = await api.json(
+      `mail/messages/mark.json?ids=${id}`,
+      jsonBody("PUT", { status: "important" }),
+    );
+    assert.deepEqual(response<number[]>(marked), [id], "the ids, as int-list.json types them");
+    const removed = await api.json(`mail/messages/remove.json?ids=${id}`, { method: "PUT" });
+    assert.deepEqual([removed.status, response<number[]>(removed)], [200, [id]]);
+    assert.equal((await api.json(`mail/messages/${id}.json`)).status, 404);
+    const again = await api.json(`mail/messages/remove.json?ids=${id}`, { method: "PUT" });
+    assert.deepEqual(
+      [again.status, response<number[]>(again)],
+      [200, [id]],
+      "an id naming nothing is skipped",
+    );
+    const unknownTag = await api.json("mail/tags/999999/set.json?messages=1001", { method: "PUT" });
+    assert.equal(unknownTag.status, 404, "where nothing is skipped, an unknown id is still refused");
+    assert.deepEqual(api.running.dataChanges(), []);
+  });
+
+  test("a settings record changed by a write without an id, read back, and unchanged once set back", async () => {
+    const settings = async () =>
+      response<{ enableConversations: boolean }>(await api.json("mail/settings.json"));
+    assert.equal((await settings()).enableConversations, true);
+    const set = await api.json(
+      "mail/settings/conversationsEnabled.json",
+      jsonBody("PUT", { enabled: false }),
+    );
+    assert.equal(set.status, 200);
+    assert.equal((await settings()).enableConversations, false);
+    assert.equal(api.running.dataChanges().length, 1, "changed");
+    await api.json("mail/settings/conversationsEnabled.json?enabled=true", { method: "PUT" });
+    assert.equal((await settings()).enableConversations, true);
+    assert.deepEqual(api.running.dataChanges(), [], "set back to the seed's value: unchanged");
+  });
+
+  test("a collection of plain values: each is its own id, created, listed and removed by it", async () => {
+    const added = await api.json(
+      "mail/display_images/address.json",
+      jsonBody("POST", { address: "x@example.com" }),
+    );
+    assert.deepEqual([added.status, response<string>(added)], [201, "x@example.com"]);
+    const listed = response<string[]>(await api.json("mail/display_images/addresses.json"));
+    assert.ok(listed.includes("x@example.com") && listed.includes("news@example.org"), listed.join());
+    const removed = await api.json("mail/display_images/address.json?address=x%40example.com", {
+      method: "DELETE",
+    });
+    assert.deepEqual([removed.status, response<string>(removed)], [200, "x@example.com"]);
+    assert.deepEqual(api.running.dataChanges(), []);
   });
 });
 
