@@ -4,20 +4,43 @@ import type { Operation } from "../../helpers/contract/contract";
 import { contractIndex } from "../../helpers/contract/loader";
 import { leftoverSources } from "../../helpers/run/leftovers";
 
+/**
+ * The kinds no list can find, each with why: the run's ledger removes them, and a killed run's ledger
+ * file names them (docs/staging.md).
+ */
+const NOT_SWEPT: Record<string, string> = {
+  "crm.create-currency-rate": "a rate has no name: a pair and a value, which another rate may share",
+  "mail.add-display-images-address": "an address the run trusts is listed as a bare string, not a record",
+  "mail.save-draft": "a draft is saved by a PUT (no creation) and listed by no read of the contract",
+};
+
 test("npm run sweep finds every kind of record the contract creates: by its list, or through its parent's", () => {
   const operations = [...contractIndex().values()];
   const { sources, unsweepable } = leftoverSources(operations);
-  assert.deepEqual(unsweepable, [], "each create needs a listedIn without placeholders and a {unique} name");
+  assert.deepEqual(
+    unsweepable.filter((u) => !NOT_SWEPT[u.kind]),
+    [],
+    "each create needs a listedIn without placeholders and a {unique} name",
+  );
   const sweepable = new Set(sources.map((s) => s.kind));
   const creates = operations.filter((op) => op.creates && op.undo);
   assert.ok(creates.length >= 8, `${creates.length} creates`);
+  const byKey = new Map(operations.map((op) => [op.key, op]));
   for (const op of creates) {
-    // A child (a post's comment) goes with its parent, which must itself be found.
-    const parent = Object.values(op.params).find((p) => "created" in p);
-    const kind = parent && "created" in parent ? `${op.section}.${parent.created}` : op.key;
-    assert.ok(sweepable.has(kind), `${op.key}: ${kind} is not found by the sweep`);
+    // A child (a post's comment, a project's task's subtask) goes with its topmost parent, which must be found.
+    let root = op;
+    for (let parent = parentOf(root); parent; parent = parentOf(root))
+      root = byKey.get(`${root.section}.${parent}`) ?? root;
+    if (NOT_SWEPT[root.key]) continue;
+    assert.ok(sweepable.has(root.key), `${op.key}: ${root.key} is not found by the sweep`);
   }
 });
+
+/** The create a record is made under (`params: { x: { created } }`), if any. */
+function parentOf(op: Operation): string | undefined {
+  for (const param of Object.values(op.params)) if ("created" in param) return param.created;
+  return undefined;
+}
 
 test("a create the sweep cannot find is named with why", () => {
   const base = [...contractIndex().values()].find((op) => op.key === "group.create") as Operation;

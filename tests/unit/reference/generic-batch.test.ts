@@ -111,8 +111,8 @@ describe("generic engine: members a write sets, batch writes, links", () => {
     );
     assert.throws(
       () => genericRoutes(data([{ method: "PUT", path: "crm/case", deletes: "ids", schema }])),
-      /deletes needs DELETE/,
-      "a PUT deletes only as a batch",
+      /\{ids\} is not in ids or params/,
+      "a PUT deletes what a batch or its ids name",
     );
     assert.throws(
       () => genericRoutes(data([{ method: "PUT", path: "crm/case", batch, deletes: "other", schema }])),
