@@ -210,6 +210,11 @@ export class OperationRunner implements CheckContext {
     );
     const unique = this.uniqueName();
     const fill = (v: Scalar): Scalar => (typeof v === "string" ? v.replaceAll("{unique}", unique) : v);
+    // A body's other placeholders (`userIds: ["{userid}"]`) take the parameters' values.
+    const fillText = (text: string) =>
+      text.replace(/\{([^}]+)\}/g, (whole, name: string) =>
+        name === "unique" ? unique : (values[name] ?? whole),
+      );
     const spec: RequestSpec = {
       method: op.method,
       path,
@@ -219,10 +224,7 @@ export class OperationRunner implements CheckContext {
       authorization: variation.authorization,
     };
     if (op.body) {
-      const data = Object.fromEntries(
-        Object.entries(op.body).map(([k, v]) => [k, Array.isArray(v) ? v.map(fill) : fill(v)]),
-      );
-      spec.body = { kind: variation.bodyKind ?? "json", data };
+      spec.body = { kind: variation.bodyKind ?? "json", data: fillBody(op.body, fillText) };
     }
     // Before sending: a creation whose answer is lost (Ctrl-C, a timeout) still leaves a trace. A
     // write the client refuses is never sent, so it is never recorded (teardown would search for it).
@@ -325,25 +327,46 @@ export class OperationRunner implements CheckContext {
   private recordUndo(op: Operation, read: ReadResponse): void {
     const undo = op.undo;
     if (!undo) return;
-    const target = this.operations.get(`${op.section}.${undo.operation}`);
     const body =
       read.value ?? (read.exchange.response && readLeniently(read.contentType, read.exchange.response.body));
     const record = (body as { response?: unknown } | undefined)?.response;
-    const values = Object.fromEntries(
-      Object.entries(undo.params).map(([name, select]) => [name, selectPath(record, select)]),
-    );
-    const missing = Object.entries(values).find(([, v]) => v == null);
-    if (!target || missing) {
+    // The ledger undoes newest first: `before` is added after the undo, so it is sent ahead of it.
+    const steps = [undo, ...(undo.before ? [undo.before] : [])].map((step) => {
+      const target = this.operations.get(`${op.section}.${step.operation}`);
+      const values = Object.fromEntries(
+        Object.entries(step.params).map(([name, select]) => [name, selectPath(record, select)]),
+      );
+      return { target, values, missing: Object.entries(values).find(([, v]) => v == null) };
+    });
+    const broken = steps.find((step) => !step.target || step.missing);
+    if (broken) {
       this.ledger.orphan(
-        `${op.key} created a record, but its ${missing?.[0] ?? "undo"} could not be read to undo it`,
+        `${op.key} created a record, but its ${broken.missing?.[0] ?? "undo"} could not be read to undo it`,
       );
       return;
     }
-    const path = target.path.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(String(values[n])));
-    this.ledger.add(`${op.key} ${JSON.stringify(values)}`, {
-      method: target.method,
-      path: `${path}.json`,
-      query: target.query,
-    });
+    for (const { target, values } of steps)
+      this.ledger.add(`${op.key} ${JSON.stringify(values)}`, undoRequest(target as Operation, values));
   }
+}
+
+/** The request of an undo step: its placeholders (path and body) filled from the created record, or fixed by its params. */
+function undoRequest(target: Operation, selected: Record<string, unknown>): RequestSpec {
+  const value = (name: string) => {
+    const param = target.params[name];
+    return String(selected[name] ?? (param && "value" in param ? param.value : ""));
+  };
+  const fill = (text: string) => text.replace(/\{([^}]+)\}/g, (_, n: string) => value(n));
+  const path = target.path.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(value(n)));
+  const spec: RequestSpec = { method: target.method, path: `${path}.json`, query: target.query };
+  if (target.body) spec.body = { kind: "json", data: fillBody(target.body, fill) };
+  return spec;
+}
+
+/** A body with each text value passed through `fill` (an array's items too). */
+function fillBody(body: Record<string, Scalar | Scalar[]>, fill: (text: string) => string) {
+  const one = (v: Scalar): Scalar => (typeof v === "string" ? fill(v) : v);
+  return Object.fromEntries(
+    Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v.map(one) : one(v)]),
+  );
 }

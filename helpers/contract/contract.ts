@@ -30,7 +30,15 @@ export interface Operation {
   unknown?: Record<string, Scalar>;
   body?: Record<string, Scalar | Scalar[]>;
   reflects?: Record<string, Scalar>;
-  undo?: { operation: string; params: Record<string, string> };
+  /**
+   * The operation that removes what this one created; `before`, one sent ahead of it (a user is
+   * suspended before it can be deleted), with values read from the same answer.
+   */
+  undo?: {
+    operation: string;
+    params: Record<string, string>;
+    before?: { operation: string; params: Record<string, string> };
+  };
   /**
    * The write round trip (helpers/checks/round-trip.ts). After a create or an update: the record
    * read back by this GET of the section; `params` select its placeholders' values from a create's
@@ -81,8 +89,17 @@ export function placeholders(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
 }
 
-/** Placeholders of the path and of query values (`email: "{email}"`), each once. */
-export function operationPlaceholders(op: Pick<Operation, "path" | "query">): string[] {
-  const inQuery = Object.values(op.query).flatMap((v) => (typeof v === "string" ? placeholders(v) : []));
-  return [...new Set([...placeholders(op.path), ...inQuery])];
+/**
+ * Placeholders of the path, of query values (`email: "{email}"`) and of body values (`userIds:
+ * ["{userid}"]`; `{unique}` there is the record's fresh name, not a placeholder), each once.
+ */
+export function operationPlaceholders(
+  op: Pick<Operation, "path" | "query"> & Pick<Partial<Operation>, "body">,
+): string[] {
+  const inText = (v: unknown) => (typeof v === "string" ? placeholders(v) : []);
+  const inQuery = Object.values(op.query).flatMap(inText);
+  const inBody = Object.values(op.body ?? {})
+    .flatMap((v) => (Array.isArray(v) ? v.flatMap(inText) : inText(v)))
+    .filter((name) => name !== "unique");
+  return [...new Set([...placeholders(op.path), ...inQuery, ...inBody])];
 }

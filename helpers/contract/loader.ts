@@ -7,7 +7,6 @@ import {
   type Operation,
   operationPlaceholders,
   type ParamSource,
-  placeholders,
   type Scalar,
   type Section,
   SPECS_DIR,
@@ -127,7 +126,7 @@ interface RawOperation {
   unknown?: Record<string, Cited>;
   body?: Record<string, Scalar | Scalar[]>;
   reflects?: Record<string, Scalar>;
-  undo?: { operation: string; params: Record<string, string> };
+  undo?: Operation["undo"];
   readBack?: string | { operation: string; params: Record<string, string> };
   listedIn?: string | { operation: string; at?: string; select?: string };
   gone?: { operation: string; status: number; source: string };
@@ -210,12 +209,17 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
   if (op.creates && op.method !== "POST") say("creates: true needs a POST request");
   if (op.effects && op.method !== "GET") say(`effects marks a GET; a ${op.method} counts as a write already`);
   if (op.creates && !op.undo) say("a creating operation needs undo, so the run leaves nothing behind");
-  if (op.undo) {
-    const target = byId.get(op.undo.operation);
-    if (!target) say(`undo.operation names "${op.undo.operation}", which is not an operation here`);
+  for (const [key, undo] of [
+    ["undo", op.undo],
+    ["undo.before", op.undo?.before],
+  ] as const) {
+    if (!undo) continue;
+    const target = byId.get(undo.operation);
+    if (!target) say(`${key}.operation names "${undo.operation}", which is not an operation here`);
     else {
-      for (const name of placeholders(target.path)) {
-        if (!op.undo.params[name]) say(`undo.params has no value for {${name}} of ${target.path}`);
+      for (const name of operationPlaceholders({ ...target, query: {} })) {
+        if (!undo.params[name] && !("value" in (target.params[name] ?? {})))
+          say(`${key}.params has no value for {${name}} of ${target.path}`);
       }
     }
   }
