@@ -197,8 +197,11 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
     const lookedUp = from && all.find((o) => `${o.method} ${o.path}` === from);
     if (lookedUp && lookedUp.effects !== undefined)
       say(`params.${name}.from ${from} has side effects (${lookedUp.effects}): no look-up may cause them`);
-    if ("created" in source && !byId.get(source.created)?.creates) {
-      say(`params.${name}.created names "${source.created}", which is not a creating operation here`);
+    // A record a create made, or one a write then changed (a user suspended before it is deleted).
+    const maker = "created" in source ? byId.get(source.created) : undefined;
+    const changesCreated = maker?.method === "PUT" && Object.values(maker.params).some((p) => "created" in p);
+    if ("created" in source && !maker?.creates && !changesCreated) {
+      say(`params.${name}.created names "${source.created}", which neither creates nor changes a created record`);
     }
   }
   for (const name of Object.keys(op.unknown ?? {})) {
