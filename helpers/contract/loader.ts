@@ -201,7 +201,9 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
     const maker = "created" in source ? byId.get(source.created) : undefined;
     const changesCreated = maker?.method === "PUT" && Object.values(maker.params).some((p) => "created" in p);
     if ("created" in source && !maker?.creates && !changesCreated) {
-      say(`params.${name}.created names "${source.created}", which neither creates nor changes a created record`);
+      say(
+        `params.${name}.created names "${source.created}", which neither creates nor changes a created record`,
+      );
     }
   }
   for (const name of Object.keys(op.unknown ?? {})) {

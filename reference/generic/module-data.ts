@@ -36,6 +36,8 @@ export interface GenericWrite {
   schema?: string;
   /** Placeholders naming a record, by collection: an unknown value answers 404. */
   ids?: Record<string, string>;
+  /** Names in `ids` that are body parameters, not path placeholders (`PUT calendar/icsevent` names its event in the body). */
+  bodyIds?: string[];
   /** POST: the collection the new record joins; the answer is the record. */
   creates?: string;
   /** PUT: the placeholder (in `ids`) whose record it changes; the answer is the record as changed. */

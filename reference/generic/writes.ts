@@ -38,7 +38,8 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   if (declared.method !== expected) throw new Error(`${where}: ${kinds[0]} needs ${expected}`);
   const placeholders = new Set([...declared.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]));
   for (const name of Object.keys(declared.ids ?? {}))
-    if (!placeholders.has(name)) throw new Error(`${where}: no placeholder {${name}}`);
+    if (!placeholders.has(name) && !declared.bodyIds?.includes(name))
+      throw new Error(`${where}: no placeholder {${name}}, and not among bodyIds`);
   if (declared.parent && !declared.ids?.[declared.parent])
     throw new Error(`${where}: parent {${declared.parent}} is not in ids`);
   const target = declared.updates ?? declared.deletes;
@@ -74,7 +75,7 @@ function membersFrom(
   return members;
 }
 
-/** A fresh id: the next integer after every one the collection ever had, else a Guid (or the named parameter). */
+/** A fresh id: the next integer after every one the collection ever had (as text if they are), else a Guid (or the named parameter). */
 function newId(
   data: ModuleData,
   records: ModuleRecords,
@@ -86,6 +87,9 @@ function newId(
   const added = changesOf(request.store, data.module, collection).added.map((record) => record.id);
   const known = [...records.ids(collection), ...added];
   if (known.every((id) => typeof id === "number")) return Math.max(0, ...(known as number[])) + 1;
+  // Integer ids carried as text (a calendar event's objectId): the next one, as text.
+  if (known.length > 0 && known.every((id) => /^\d+$/.test(String(id))))
+    return String(Math.max(...known.map(Number)) + 1);
   return randomUUID();
 }
 
@@ -99,8 +103,16 @@ function perform(
   const found = findRecords(data, records, write.ids ?? {}, request);
   const missing = write.required?.params.find((param) => !request.params.text(param)?.trim());
   if (missing) throw badRequest(`Value cannot be empty. Parameter name: ${missing}`);
-  const render = (collection: string, entry: RecordEntry, schema = write.schema) =>
-    records.render(collection, entry, itemsOf(schema), synthesisBase(data, records, request, values));
+  // A list schema answers the record as a list of one (an event's occurrences, CalendarApi.cs:3270).
+  const render = (collection: string, entry: RecordEntry, schema = write.schema) => {
+    const record = records.render(
+      collection,
+      entry,
+      itemsOf(schema),
+      synthesisBase(data, records, request, values),
+    );
+    return schemaAt(schema).node.type === "array" ? [record] : record;
+  };
   const { faults, store } = request;
   if (write.creates) {
     const collection = write.creates;

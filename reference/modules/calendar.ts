@@ -1,4 +1,4 @@
-import type { ModuleData } from "../generic/module-data";
+import type { GenericWrite, ModuleData } from "../generic/module-data";
 
 // Drafted by scripts/draft-module.ts, then reviewed. A calendar's id is its `objectId`, a string: an
 // integer for a user's calendar, a name for an external one (birthdays), as CalendarWrapper carries it.
@@ -45,6 +45,20 @@ const data: ModuleData = {
         source: "module/ASC.Api/ASC.Api.Calendar/CalendarApi.cs:170-180",
       },
     },
+    // Events and tasks have integer ids carried as text (EventWrapper, TodoWrapper objectId); no read
+    // lists them outside a calendar read between dates, so the seeds only set the ids' kind.
+    events: {
+      schema: "calendar/event-wrapper.json",
+      idMember: "objectId",
+      count: 1,
+      seeds: [{ objectId: "5001", title: "Team meeting" }],
+    },
+    todos: {
+      schema: "calendar/todo-wrapper.json",
+      idMember: "objectId",
+      count: 1,
+      seeds: [{ objectId: "6001", title: "Book the room" }],
+    },
   },
   values: {
     textColor: ["#ffffff", "#000000"],
@@ -81,6 +95,107 @@ const data: ModuleData = {
     },
     { path: "calendar/sharing" },
   ],
+  writes: calendarWrites(),
 };
+
+/** The writes of calendars, events and tasks (module/ASC.Api/ASC.Api.Calendar/CalendarApi.cs). */
+function calendarWrites(): GenericWrite[] {
+  const calendar = {
+    title: "name",
+    description: "description",
+    textColor: "textColor",
+    backgroundColor: "backgroundColor",
+  };
+  const event = { title: "name", description: "description" };
+  const eventOf = { calendarId: "calendars", eventId: "events" };
+  return [
+    // CreateCalendar, UpdateCalendar (CalendarApi.cs:618, 795); RemoveCalendar is void (1024).
+    { method: "POST", path: "calendar", creates: "calendars", from: calendar },
+    {
+      method: "PUT",
+      path: "calendar/{calendarId}",
+      ids: { calendarId: "calendars" },
+      updates: "calendarId",
+      from: calendar,
+    },
+    {
+      method: "PUT",
+      path: "calendar/{calendarId}/view",
+      ids: { calendarId: "calendars" },
+      updates: "calendarId",
+      from: { title: "name", textColor: "textColor", backgroundColor: "backgroundColor" },
+    },
+    {
+      method: "DELETE",
+      path: "calendar/{calendarId}",
+      ids: { calendarId: "calendars" },
+      deletes: "calendarId",
+      answer: "nothing",
+    },
+    // AddEvent answers the new event's occurrences (CalendarApi.cs:3156, 3192, 4080).
+    { method: "POST", path: "calendar/event", creates: "events", from: event },
+    {
+      method: "POST",
+      path: "calendar/{calendarId}/event",
+      ids: { calendarId: "calendars" },
+      parent: "calendarId",
+      creates: "events",
+      from: event,
+    },
+    {
+      method: "PUT",
+      path: "calendar/{calendarId}/{eventId}",
+      ids: eventOf,
+      updates: "eventId",
+      from: event,
+      constraints: { eventId: "^\\d+$" },
+    },
+    { method: "POST", path: "calendar/icsevent", creates: "events" },
+    {
+      method: "PUT",
+      path: "calendar/icsevent",
+      ids: { eventId: "events" },
+      bodyIds: ["eventId"],
+      updates: "eventId",
+    },
+    // RemoveEvent and UnsubscribeEvent are void (CalendarApi.cs:4802, 5160); the custom removal answers the series left.
+    {
+      method: "DELETE",
+      path: "calendar/events/{eventId}",
+      ids: { eventId: "events" },
+      deletes: "eventId",
+      answer: "nothing",
+    },
+    {
+      method: "DELETE",
+      path: "calendar/events/{eventId}/custom",
+      ids: { eventId: "events" },
+      deletes: "eventId",
+    },
+    {
+      method: "DELETE",
+      path: "calendar/events/{eventId}/unsubscribe",
+      ids: { eventId: "events" },
+      deletes: "eventId",
+      answer: "nothing",
+    },
+    // AddTodo, UpdateTodo answer the task (CalendarApi.cs:3372, 3484); RemoveTodo is void (3592).
+    { method: "POST", path: "calendar/icstodo", creates: "todos" },
+    {
+      method: "PUT",
+      path: "calendar/icstodo",
+      ids: { todoId: "todos" },
+      bodyIds: ["todoId"],
+      updates: "todoId",
+    },
+    {
+      method: "DELETE",
+      path: "calendar/todos/{todoId}",
+      ids: { todoId: "todos" },
+      deletes: "todoId",
+      answer: "nothing",
+    },
+  ];
+}
 
 export default data;

@@ -121,7 +121,11 @@ export const peopleWriteRoutes: Route[] = [
   }),
   authenticated("PUT", "people/{userid}/photo", (request) => (requireUser(request), thumbnails())),
   authenticated("DELETE", "people/{userid}/photo", (request) => (requireUser(request), thumbnails())),
-  authenticated("POST", "people/{userid}/photo/thumbnails", (request) => (requireUser(request), thumbnails())),
+  authenticated(
+    "POST",
+    "people/{userid}/photo/thumbnails",
+    (request) => (requireUser(request), thumbnails()),
+  ),
   // RemindAboutBirthday answers onRemind (EmployeeApi.cs:1543-1547).
   authenticated("POST", "people/birthdays/reminder", (request) => ({
     outcome: "updated",
