@@ -50,6 +50,11 @@ export interface GenericWrite {
    * that member of the record as written (a comment's update returns its new text).
    */
   answer?: "record" | "nothing" | "id" | { member: string };
+  /**
+   * A create whose answer names the new record's id by another member than the collection's (a
+   * comment added by entity answers CommentInfo, whose id is `commentID`).
+   */
+  answerId?: string;
   /** A create of a child record: the placeholder (in `ids`) naming its parent (a post's comment). */
   parent?: string;
   /** Members of the record, by member, from the request's parameter of that name (`{ title: "subject" }`). */
@@ -97,6 +102,11 @@ export interface BuiltIn {
 export interface GenericRoute {
   /** Path under api/2.0/ with {placeholders}, as documented (`project/{id}/milestone`). */
   path: string;
+  /**
+   * A POST or PUT that stores nothing the reference keeps (a comment's preview, a time zone's offsets,
+   * a subscription): answered from `schema` like a read, 200. Default GET.
+   */
+  method?: "POST" | "PUT" | "DELETE";
   /**
    * Schema of `response` (path under schemas/). Default: the one schemas/operations.json maps the
    * operation to; name one only where the answer's shape is not the generated one.

@@ -124,7 +124,9 @@ function perform(
       ...(parent && { parent }),
     };
     if (!faults.has("create-not-stored")) changesOf(store, data.module, collection).added.push(entry);
-    return { outcome: "created", response: render(collection, entry) };
+    const response = render(collection, entry);
+    if (write.answerId) (response as JsonObject)[write.answerId] = String(entry.id);
+    return { outcome: "created", response };
   }
   const placeholder = (write.updates ?? write.deletes) as string;
   const collection = write.ids?.[placeholder] as string;
