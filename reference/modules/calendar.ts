@@ -94,6 +94,15 @@ const data: ModuleData = {
       ids: { calendarId: "calendars" },
     },
     { path: "calendar/sharing" },
+    // Answers computed or hooks acting on the CalDAV server, which the reference does not model:
+    // GetUtcOffsets (CalendarApi.cs:3946-3955); the CalDAV hooks, void, log what fails (3681, 3733,
+    // 3782, 3849, 3973).
+    { method: "POST", path: "calendar/utcoffset" },
+    { method: "POST", path: "calendar/outsideevent" },
+    { method: "DELETE", path: "calendar/caldavprojcal" },
+    { method: "PUT", path: "calendar/refreshcaldavcalendar" },
+    { method: "DELETE", path: "calendar/caldavevent" },
+    { method: "PUT", path: "calendar/caldavevent" },
   ],
   writes: calendarWrites(),
 };

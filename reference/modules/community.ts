@@ -365,7 +365,7 @@ const data: ModuleData = {
       deletes: "postid",
     },
     // RemoveBookmarkFromFavourite: the run's bookmark, which only the run holds, is removed whole and
-    // the answer is null (Bookmarks/BookmarkApi.cs:531-535; BookmarkingService.cs:189-204).
+    // the answer is null (Bookmarks/BookmarkApi.cs:527-532; BookmarkingService.cs:189-204).
     {
       method: "DELETE",
       path: "community/bookmark/@favs/{id}",
