@@ -119,12 +119,17 @@ export const peopleWriteRoutes: Route[] = [
     if (password) writable(request, user).password = password;
     return { outcome: "updated", response: personFull(user, request) };
   }),
-  authenticated("PUT", "people/{userid}/photo", (request) => (requireUser(request), thumbnails())),
-  authenticated("DELETE", "people/{userid}/photo", (request) => (requireUser(request), thumbnails())),
-  authenticated(
-    "POST",
-    "people/{userid}/photo/thumbnails",
-    (request) => (requireUser(request), thumbnails()),
+  ...(
+    [
+      ["PUT", "people/{userid}/photo"],
+      ["DELETE", "people/{userid}/photo"],
+      ["POST", "people/{userid}/photo/thumbnails"],
+    ] as const
+  ).map(([method, path]) =>
+    authenticated(method, path, (request) => {
+      requireUser(request);
+      return thumbnails();
+    }),
   ),
   // RemindAboutBirthday answers onRemind (EmployeeApi.cs:1543-1547).
   authenticated("POST", "people/birthdays/reminder", (request) => ({
