@@ -80,22 +80,24 @@ export const peopleWriteRoutes: Route[] = [
   authenticated("PUT", "people/status/{status}", (request) => {
     if (!request.user.isAdmin) throw serverError();
     const status = enumParam(request, "status", EMPLOYEE_STATUS);
-    const users = usersOf(request);
-    for (const user of users) {
-      if (user.isOwner || user === request.user) continue;
-      if (status === 2) writable(request, user).status = 2;
-      if (status === 1 && user.status === 2) writable(request, user).status = undefined;
-    }
+    const users = usersOf(request).map((user) => {
+      if (user.isOwner || user === request.user) return user;
+      const written = writable(request, user);
+      if (status === 2) written.status = 2;
+      if (status === 1) written.status = undefined;
+      return written;
+    });
     return list(request, users);
   }),
   // UpdateUserType: owners, admins and the caller keep theirs (EmployeeApi.cs:1333-1334).
   authenticated("PUT", "people/type/{type}", (request) => {
     const type = enumParam(request, "type", EMPLOYEE_TYPE);
-    const users = usersOf(request);
-    for (const user of users) {
-      if (user.isOwner || user.isAdmin || user === request.user || type === 0) continue;
-      writable(request, user).isVisitor = type === 2;
-    }
+    const users = usersOf(request).map((user) => {
+      if (user.isOwner || user.isAdmin || user === request.user || type === 0) return user;
+      const written = writable(request, user);
+      written.isVisitor = type === 2;
+      return written;
+    });
     return list(request, users);
   }),
   // RemoveUsers deletes the suspended ones among them (EmployeeApi.cs:1493-1499).
@@ -109,14 +111,14 @@ export const peopleWriteRoutes: Route[] = [
   authenticated("PUT", "people/{userid}/email", (request) => {
     const email = request.params.required("email");
     if (findUserByEmail(request.store, email)) throw serverError(); // ErrorEmailAlreadyExists
-    const user = requireChangeable(request);
-    writable(request, user).email = email.toLowerCase();
+    const user = writable(request, requireChangeable(request));
+    user.email = email.toLowerCase();
     return { outcome: "updated", response: personFull(user, request) };
   }),
   authenticated("PUT", "people/{userid}/password", (request) => {
-    const user = requireChangeable(request);
+    const user = writable(request, requireChangeable(request));
     const password = request.params.value("password");
-    if (password) writable(request, user).password = password;
+    if (password) user.password = password;
     return { outcome: "updated", response: personFull(user, request) };
   }),
   ...(
