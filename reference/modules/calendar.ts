@@ -1,4 +1,5 @@
 import type { GenericWrite, ModuleData } from "../generic/module-data";
+import { writeOf } from "../generic/write-of";
 
 // Drafted by scripts/draft-module.ts, then reviewed. A calendar's id is its `objectId`, a string: an
 // integer for a user's calendar, a name for an external one (birthdays), as CalendarWrapper carries it.
@@ -116,31 +117,15 @@ function calendarWrites(): GenericWrite[] {
     backgroundColor: "backgroundColor",
   };
   const event = { title: "name", description: "description" };
-  const eventOf = { calendarId: "calendars", eventId: "events" };
+  const nothing = { answer: "nothing" } as const;
   return [
-    // CreateCalendar, UpdateCalendar (CalendarApi.cs:618, 795); RemoveCalendar is void (1024).
+    // CreateCalendar, UpdateCalendar, UpdateCalendarView (CalendarApi.cs:618, 795, 988); RemoveCalendar is void (1024).
     { method: "POST", path: "calendar", creates: "calendars", from: calendar },
-    {
-      method: "PUT",
-      path: "calendar/{calendarId}",
-      ids: { calendarId: "calendars" },
-      updates: "calendarId",
-      from: calendar,
-    },
-    {
-      method: "PUT",
-      path: "calendar/{calendarId}/view",
-      ids: { calendarId: "calendars" },
-      updates: "calendarId",
+    writeOf("PUT", "calendar/{calendarId}", "calendarId", "calendars", { from: calendar }),
+    writeOf("PUT", "calendar/{calendarId}/view", "calendarId", "calendars", {
       from: { title: "name", textColor: "textColor", backgroundColor: "backgroundColor" },
-    },
-    {
-      method: "DELETE",
-      path: "calendar/{calendarId}",
-      ids: { calendarId: "calendars" },
-      deletes: "calendarId",
-      answer: "nothing",
-    },
+    }),
+    writeOf("DELETE", "calendar/{calendarId}", "calendarId", "calendars", nothing),
     // AddEvent answers the new event's occurrences (CalendarApi.cs:3156, 3192, 4080).
     { method: "POST", path: "calendar/event", creates: "events", from: event },
     {
@@ -151,59 +136,22 @@ function calendarWrites(): GenericWrite[] {
       creates: "events",
       from: event,
     },
-    {
-      method: "PUT",
-      path: "calendar/{calendarId}/{eventId}",
-      ids: eventOf,
-      updates: "eventId",
+    writeOf("PUT", "calendar/{calendarId}/{eventId}", "eventId", "events", {
+      ids: { calendarId: "calendars", eventId: "events" },
       from: event,
       constraints: { eventId: "^\\d+$" },
-    },
+    }),
     { method: "POST", path: "calendar/icsevent", creates: "events" },
-    {
-      method: "PUT",
-      path: "calendar/icsevent",
-      ids: { eventId: "events" },
-      bodyIds: ["eventId"],
-      updates: "eventId",
-    },
-    // RemoveEvent and UnsubscribeEvent are void (CalendarApi.cs:4802, 5160); the custom removal answers the series left.
-    {
-      method: "DELETE",
-      path: "calendar/events/{eventId}",
-      ids: { eventId: "events" },
-      deletes: "eventId",
-      answer: "nothing",
-    },
-    {
-      method: "DELETE",
-      path: "calendar/events/{eventId}/custom",
-      ids: { eventId: "events" },
-      deletes: "eventId",
-    },
-    {
-      method: "DELETE",
-      path: "calendar/events/{eventId}/unsubscribe",
-      ids: { eventId: "events" },
-      deletes: "eventId",
-      answer: "nothing",
-    },
+    writeOf("PUT", "calendar/icsevent", "eventId", "events", { bodyIds: ["eventId"] }),
+    // RemoveEvent and UnsubscribeEvent are void (CalendarApi.cs:4802, 5160); the custom removal
+    // answers the series left.
+    writeOf("DELETE", "calendar/events/{eventId}", "eventId", "events", nothing),
+    writeOf("DELETE", "calendar/events/{eventId}/custom", "eventId", "events"),
+    writeOf("DELETE", "calendar/events/{eventId}/unsubscribe", "eventId", "events", nothing),
     // AddTodo, UpdateTodo answer the task (CalendarApi.cs:3372, 3484); RemoveTodo is void (3592).
     { method: "POST", path: "calendar/icstodo", creates: "todos" },
-    {
-      method: "PUT",
-      path: "calendar/icstodo",
-      ids: { todoId: "todos" },
-      bodyIds: ["todoId"],
-      updates: "todoId",
-    },
-    {
-      method: "DELETE",
-      path: "calendar/todos/{todoId}",
-      ids: { todoId: "todos" },
-      deletes: "todoId",
-      answer: "nothing",
-    },
+    writeOf("PUT", "calendar/icstodo", "todoId", "todos", { bodyIds: ["todoId"] }),
+    writeOf("DELETE", "calendar/todos/{todoId}", "todoId", "todos", nothing),
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { GenericWrite, ModuleData } from "../generic/module-data";
+import { writeOf } from "../generic/write-of";
 
 // Drafted by scripts/draft-module.ts, then reviewed: seeds, and lists answering their collection.
 // Children read by a record's id (comments, a page's versions) take no `ids`: the contract documents
@@ -335,12 +336,7 @@ const data: ModuleData = {
       creates: "forumThreads",
       from: { title: "threadName", description: "threadDescription" },
     },
-    {
-      method: "DELETE",
-      path: "community/forum/thread/{threadid}",
-      ids: { threadid: "forumThreads" },
-      deletes: "threadid",
-    },
+    writeOf("DELETE", "community/forum/thread/{threadid}", "threadid", "forumThreads"),
     // AddTopicPosts adds a post to a topic, UpdateTopicPosts sets a post's subject and content (the
     // topic in its path unused), DeletePost answers the post removed (Forums/ForumApi.cs:272-347).
     {
@@ -351,28 +347,13 @@ const data: ModuleData = {
       creates: "forumPosts",
       from: { subject: "subject", text: "content" },
     },
-    {
-      method: "PUT",
-      path: "community/forum/topic/{topicid}/{postid}",
-      ids: { postid: "forumPosts" },
-      updates: "postid",
+    writeOf("PUT", "community/forum/topic/{topicid}/{postid}", "postid", "forumPosts", {
       from: { subject: "subject", text: "content" },
-    },
-    {
-      method: "DELETE",
-      path: "community/forum/post/{postid}",
-      ids: { postid: "forumPosts" },
-      deletes: "postid",
-    },
+    }),
+    writeOf("DELETE", "community/forum/post/{postid}", "postid", "forumPosts"),
     // RemoveBookmarkFromFavourite: the run's bookmark, which only the run holds, is removed whole and
     // the answer is null (Bookmarks/BookmarkApi.cs:527-532; BookmarkingService.cs:189-204).
-    {
-      method: "DELETE",
-      path: "community/bookmark/@favs/{id}",
-      ids: { id: "bookmarks" },
-      deletes: "id",
-      answer: "nothing",
-    },
+    writeOf("DELETE", "community/bookmark/@favs/{id}", "id", "bookmarks", { answer: "nothing" }),
     // A page is named: CreatePage stores name and body (Wiki/WikiApi.cs:56-60), UpdatePage a new
     // body (166-170); DeletePage is void (182-186).
     {
