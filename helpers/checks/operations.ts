@@ -1,4 +1,4 @@
-import { type Operation, operationPlaceholders, type Scalar } from "../contract/contract";
+import { type BodyValue, type Operation, operationPlaceholders, type Scalar } from "../contract/contract";
 import { effectRefusal, type WritePolicy } from "../contract/effects";
 import { composedSchema, SCHEMA_BASE, type SchemaRegistry } from "../contract/schemas";
 import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } from "../http/client";
@@ -363,9 +363,11 @@ function undoRequest(target: Operation, selected: Record<string, unknown>): Requ
   return spec;
 }
 
-/** A body with each text value passed through `fill` (an array's items too). */
-function fillBody(body: Record<string, Scalar | Scalar[]>, fill: (text: string) => string) {
-  const one = (v: Scalar): Scalar => (typeof v === "string" ? fill(v) : v);
+/** A body with each text value passed through `fill` (an array's items and their members too). */
+function fillBody(body: Record<string, BodyValue>, fill: (text: string) => string) {
+  const scalar = (v: Scalar): Scalar => (typeof v === "string" ? fill(v) : v);
+  const one = (v: Scalar | Record<string, Scalar>) =>
+    typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, m]) => [k, scalar(m)])) : scalar(v);
   return Object.fromEntries(
     Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v.map(one) : one(v)]),
   );

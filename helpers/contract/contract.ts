@@ -1,6 +1,8 @@
 import { join } from "node:path";
 
 export type Scalar = string | number | boolean;
+/** A body member: a value, or a list of values or of objects of values (a user's contacts). */
+export type BodyValue = Scalar | (Scalar | Record<string, Scalar>)[];
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
 
 export type ParamSource =
@@ -28,7 +30,7 @@ export interface Operation {
   query: Record<string, Scalar>;
   params: Record<string, ParamSource>;
   unknown?: Record<string, Scalar>;
-  body?: Record<string, Scalar | Scalar[]>;
+  body?: Record<string, BodyValue>;
   reflects?: Record<string, Scalar>;
   /**
    * The operation that removes what this one created; `before`, one sent ahead of it (a user is
@@ -99,7 +101,8 @@ export function operationPlaceholders(
   const inText = (v: unknown) => (typeof v === "string" ? placeholders(v) : []);
   const inQuery = Object.values(op.query).flatMap(inText);
   const inBody = Object.values(op.body ?? {})
-    .flatMap((v) => (Array.isArray(v) ? v.flatMap(inText) : inText(v)))
+    .flatMap((v) => (Array.isArray(v) ? v : [v]))
+    .flatMap((v) => (typeof v === "object" ? Object.values(v).flatMap(inText) : inText(v)))
     .filter((name) => name !== "unique");
   return [...new Set([...placeholders(op.path), ...inQuery, ...inBody])];
 }

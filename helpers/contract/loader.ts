@@ -124,7 +124,7 @@ interface RawOperation {
   query?: Record<string, Scalar>;
   params?: Record<string, ParamSource | Cited>;
   unknown?: Record<string, Cited>;
-  body?: Record<string, Scalar | Scalar[]>;
+  body?: Operation["body"];
   reflects?: Record<string, Scalar>;
   undo?: Operation["undo"];
   readBack?: string | { operation: string; params: Record<string, string> };

@@ -170,10 +170,16 @@ function describeSize({ bytesSeen, declared }: { bytesSeen: number; declared?: n
 const isLoginRequest = (spec: RequestSpec) =>
   spec.method === "POST" && /^api\/2\.0\/authentication(\.json|\.xml)?$/.test(spec.path);
 
+/** A form body; an object in a list as `key[i][member]`, as the server's binder reads it (FormBinderTests.cs:157-159). */
 export function formEncode(data: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(data)) {
-    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
+    for (const [index, item] of (Array.isArray(value) ? value : [value]).entries()) {
+      if (typeof item === "object" && item !== null)
+        for (const [member, inner] of Object.entries(item))
+          params.append(`${key}[${index}][${member}]`, String(inner));
+      else params.append(key, String(item));
+    }
   }
   return params.toString();
 }

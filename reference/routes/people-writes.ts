@@ -1,5 +1,5 @@
 import { ApiError, badRequest, forbidden, RecordNotFoundError } from "../http/errors";
-import type { Store, User } from "../store/model";
+import type { Contact, Store, User } from "../store/model";
 import { findUser, findUserByEmail, isGuid } from "../store/queries";
 import { personFull } from "../wrappers/person";
 import { type AuthenticatedRequest, authenticated, type HandlerResult, type Route } from "./route";
@@ -75,7 +75,33 @@ function requireChangeable(request: AuthenticatedRequest): User {
   return user;
 }
 
+/** `contacts`: a list of { Type, Value }, read from `contacts[i][type]` keys (a JSON list flattens to them too). */
+function contactsOf(request: AuthenticatedRequest): Contact[] {
+  const contacts: Contact[] = [];
+  for (let index = 0; request.params.value(`contacts[${index}][type]`) !== undefined; index++) {
+    const type = request.params.value(`contacts[${index}][type]`) ?? "";
+    contacts.push({ type, value: request.params.value(`contacts[${index}][value]`) ?? "" });
+  }
+  return contacts;
+}
+
+/** A contacts write: the user with its contacts set to `next` (EmployeeApi.cs:889-960). */
+function changeContacts(request: AuthenticatedRequest, next: (user: User, sent: Contact[]) => Contact[]) {
+  const user = writable(request, requireUser(request));
+  user.contacts = next(user, contactsOf(request));
+  return { outcome: "updated" as const, response: personFull(user, request) };
+}
+
 export const peopleWriteRoutes: Route[] = [
+  // UpdateContacts clears the contacts before adding those sent, for PUT as for POST
+  // (EmployeeApi.cs:641-648); DeleteContacts removes those of each type sent (652-666).
+  authenticated("PUT", "people/{userid}/contacts", (request) => changeContacts(request, (_, sent) => sent)),
+  authenticated("POST", "people/{userid}/contacts", (request) => changeContacts(request, (_, sent) => sent)),
+  authenticated("DELETE", "people/{userid}/contacts", (request) =>
+    changeContacts(request, (user, sent) =>
+      user.contacts.filter((contact) => !sent.some((gone) => gone.type === contact.type)),
+    ),
+  ),
   // UpdateUserStatus: the owner and the caller keep theirs (EmployeeApi.cs:1389-1390).
   authenticated("PUT", "people/status/{status}", (request) => {
     if (!request.user.isAdmin) throw serverError();

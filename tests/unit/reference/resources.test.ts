@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { formEncode } from "../../../helpers/http/client";
 import { ADMIN_BASIC, type Api, jsonBody, reference, SEED } from "./support";
 
 describe("seeded resources and their wire shapes", () => {
@@ -114,6 +115,27 @@ describe("seeded resources and their wire shapes", () => {
     assert.equal((await api.json("people.json", jsonBody("POST", { firstname: "No" }))).status, 400);
     const updated = await api.json(`people/${nina.id}.json`, jsonBody("PUT", { title: "Analyst" }));
     assert.deepEqual([updated.status, (updated.body.response as { title: string }).title], [200, "Analyst"]);
+    const contacts = (answer: { body: { response?: unknown } }) =>
+      (answer.body.response as { contacts?: unknown }).contacts;
+    const form = {
+      method: "PUT",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: formEncode({
+        contacts: [
+          { Type: "skype", Value: "nina" },
+          { Type: "phone", Value: "1" },
+        ],
+      }),
+    };
+    assert.deepEqual(contacts(await api.json(`people/${nina.id}/contacts.json`, form)), [
+      { type: "skype", value: "nina" },
+      { type: "phone", value: "1" },
+    ]);
+    const removed = await api.json(
+      `people/${nina.id}/contacts.json`,
+      jsonBody("DELETE", { contacts: [{ Type: "skype", Value: "" }] }),
+    );
+    assert.deepEqual(contacts(removed), [{ type: "phone", value: "1" }], "the types sent are removed");
     const active = await api.json(`people/${nina.id}.json`, { method: "DELETE" });
     assert.equal(
       active.status,
