@@ -1,4 +1,4 @@
-import { type BodyValue, type Operation, operationPlaceholders, type Scalar } from "../contract/contract";
+import { type Operation, operationPlaceholders, type Scalar } from "../contract/contract";
 import { effectRefusal, type WritePolicy } from "../contract/effects";
 import { composedSchema, SCHEMA_BASE, type SchemaRegistry } from "../contract/schemas";
 import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } from "../http/client";
@@ -6,6 +6,7 @@ import { formatOfContentType, parseBody, readLeniently, type XmlNode, xmlToJson 
 import type { Ledger } from "../run/ledger";
 import { type CheckContext, NO_RECORD_TO_READ, type ReadResponse, type Variation } from "./check";
 import { readKey, type SharedReads } from "./shared-reads";
+import { fillBody, undoRequest } from "./undo-request";
 
 /** `folders[0].id`, `[0].id`, `id` */
 export function selectPath(value: unknown, path: string): unknown {
@@ -348,27 +349,4 @@ export class OperationRunner implements CheckContext {
     for (const { target, values } of steps)
       this.ledger.add(`${op.key} ${JSON.stringify(values)}`, undoRequest(target as Operation, values));
   }
-}
-
-/** The request of an undo step: its placeholders (path and body) filled from the created record, or fixed by its params. */
-function undoRequest(target: Operation, selected: Record<string, unknown>): RequestSpec {
-  const value = (name: string) => {
-    const param = target.params[name];
-    return String(selected[name] ?? (param && "value" in param ? param.value : ""));
-  };
-  const fill = (text: string) => text.replace(/\{([^}]+)\}/g, (_, n: string) => value(n));
-  const path = target.path.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(value(n)));
-  const spec: RequestSpec = { method: target.method, path: `${path}.json`, query: target.query };
-  if (target.body) spec.body = { kind: "json", data: fillBody(target.body, fill) };
-  return spec;
-}
-
-/** A body with each text value passed through `fill` (an array's items and their members too). */
-function fillBody(body: Record<string, BodyValue>, fill: (text: string) => string) {
-  const scalar = (v: Scalar): Scalar => (typeof v === "string" ? fill(v) : v);
-  const one = (v: Scalar | Record<string, Scalar>) =>
-    typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, m]) => [k, scalar(m)])) : scalar(v);
-  return Object.fromEntries(
-    Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v.map(one) : one(v)]),
-  );
 }

@@ -1,4 +1,5 @@
-import { type Operation, placeholders } from "../contract/contract";
+import { undoRequest } from "../checks/undo-request";
+import { type Operation, operationPlaceholders } from "../contract/contract";
 import { contractIndex } from "../contract/loader";
 import type { RequestSpec, WorkspaceClient } from "../http/client";
 import { readLeniently } from "../http/formats";
@@ -7,11 +8,31 @@ import { readLeniently } from "../http/formats";
 export const RECORD_PREFIX = "wc-";
 
 export interface Leftover {
-  kind: "person" | "group" | "folder" | "blog post" | "event" | "bookmark" | "forum topic" | "wiki page";
+  kind:
+    | "person"
+    | "group"
+    | "folder"
+    | "blog post"
+    | "event"
+    | "bookmark"
+    | "forum topic"
+    | "forum thread"
+    | "wiki page"
+    | "calendar"
+    | "calendar event"
+    | "task";
   id: string;
   name: string;
+  /** Sent ahead of `remove` (a user is suspended before it can be deleted). */
+  before?: RequestSpec;
   remove: RequestSpec;
 }
+
+/** The run's own calendars, and its events and tasks, are read between these dates (any they were made at). */
+const CALENDARS = "calendar.calendars-between";
+const ALL_DATES = { startDate: "2000-01-01", endDate: "2100-12-31" };
+const inCalendars = (member: string) => (r: unknown) =>
+  asArray(r).flatMap((calendar) => asArray(calendar[member]));
 
 /** Where each kind of record is listed and how it is removed: the contract's own operations. */
 const SOURCES: {
@@ -23,12 +44,16 @@ const SOURCES: {
   remove: string;
   /** The member the remove operation's placeholder takes (default `id`; a wiki page is named). */
   id?: string;
+  /** An operation sent first, its placeholder (path or body) the record's id. */
+  before?: string;
 }[] = [
   {
     kind: "person",
     lists: ["people.list"],
     records: (r) => asArray(r),
     names: ["userName", "firstName", "lastName", "email", "displayName"],
+    // DeleteMember deletes a suspended user only (EmployeeApi.cs:861-862).
+    before: "people.suspend",
     remove: "people.delete",
   },
   {
@@ -55,6 +80,39 @@ const SOURCES: {
     ] as const
   ).map(([kind, list, remove]) => ({ kind, lists: [list], records: asArray, names: ["title"], remove })),
   {
+    kind: "forum thread",
+    lists: ["community.forums"],
+    records: (r) =>
+      asArray((r as { categories?: unknown } | undefined)?.categories).flatMap((c) => asArray(c.threads)),
+    names: ["title"],
+    remove: "community.delete-forum-thread",
+  },
+  // Reading the calendars makes the account's default one if it has none (the read's `effects`).
+  {
+    kind: "calendar",
+    lists: [CALENDARS],
+    records: asArray,
+    names: ["title"],
+    remove: "calendar.delete-calendar",
+    id: "objectId",
+  },
+  {
+    kind: "calendar event",
+    lists: [CALENDARS],
+    records: inCalendars("events"),
+    names: ["title"],
+    remove: "calendar.delete-event",
+    id: "objectId",
+  },
+  {
+    kind: "task",
+    lists: [CALENDARS],
+    records: inCalendars("todos"),
+    names: ["title"],
+    remove: "calendar.delete-todo",
+    id: "objectId",
+  },
+  {
     kind: "wiki page",
     lists: ["community.wiki-pages"],
     records: asArray,
@@ -80,12 +138,19 @@ export async function findLeftovers(client: WorkspaceClient, prefix = RECORD_PRE
         const recordId = record[source.id ?? "id"];
         if (typeof name !== "string" || recordId == null) continue;
         const id = String(recordId);
-        const path = remove.path.replace(`{${placeholders(remove.path)[0]}}`, encodeURIComponent(id));
+        // The operation's one placeholder without a fixed value (a suspension's `userid`, not its `status`).
+        const ofId = (op: Operation) => {
+          const named = operationPlaceholders({ ...op, query: {} }).find(
+            (n) => !("value" in (op.params[n] ?? {})),
+          );
+          return undoRequest(op, { [named ?? ""]: id });
+        };
         found.set(`${source.kind} ${id}`, {
           kind: source.kind,
           id,
           name,
-          remove: { method: remove.method, path: `${path}.json`, query: remove.query },
+          ...(source.before && { before: ofId(operation(source.before)) }),
+          remove: ofId(remove),
         });
       }
     }
@@ -101,6 +166,7 @@ export async function removeLeftovers(
   const removed: Leftover[] = [];
   const failed: { leftover: Leftover; why: string }[] = [];
   for (const leftover of leftovers) {
+    if (leftover.before) await client.send(leftover.before); // the remove's status says whether it worked
     const exchange = await client.send(leftover.remove);
     const status = exchange.response?.status;
     if (status !== undefined && (status < 300 || status === 404)) removed.push(leftover);
@@ -122,9 +188,10 @@ async function listAll(
 ): Promise<Record<string, unknown>[]> {
   const all: Record<string, unknown>[] = [];
   for (let startIndex = 0; ; startIndex += PAGE) {
+    const path = list.path.replace(/\{(\w+)\}/g, (_, name: keyof typeof ALL_DATES) => ALL_DATES[name]);
     const exchange = await client.send({
       method: "GET",
-      path: `${list.path}.json`,
+      path: `${path}.json`,
       query: { startIndex, count: PAGE },
       headers: { Accept: "application/json" },
     });
