@@ -71,7 +71,7 @@ async function sweep(args: string[]): Promise<number> {
 }
 
 function label(leftover: Leftover): string {
-  return `${leftover.kind} ${leftover.name} (${leftover.remove.method} ${leftover.remove.path})`;
+  return `${leftover.kind} ${leftover.name} (${leftover.remove.map((r) => `${r.method} ${r.path}`).join(", then ")})`;
 }
 
 failFastAsync(() => sweep(process.argv.slice(2))).then((code) => {

@@ -7,6 +7,7 @@ import type { Ledger } from "../run/ledger";
 import { type CheckContext, NO_RECORD_TO_READ, type ReadResponse, type Variation } from "./check";
 import { readKey, type SharedReads } from "./shared-reads";
 import type { StandInRecords } from "./stand-in-records";
+import { fillTexts } from "./undo-request";
 
 /** `folders[0].id`, `[0].id`, `id` */
 export function selectPath(value: unknown, path: string): unknown {
@@ -259,15 +260,12 @@ export class OperationRunner implements CheckContext {
     );
     const unique = this.uniqueName();
     // A body names the run's records by placeholder too (`fileIds: ["{fileid}"]`), as a path does.
-    const fill = <T extends BodyValue>(v: T): T => {
-      if (typeof v === "string")
-        return v.replace(/\{([^}]+)\}/g, (_, name: string) =>
-          name === "unique" ? unique : values[name],
-        ) as T;
-      if (typeof v !== "object") return v;
-      if (Array.isArray(v)) return v.map(fill) as T;
-      return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, fill(inner)])) as T;
-    };
+    const fill = <T extends BodyValue>(v: T): T =>
+      fillTexts(v, (text) =>
+        text.replace(/\{([^}]+)\}/g, (whole, name: string) =>
+          name === "unique" ? unique : (values[name] ?? whole),
+        ),
+      );
     const spec: RequestSpec = {
       method: op.method,
       path,
@@ -297,7 +295,7 @@ export class OperationRunner implements CheckContext {
       this.records.add(op, variation, read);
     // A write that is some record's undo (a DELETE, or mail's PUT messages/remove) leaves it nothing to do.
     if (op.method !== "GET" && read.status !== undefined && read.status < 300)
-      this.ledger.removed(op.method, path, query);
+      this.ledger.removed(op.method, path, query, spec.body?.data);
     return read;
   }
 
@@ -385,8 +383,11 @@ export class OperationRunner implements CheckContext {
   ): Promise<string> {
     const create = this.operations.get(`${op.section}.${source.created}`);
     if (!create) throw new Error(`${op.key}: no operation ${source.created} to create {${name}} with`);
+    // Only the operation under check acts on the test's records: a write made as another's fixture
+    // (a user suspended for a batch delete) acts on a record of its own, which it may remove.
+    const underCheck = this.shared === undefined || this.shared.operation === op.key;
     return (
-      this.records.actedOn(op, variation, create, source.select) ??
+      (underCheck ? this.records.actedOn(op, variation, create, source.select) : undefined) ??
       this.createFixture(create, name, source.select, made)
     );
   }

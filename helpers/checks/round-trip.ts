@@ -6,6 +6,7 @@ import { describeResponse } from "./check";
 import { placeholderValue, removesRecord, selectPath, selectWritten, type WriteRecords } from "./operations";
 import { FORM_BODY_REQUEST, refusedRequest, successRequest, WRITE_FORMATS, WRITE_REQUESTS } from "./requests";
 import { readKey } from "./shared-reads";
+import { undoRequest } from "./undo-request";
 
 /**
  * The write round trip (issue 23): a create's records, undone; what an update and a delete act on;
@@ -72,35 +73,36 @@ export class CreatedRecords implements WriteRecords {
     return undefined;
   }
 
-  /** Ledgers the undo the contract names (`undo:`), with the ids read from the write's answer. */
+  /**
+   * Ledgers the undo the contract names (`undo:`), with the ids read from the write's answer (or what
+   * it was sent, `{name}`); its `before` step is ledgered after it, so it is sent first (the ledger
+   * undoes newest first: a user is suspended, then deleted).
+   */
   private ledgerUndo(op: Operation, read: ReadResponse): void {
     const undo = op.undo;
     if (!undo) return;
-    const target = this.operations.get(`${op.section}.${undo.operation}`);
     const body =
       read.value ?? (read.exchange.response && readLeniently(read.contentType, read.exchange.response.body));
     const record = (body as { response?: unknown } | undefined)?.response;
-    const values = Object.fromEntries(
-      Object.entries(undo.params).map(([name, select]) => [name, selectWritten(record, read.values, select)]),
-    );
-    const missing = Object.entries(values).find(([, v]) => v == null);
-    if (!target || missing) {
+    const steps = [undo, ...(undo.before ? [undo.before] : [])].map((step) => {
+      const target = this.operations.get(`${op.section}.${step.operation}`);
+      const values = Object.fromEntries(
+        Object.entries(step.params).map(([name, select]) => [
+          name,
+          selectWritten(record, read.values, select),
+        ]),
+      );
+      return { target, values, missing: Object.entries(values).find(([, v]) => v == null) };
+    });
+    const broken = steps.find((step) => !step.target || step.missing);
+    if (broken) {
       this.ledger.orphan(
-        `${op.key} created a record, but its ${missing?.[0] ?? "undo"} could not be read to undo it`,
+        `${op.key} created a record, but its ${broken.missing?.[0] ?? "undo"} could not be read to undo it`,
       );
       return;
     }
-    const fill = (text: string, encode: (v: string) => string) =>
-      text.replace(/\{([^}]+)\}/g, (_, n: string) => encode(String(values[n])));
-    // A remove that names its record in the query (mail's PUT messages/remove?ids=...) gets it there.
-    const query = Object.fromEntries(
-      Object.entries(target.query).map(([k, v]) => [k, typeof v === "string" ? fill(v, String) : v]),
-    );
-    this.ledger.add(`${op.key} ${JSON.stringify(values)}`, {
-      method: target.method,
-      path: `${fill(target.path, encodeURIComponent)}.json`,
-      query,
-    });
+    for (const { target, values } of steps)
+      this.ledger.add(`${op.key} ${JSON.stringify(values)}`, undoRequest(target as Operation, values));
   }
 }
 

@@ -36,7 +36,15 @@ export interface Operation {
   unknown?: Record<string, Scalar>;
   body?: Record<string, BodyValue>;
   reflects?: Record<string, Scalar>;
-  undo?: { operation: string; params: Record<string, string> };
+  /**
+   * The operation that removes what this one created; `before`, one sent ahead of it (a user is
+   * suspended before it can be deleted), with values read from the same answer.
+   */
+  undo?: {
+    operation: string;
+    params: Record<string, string>;
+    before?: { operation: string; params: Record<string, string> };
+  };
   /**
    * The write round trip (helpers/checks/round-trip.ts). After a create or an update: the record
    * read back by this GET of the section; `params` select its placeholders' values from a create's

@@ -127,7 +127,7 @@ interface RawOperation {
   unknown?: Record<string, Cited>;
   body?: Record<string, BodyValue>;
   reflects?: Record<string, Scalar>;
-  undo?: { operation: string; params: Record<string, string> };
+  undo?: Operation["undo"];
   readBack?: string | { operation: string; params: Record<string, string> };
   listedIn?: string | { operation: string; at?: string; select?: string };
   gone?: { operation: string; status: number; source: string };
@@ -200,10 +200,15 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
     const lookedUp = from && all.find((o) => `${o.method} ${o.path}` === from);
     if (lookedUp && lookedUp.effects !== undefined)
       say(`params.${name}.from ${from} has side effects (${lookedUp.effects}): no look-up may cause them`);
-    // A record is made by a create, or by a write with an undo (mail's PUT drafts/save saves a new draft).
+    // A record a create made, one a write with an undo made (mail's PUT drafts/save saves a new
+    // draft), or one a write then changed (a user suspended before it is deleted).
     const maker = "created" in source ? byId.get(source.created) : undefined;
-    if ("created" in source && !(maker?.creates || (maker?.method !== "GET" && maker?.undo))) {
-      say(`params.${name}.created names "${source.created}", which is not a creating operation here`);
+    const changesCreated = maker?.method === "PUT" && Object.values(maker.params).some((p) => "created" in p);
+    const makes = maker?.creates || (maker?.method !== "GET" && maker?.undo) || changesCreated;
+    if ("created" in source && !makes) {
+      say(
+        `params.${name}.created names "${source.created}", which neither creates nor changes a created record`,
+      );
     }
   }
   for (const name of Object.keys(op.unknown ?? {})) {
@@ -221,17 +226,22 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
     if (sent && maker && !operationPlaceholders(maker).includes(sent))
       say(`params.${name}.select {${sent}} is no placeholder of ${maker.path}`);
   }
-  for (const [name, select] of Object.entries(op.undo?.params ?? {})) {
-    const sent = own(select);
-    if (sent && !operationPlaceholders(op).includes(sent))
-      say(`undo.params.${name} {${sent}} is no placeholder of ${op.path}`);
-  }
-  if (op.undo) {
-    const target = byId.get(op.undo.operation);
-    if (!target) say(`undo.operation names "${op.undo.operation}", which is not an operation here`);
+  for (const [key, undo] of [
+    ["undo", op.undo],
+    ["undo.before", op.undo?.before],
+  ] as const) {
+    if (!undo) continue;
+    for (const [name, select] of Object.entries(undo.params)) {
+      const sent = own(select);
+      if (sent && !operationPlaceholders(op).includes(sent))
+        say(`${key}.params.${name} {${sent}} is no placeholder of ${op.path}`);
+    }
+    const target = byId.get(undo.operation);
+    if (!target) say(`${key}.operation names "${undo.operation}", which is not an operation here`);
     else {
       for (const name of operationPlaceholders(target)) {
-        if (!op.undo.params[name]) say(`undo.params has no value for {${name}} of ${target.path}`);
+        if (!undo.params[name] && !("value" in (target.params[name] ?? {})))
+          say(`${key}.params has no value for {${name}} of ${target.path}`);
       }
     }
   }

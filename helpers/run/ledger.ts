@@ -19,12 +19,17 @@ export class Ledger {
    * The test removed a record itself (a delete check): nothing is left to undo. Undoing it again
    * would not always answer 404 (Workspace 12.x answers 403 for a folder that is gone).
    */
-  removed(method: string, path: string, query: RequestSpec["query"] = {}): void {
+  removed(method: string, path: string, query: RequestSpec["query"] = {}, body?: unknown): void {
     const bare = (p: string) => p.replace(/\.(json|xml)$/, "");
-    // A delete naming its record in the query (mailserver's groupaddress/addresses/remove) is that record's alone.
-    const same = (q: RequestSpec["query"] = {}) => JSON.stringify(q) === JSON.stringify(query);
+    // A write naming its record in the query or the body (mailserver's groupaddress/addresses/remove,
+    // a user suspended by `userIds`) is that record's alone.
+    const same = (a: unknown, b: unknown) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
     const index = this.entries.findIndex(
-      (e) => e.undo.method === method && bare(e.undo.path) === bare(path) && same(e.undo.query),
+      (e) =>
+        e.undo.method === method &&
+        bare(e.undo.path) === bare(path) &&
+        same(e.undo.query, query) &&
+        same(e.undo.body?.data, body),
     );
     if (index < 0) return;
     const [entry] = this.entries.splice(index, 1);

@@ -1,3 +1,4 @@
+import { undoRequest } from "../checks/undo-request";
 import { type Operation, operationPlaceholders } from "../contract/contract";
 import { contractIndex } from "../contract/loader";
 import type { RequestSpec, WorkspaceClient } from "../http/client";
@@ -11,7 +12,8 @@ export interface Leftover {
   kind: string;
   id: string;
   name: string;
-  remove: RequestSpec;
+  /** The create's undo, and its `before` step first where it has one (a person is suspended, then deleted). */
+  remove: RequestSpec[];
 }
 
 /**
@@ -25,9 +27,8 @@ export interface LeftoverSource {
   /** The list in the list's `response` (`folders`, for a folder's contents). */
   at?: string;
   names: string[];
-  remove: Operation;
-  /** The undo's placeholders and the record members they take. */
-  removeParams: Record<string, string>;
+  /** The undo's steps, in the order they are sent, each with its placeholders and the record members they take. */
+  remove: { operation: Operation; params: Record<string, string> }[];
 }
 
 /**
@@ -48,7 +49,8 @@ export function leftoverSources(operations: Iterable<Operation> = contractIndex(
     if (parent) continue;
     const at = (id: string) => byKey.get(`${op.section}.${id}`);
     const list = op.listedIn && at(op.listedIn.operation);
-    const remove = at(op.undo.operation);
+    const steps = [...(op.undo.before ? [op.undo.before] : []), op.undo];
+    const remove = steps.map((step) => ({ operation: at(step.operation), params: step.params }));
     const names = Object.entries(op.reflects ?? {})
       .filter(([, value]) => typeof value === "string" && value.startsWith("{unique}"))
       .map(([member]) => member);
@@ -59,7 +61,7 @@ export function leftoverSources(operations: Iterable<Operation> = contractIndex(
         : !names.length
           ? "no reflects member starts with {unique}: its name cannot be recognised"
           : undefined;
-    if (why || !list || !remove)
+    if (why || !list || remove.some((step) => !step.operation))
       unsweepable.push({ kind: op.key, why: why ?? "its undo is not in the contract" });
     else
       sources.push({
@@ -67,8 +69,7 @@ export function leftoverSources(operations: Iterable<Operation> = contractIndex(
         list,
         at: op.listedIn?.at,
         names,
-        remove,
-        removeParams: op.undo.params,
+        remove: remove as LeftoverSource["remove"],
       });
   }
   return { sources, unsweepable };
@@ -88,18 +89,19 @@ export async function findLeftovers(client: WorkspaceClient, prefix = RECORD_PRE
       const name = source.names
         .map((field) => record[field])
         .find((v) => typeof v === "string" && v.startsWith(prefix));
-      const values = Object.entries(source.removeParams).map(([name, member]) => [name, record[member]]);
-      if (typeof name !== "string" || values.some(([, value]) => value == null)) continue;
-      let path = source.remove.path;
-      for (const [placeholder, value] of values) {
-        path = path.replace(`{${placeholder}}`, encodeURIComponent(String(value)));
-      }
-      const id = values.map(([, value]) => String(value)).join("/");
+      const values = source.remove.map(({ params }) =>
+        Object.fromEntries(Object.entries(params).map(([name, member]) => [name, record[member]])),
+      );
+      if (typeof name !== "string" || values.some((v) => Object.values(v).some((value) => value == null)))
+        continue;
+      const id = Object.values(values[values.length - 1])
+        .map(String)
+        .join("/");
       found.set(`${source.kind} ${id}`, {
         kind: source.kind,
         id,
         name,
-        remove: { method: source.remove.method, path: `${path}.json`, query: source.remove.query },
+        remove: source.remove.map(({ operation }, i) => undoRequest(operation, values[i])),
       });
     }
   }
@@ -114,7 +116,8 @@ export async function removeLeftovers(
   const removed: Leftover[] = [];
   const failed: { leftover: Leftover; why: string }[] = [];
   for (const leftover of leftovers) {
-    const exchange = await client.send(leftover.remove);
+    let exchange = await client.send(leftover.remove[0]);
+    for (const step of leftover.remove.slice(1)) exchange = await client.send(step);
     const status = exchange.response?.status;
     if (status !== undefined && (status < 300 || status === 404)) removed.push(leftover);
     else failed.push({ leftover, why: exchange.error ?? `status ${status}` });

@@ -55,6 +55,8 @@ export interface GenericWrite {
   lists?: string;
   /** An update of the collection's one record, named by no parameter (mail's settings flags). */
   singleton?: string;
+  /** Names in `ids` that are body parameters, not path placeholders (`PUT calendar/icsevent` names its event in the body). */
+  bodyIds?: string[];
   /** The collection the new record joins; the answer is the record. */
   creates?: string;
   /** The placeholder or parameter (in `ids` or `params`) whose record it changes; the answer is the record as changed. */
@@ -69,6 +71,11 @@ export interface GenericWrite {
    * that parameter as the schema types it (mail's attachment delete returns the message id).
    */
   answer?: "record" | "nothing" | "id" | { member: string } | { param: string };
+  /**
+   * A create whose answer names the new record's id by another member than the collection's (a
+   * comment added by entity answers CommentInfo, whose id is `commentID`).
+   */
+  answerId?: string;
   /** A create of a child record: the placeholder (in `ids`) naming its parent (a post's comment). */
   parent?: string;
   /** Members of the record, by member, from the request's parameter of that name (`{ title: "subject" }`). */
@@ -134,6 +141,11 @@ export interface BuiltIn {
 export interface GenericRoute {
   /** Path under api/2.0/ with {placeholders}, as documented (`project/{id}/milestone`). */
   path: string;
+  /**
+   * A POST or PUT that stores nothing the reference keeps (a comment's preview, a time zone's offsets,
+   * a subscription): answered from `schema` like a read, 200. Default GET.
+   */
+  method?: "POST" | "PUT" | "DELETE";
   /**
    * Schema of `response` (path under schemas/). Default: the one schemas/operations.json maps the
    * operation to; name one only where the answer's shape is not the generated one.

@@ -46,7 +46,9 @@ export function genericRoutes(data: ModuleData): Route[] {
       return { outcome: "read", response, ...(written && { asWritten: true }) };
     };
     return {
-      ...(route.anonymous ? anonymous("GET", route.path, handle) : authenticated("GET", route.path, handle)),
+      ...(route.anonymous
+        ? anonymous(route.method ?? "GET", route.path, handle)
+        : authenticated(route.method ?? "GET", route.path, handle)),
       constraints,
     };
   });
@@ -56,8 +58,10 @@ export function genericRoutes(data: ModuleData): Route[] {
 /** The route with its schema; mistakes in a module's data fail when the reference starts, not on the first request. */
 function checkRoute(data: ModuleData, declared: GenericRoute): RouteWithSchema {
   const where = `reference/modules/${data.module}.ts, route ${declared.path}`;
-  const schema = declared.schema ?? routeSchema("GET", declared.path);
-  if (!schema) throw new Error(`${where}: schemas/operations.json names no schema for GET ${declared.path}`);
+  const method = declared.method ?? "GET";
+  const schema = declared.schema ?? routeSchema(method, declared.path);
+  if (!schema)
+    throw new Error(`${where}: schemas/operations.json names no schema for ${method} ${declared.path}`);
   const route = { ...declared, schema };
   const placeholders = new Set([...route.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]));
   for (const name of [...Object.keys(route.ids ?? {}), ...(route.record ? [route.record] : [])]) {

@@ -47,7 +47,8 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
     throw new Error(`${where}: ${kinds[0]} needs ${expected.join(" or ")}`);
   const placeholders = new Set([...declared.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]));
   for (const name of Object.keys(declared.ids ?? {}))
-    if (!placeholders.has(name)) throw new Error(`${where}: no placeholder {${name}}`);
+    if (!placeholders.has(name) && !declared.bodyIds?.includes(name))
+      throw new Error(`${where}: no placeholder {${name}}, and not among bodyIds`);
   if (declared.parent && !declared.ids?.[declared.parent])
     throw new Error(`${where}: parent {${declared.parent}} is not in ids`);
   if (declared.link && (!declared.parent || declared.updates || !data.collections[declared.link]))
@@ -93,7 +94,7 @@ function membersFrom(
   return members;
 }
 
-/** A fresh id: the next integer after every one the collection ever had, else a Guid (or the named parameter). */
+/** A fresh id: the next integer after every one the collection ever had (as text if they are), else a Guid (or the named parameter). */
 function newId(
   data: ModuleData,
   records: ModuleRecords,
@@ -110,6 +111,9 @@ function newId(
     return integers && /^\d+$/.test(named) ? Number(named) : named;
   }
   if (known.every((id) => typeof id === "number")) return Math.max(0, ...(known as number[])) + 1;
+  // Integer ids carried as text (a calendar event's objectId): the next one, as text.
+  if (known.length > 0 && known.every((id) => /^\d+$/.test(String(id))))
+    return String(Math.max(...known.map(Number)) + 1);
   return randomUUID();
 }
 
@@ -124,12 +128,19 @@ function perform(
   const found = findRecords(data, records, named, request, write.skipsUnknown);
   const missing = write.required?.params.find((param) => !request.params.text(param)?.trim());
   if (missing) throw badRequest(`Value cannot be empty. Parameter name: ${missing}`);
-  const render = (collection: string, entry: RecordEntry, schema = write.schema) =>
+  /** One record, as an item of the answer's schema. */
+  const renderRecord = (collection: string, entry: RecordEntry, schema = write.schema) =>
     records.render(collection, entry, itemsOf(schema), synthesisBase(data, records, request, values));
+  // A list schema answers one record as a list of one (an event's occurrences, CalendarApi.cs:3270).
+  const render = (collection: string, entry: RecordEntry, schema = write.schema) => {
+    const record = renderRecord(collection, entry, schema);
+    return schemaAt(schema).node.type === "array" ? [record] : record;
+  };
   const { faults, store } = request;
   if (write.lists) {
     const list = write.lists;
-    return { outcome: "updated", response: records.entries(list, store).map((entry) => render(list, entry)) };
+    const response = records.entries(list, store).map((entry) => renderRecord(list, entry));
+    return { outcome: "updated", response };
   }
   if (write.creates) {
     const collection = write.creates;
@@ -141,11 +152,13 @@ function perform(
       ...(parent && { parent }),
     };
     if (!faults.has("create-not-stored")) changesOf(store, data.module, collection).added.push(entry);
+    const response = render(collection, entry);
+    if (write.answerId) (response as JsonObject)[write.answerId] = String(entry.id);
     // A PUT that saves a new record (mail's drafts/save) is no documented creation: 200.
     const outcome = write.link || write.method !== "POST" ? "updated" : "created";
-    return { outcome, response: render(collection, entry) };
+    return { outcome, response };
   }
-  if (write.batch) return performBatch(data, records, write, request, render);
+  if (write.batch) return performBatch(data, records, write, request, renderRecord);
   const placeholder = (write.updates ?? write.deletes) as string;
   const collection = write.singleton ?? (named[placeholder] as string);
   const answer = (written: RecordEntry): JsonValue | undefined => {

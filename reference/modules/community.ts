@@ -1,4 +1,5 @@
 import type { GenericWrite, ModuleData } from "../generic/module-data";
+import { writeOf } from "../generic/write-of";
 
 // Drafted by scripts/draft-module.ts, then reviewed: seeds, and lists answering their collection.
 // Children read by a record's id (comments, a page's versions) take no `ids`: the contract documents
@@ -84,6 +85,12 @@ const data: ModuleData = {
         { title: "Forum rules", threadTitile: "General", status: 2, type: 0 },
         { title: "Printer on the 2nd floor", threadTitile: "Office", status: 0, type: 0 },
       ],
+    },
+    // Posts of a topic (ForumTopicPostWrapper), made by the run only: no read lists them by id.
+    forumPosts: {
+      schema: "community/forum-topic-post-wrapper.json",
+      firstId: 1201,
+      seeds: [{ subject: "Re: Forum rules", text: "Read and agreed." }],
     },
     // Comments, listed under their post, event, bookmark or page (`of`): the seeded ones under every one.
     blogComments: {
@@ -223,6 +230,14 @@ const data: ModuleData = {
       list: "wikiPages",
     },
     { path: "community/wiki/{page}/comment", list: "wikiComments", of: "page" },
+    // Previews and a subscription: the server computes an answer and keeps nothing the reference
+    // models (CommunityApiCommon.cs:40-47, BlogApi.cs:348, EventApi.cs:363-398, BookmarkApi.cs:405, WikiApi.cs:284).
+    { method: "POST", path: "community/preview" },
+    { method: "POST", path: "community/blog/comment/preview" },
+    { method: "POST", path: "community/event/comment/preview" },
+    { method: "POST", path: "community/bookmark/comment/preview" },
+    { method: "POST", path: "community/wiki/comment/preview" },
+    { method: "POST", path: "community/event/{feedid}/subscribe", ids: { feedid: "events" } },
   ],
   // What the server's methods store (module/ASC.Api/ASC.Api.Community/, v12.7.1), cited per write.
   writes: [
@@ -313,6 +328,32 @@ const data: ModuleData = {
       ids: { topicid: "forumTopics" },
       deletes: "topicid",
     },
+    // AddThreadToCategory makes a thread in a category (Forums/ForumApi.cs:175-213); DeleteThread
+    // answers the thread removed (389-400).
+    {
+      method: "POST",
+      path: "community/forum",
+      creates: "forumThreads",
+      from: { title: "threadName", description: "threadDescription" },
+    },
+    writeOf("DELETE", "community/forum/thread/{threadid}", "threadid", "forumThreads"),
+    // AddTopicPosts adds a post to a topic, UpdateTopicPosts sets a post's subject and content (the
+    // topic in its path unused), DeletePost answers the post removed (Forums/ForumApi.cs:272-347).
+    {
+      method: "POST",
+      path: "community/forum/topic/{topicid}",
+      ids: { topicid: "forumTopics" },
+      parent: "topicid",
+      creates: "forumPosts",
+      from: { subject: "subject", text: "content" },
+    },
+    writeOf("PUT", "community/forum/topic/{topicid}/{postid}", "postid", "forumPosts", {
+      from: { subject: "subject", text: "content" },
+    }),
+    writeOf("DELETE", "community/forum/post/{postid}", "postid", "forumPosts"),
+    // RemoveBookmarkFromFavourite: the run's bookmark, which only the run holds, is removed whole and
+    // the answer is null (Bookmarks/BookmarkApi.cs:527-532; BookmarkingService.cs:189-204).
+    writeOf("DELETE", "community/bookmark/@favs/{id}", "id", "bookmarks", { answer: "nothing" }),
     // A page is named: CreatePage stores name and body (Wiki/WikiApi.cs:56-60), UpdatePage a new
     // body (166-170); DeletePage is void (182-186).
     {
@@ -384,6 +425,18 @@ const data: ModuleData = {
         parent,
         creates: comments,
         from: { [member]: "content" },
+      },
+      // The same comment added by entity id answers CommentInfo (BlogApi.cs:417-443,
+      // EventApi.cs:464, BookmarkApi.cs:467, WikiApi.cs:329).
+      {
+        method: "POST",
+        path: removePath.replace("/{commentid}", ""),
+        ids: { entityid: parents },
+        bodyIds: ["entityid"],
+        parent: "entityid",
+        creates: comments,
+        from: { [member]: "content" },
+        answerId: "commentID",
       },
       {
         method: "PUT",

@@ -16,6 +16,8 @@ const data: ModuleData = {
       builtIn: { madeBy: "install", source: "module/ASC.Api/ASC.Api.Migration/MigrationApi.cs:93-98" },
     },
     { path: "migration/status" },
+    // MigratorsInfo describes the named migrators and stores nothing (MigrationApi.cs:113-131).
+    { method: "POST", path: "migration/migratorsInfo" },
   ],
 };
 

@@ -3,7 +3,7 @@ import { badRequest, forbidden, RecordNotFoundError } from "../http/errors";
 import type { Group } from "../store/model";
 import { isGuid } from "../store/queries";
 import { groupFull, groupSummary } from "../wrappers/group";
-import { type AuthenticatedRequest, authenticated, type Route } from "./route";
+import { type AuthenticatedRequest, authenticated, type HandlerResult, type Route } from "./route";
 
 /** A user id parameter: 400 when it is not a GUID, 404 when nobody has it. */
 function userId(request: AuthenticatedRequest, id: string): string {
@@ -13,8 +13,8 @@ function userId(request: AuthenticatedRequest, id: string): string {
   return user.id;
 }
 
-function requireGroup(request: AuthenticatedRequest): Group {
-  const id = request.params.required("groupid");
+function requireGroup(request: AuthenticatedRequest, param = "groupid"): Group {
+  const id = request.params.required(param);
   if (!isGuid(id)) throw badRequest();
   const group = request.store.groups.get(id.toLowerCase());
   if (!group) throw new RecordNotFoundError("group not found");
@@ -32,6 +32,21 @@ function applyMembership(request: AuthenticatedRequest, group: Group): void {
   const manager = request.params.text("groupManager");
   if (manager) group.managerId = userId(request, manager);
   if (group.managerId && !group.memberIds.includes(group.managerId)) group.memberIds.push(group.managerId);
+}
+
+/** Sets the members to `next` of those there and those sent (`members`, GUIDs of known users). */
+function changeMembers(
+  request: AuthenticatedRequest,
+  next: (group: Group, members: string[]) => string[],
+  admin = true,
+): HandlerResult {
+  if (admin) requireAdmin(request);
+  const stored = requireGroup(request);
+  const group = request.faults.has("update-ignored") ? structuredClone(stored) : stored;
+  const members = (request.params.list("members") ?? []).map((id) => userId(request, id));
+  group.memberIds = [...new Set(next(group, members))];
+  if (group.managerId && !group.memberIds.includes(group.managerId)) group.managerId = undefined;
+  return { outcome: "updated", response: groupFull(group, request) };
 }
 
 export const groupRoutes: Route[] = [
@@ -56,6 +71,33 @@ export const groupRoutes: Route[] = [
     const group = request.faults.has("update-ignored") ? structuredClone(stored) : stored;
     group.name = request.params.text("groupName") || group.name;
     applyMembership(request, group);
+    return { outcome: "updated", response: groupFull(group, request) };
+  }),
+  // The membership writes answer the group as it then is (GroupsApi.cs:265, 284, 308, 338, 362).
+  authenticated("PUT", "group/{groupid}/members", (request) =>
+    changeMembers(request, (group, members) => [...group.memberIds, ...members]),
+  ),
+  // SetMembersTo demands no permission of its own (GroupsApi.cs:280-285).
+  authenticated("POST", "group/{groupid}/members", (request) =>
+    changeMembers(request, (_, members) => members, false),
+  ),
+  authenticated("DELETE", "group/{groupid}/members", (request) =>
+    changeMembers(request, (group, members) => group.memberIds.filter((id) => !members.includes(id))),
+  ),
+  authenticated("PUT", "group/{groupid}/members/{newgroupid}", (request) => {
+    requireAdmin(request);
+    const from = requireGroup(request);
+    const stored = requireGroup(request, "newgroupid");
+    const to = request.faults.has("update-ignored") ? structuredClone(stored) : stored;
+    to.memberIds = [...new Set([...to.memberIds, ...from.memberIds])];
+    return { outcome: "updated", response: groupFull(to, request) };
+  }),
+  // SetManager: an unknown user is 404 (GroupsApi.cs:330-331); the manager joins the group.
+  authenticated("PUT", "group/{groupid}/manager", (request) => {
+    const stored = requireGroup(request);
+    const group = request.faults.has("update-ignored") ? structuredClone(stored) : stored;
+    group.managerId = userId(request, request.params.required("userid"));
+    if (!group.memberIds.includes(group.managerId)) group.memberIds.push(group.managerId);
     return { outcome: "updated", response: groupFull(group, request) };
   }),
   authenticated("DELETE", "group/{groupid}", (request) => {

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { forbidden, missingArgument, RecordNotFoundError } from "../http/errors";
+import { ApiError, forbidden, missingArgument, RecordNotFoundError } from "../http/errors";
 import type { User } from "../store/model";
 import { findUser, findUserByEmail } from "../store/queries";
 import { SEED } from "../store/seed";
 import { personFull } from "../wrappers/person";
+import { removeUser, requireSuspended } from "./people-writes";
 import { newUserName, readPersonFields } from "./person-input";
 import { type AuthenticatedRequest, authenticated, type Route } from "./route";
 
@@ -50,6 +51,7 @@ function createPerson(request: AuthenticatedRequest) {
 function updatePerson(request: AuthenticatedRequest) {
   const user = requireUser(request);
   if (!request.user.isAdmin && request.user !== user) throw forbidden();
+  if (user.status === 2) throw new ApiError(500, "Server error"); // "The user is suspended" (EmployeeApi.cs:735-736)
   Object.assign(user, readPersonFields(request.params, request.store, user));
   return { outcome: "updated" as const, response: personFull(user, request) };
 }
@@ -57,14 +59,9 @@ function updatePerson(request: AuthenticatedRequest) {
 function deletePerson(request: AuthenticatedRequest) {
   const user = requireUser(request);
   if (!request.user.isAdmin || user.isOwner) throw forbidden();
+  requireSuspended(user);
   const response = personFull(user, request);
-  const { store } = request;
-  store.users.delete(user.id);
-  for (const group of store.groups.values()) {
-    group.memberIds = group.memberIds.filter((id) => id !== user.id);
-    if (group.managerId === user.id) group.managerId = undefined;
-  }
-  for (const [token, session] of store.sessions) if (session.userId === user.id) store.sessions.delete(token);
+  removeUser(request.store, user);
   return { outcome: "deleted" as const, response };
 }
 

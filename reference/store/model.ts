@@ -15,6 +15,8 @@ export interface User {
   isVisitor: boolean;
   isAdmin: boolean;
   isOwner: boolean;
+  /** EmployeeStatus 2, Terminated (suspended); absent: Active. */
+  status?: 2;
   sex?: "male" | "female";
   birthday?: Date;
   workFrom?: Date;

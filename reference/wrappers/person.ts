@@ -49,7 +49,7 @@ export function personFull(user: User, context: WrapContext): JsonObject {
     email: user.email,
     birthday: user.birthday && formatApiDate(user.birthday),
     sex: user.sex,
-    status: 1, // EmployeeStatus.Active: the reference keeps no terminated users
+    status: user.status ?? 1, // EmployeeStatus: Active, or Terminated once suspended
     activationStatus: 1, // Activated
     terminated: null,
     department: groups.map((group) => htmlEncode(group.name)).join(", "),

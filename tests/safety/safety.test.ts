@@ -250,6 +250,8 @@ describe("safe against a shared deployment", { concurrency: true }, () => {
         response.token,
       );
       await post("api/2.0/group.json", { groupName: "wc-old-w0-2" }, response.token);
+      // A calendar, found by the calendars' read between dates; the person is suspended before its removal.
+      await post("api/2.0/calendar.json", { name: "wc-old-w0-4" }, response.token);
       await post(
         `api/2.0/files/folder/${my.response.current.id}.json`,
         { title: "wc-old-w0-3" },
@@ -261,18 +263,18 @@ describe("safe against a shared deployment", { concurrency: true }, () => {
     test("lists leftovers of earlier runs, deletes only with --yes and WORKSPACE_ALLOW_WRITES=true, and says what it removed", async () => {
       const listed = await sweep([], { WORKSPACE_ALLOW_WRITES: "" });
       assert.equal(listed.status, 0, listed.stderr);
-      assert.match(listed.stdout, /3 records .* named wc-/);
+      assert.match(listed.stdout, /4 records .* named wc-/);
       assert.match(listed.stdout, /Nothing deleted/);
-      assert.equal((await leftoversOn(reference)).length, 3);
+      assert.equal((await leftoversOn(reference)).length, 4);
 
       const refused = await sweep(["--yes"], { WORKSPACE_ALLOW_WRITES: "" });
       assert.equal(refused.status, 2);
       assert.match(refused.stderr, /set WORKSPACE_ALLOW_WRITES=true/);
-      assert.equal((await leftoversOn(reference)).length, 3);
+      assert.equal((await leftoversOn(reference)).length, 4);
 
       const swept = await sweep(["--yes"], {});
       assert.equal(swept.status, 0, swept.stdout + swept.stderr);
-      assert.match(swept.stdout, /Swept 3 of 3 records/);
+      assert.match(swept.stdout, /Swept 4 of 4 records/);
       assert.deepEqual(await leftoversOn(reference), []);
       const password = REFERENCE_ADMIN.password;
       assert.ok(![listed, refused, swept].some((r) => (r.stdout + r.stderr).includes(password)));

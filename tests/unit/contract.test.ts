@@ -389,12 +389,59 @@ test("a record is made by a create or by a write with an undo; {name} selects wh
   const problems = problemsOf(file("id", "{ids}"));
   assert.deepEqual(
     problems.map((p) => p.replace(/^.*operations\./, "")),
-    ['misused: params.ids.created names "plain", which is not a creating operation here'],
+    ['misused: params.ids.created names "plain", which neither creates nor changes a created record'],
   );
   const wrong = problemsOf(file("{nope}", "{other}")).map((p) => p.replace(/^.*operations\./, ""));
   assert.deepEqual(wrong, [
     "mark: params.ids.select {nope} is no placeholder of api/2.0/mail/drafts/save",
     "mark: undo.params.ids {other} is no placeholder of api/2.0/mail/messages/mark",
-    'misused: params.ids.created names "plain", which is not a creating operation here',
+    'misused: params.ids.created names "plain", which neither creates nor changes a created record',
   ]);
+});
+
+test("a body names parameters; undo.before and a record a write changed (a user suspended) are checked", () => {
+  const lines = (suspendParams: string, deleteFrom: string, beforeParams: string) =>
+    [
+      "section: people",
+      "operations:",
+      "  create:",
+      "    request: POST api/2.0/people",
+      "    creates: true",
+      "    body: { lastname: '{unique}' }",
+      "    undo:",
+      "      operation: delete",
+      "      params: { userid: id }",
+      `      before: { operation: suspend, params: { ${beforeParams} } }`,
+      "  suspend:",
+      "    request: PUT api/2.0/people/status/{status}",
+      "    params:",
+      "      status: { value: 2, source: 'common/ASC.Core.Common/Core/EmployeeStatus.cs:27 Terminated' }",
+      `${suspendParams}`,
+      "    body: { userIds: ['{userid}'] }",
+      "  delete:",
+      "    request: DELETE api/2.0/people/{userid}",
+      "    params:",
+      `      userid: { created: ${deleteFrom}, select: "[0].id" }`,
+      "  list:",
+      "    request: GET api/2.0/people",
+    ].join("\n");
+  const [section] = contractsIn({
+    "people.yaml": lines("      userid: { created: create, select: id }", "suspend", "userid: id"),
+  })();
+  const suspend = section?.operations.find((op) => op.id === "suspend");
+  assert.deepEqual(suspend?.body, { userIds: ["{userid}"] }, "{userid} in a body is a placeholder");
+  const problems = problemsOf(
+    contractsIn({
+      "people.yaml": lines("      other: { created: create, select: id }", "list", "other: id"),
+    }),
+  );
+  assert.ok(
+    problems.some((p) => /placeholder \{userid\} has no entry under params/.test(p)),
+    problems.join("\n"),
+  );
+  assert.ok(problems.some((p) => /params\.other is not a placeholder/.test(p)));
+  assert.ok(problems.some((p) => /undo\.before\.params has no value for \{userid\}/.test(p)));
+  assert.ok(
+    problems.some((p) => /created names "list", which neither creates nor changes a created record/.test(p)),
+  );
 });

@@ -51,9 +51,10 @@ describe("generic engine: a module served from data", () => {
     assert.ok(MODULES.includes(project), "the folder scan finds the project module");
     for (const route of MODULES.flatMap((data) => data.routes.map((each) => ({ data, ...each })))) {
       const path = await concretePath(api, route.data, route.path);
-      const answer = await api.json(`${path}.json`);
-      assert.equal(answer.status, 200, `${path}: ${JSON.stringify(answer.body)}`);
-      const schema = route.schema ?? routeSchema("GET", route.path);
+      const method = route.method ?? "GET";
+      const answer = await api.json(`${path}.json`, method === "GET" ? undefined : jsonBody(method, {}));
+      assert.equal(answer.status, 200, `${method} ${path}: ${JSON.stringify(answer.body)}`);
+      const schema = route.schema ?? routeSchema(method, route.path);
       assert.ok(schema, `${route.path} has a schema`);
       assert.deepEqual(registry.validate(schema, answer.body.response), [], path);
     }
@@ -258,6 +259,53 @@ describe("generic engine: writes keep state", () => {
     );
     const missing = await api.json("community/event/999999/comment.json", jsonBody("POST", { content: "x" }));
     assert.equal(missing.status, 404, "the parent must exist");
+  });
+
+  test("a list schema answers a list of one; integer ids carried as text count on; a body names the record", async () => {
+    const left = api.running.dataChanges(); // what the tests before left
+    const [calendar] = response<{ objectId: string }[]>(await api.json("calendar/subscriptions.json"));
+    const created = await api.json(
+      `calendar/${calendar.objectId}/event.json`,
+      jsonBody("POST", { name: "Planning", description: "x" }),
+    );
+    assert.equal(created.status, 201);
+    const [event, ...more] = response<{ objectId: string; title: string }[]>(created);
+    assert.deepEqual([more.length, event.title, event.objectId], [0, "Planning", "5002"]);
+    const updated = await api.json(
+      "calendar/icsevent.json",
+      jsonBody("PUT", { eventId: event.objectId, calendarId: calendar.objectId, ics: "" }),
+    );
+    assert.deepEqual([updated.status, response<{ objectId: string }[]>(updated)[0]?.objectId], [200, "5002"]);
+    const unknown = await api.json("calendar/icsevent.json", jsonBody("PUT", { eventId: "999", ics: "" }));
+    assert.equal(unknown.status, 404, "the event the body names must exist");
+    assert.equal((await api.json("calendar/events/5002.json", { method: "DELETE" })).status, 200);
+    assert.deepEqual(api.running.dataChanges(), left);
+  });
+
+  test("a create answering another wrapper names its id there (answerId); a read sent as POST stores nothing", async () => {
+    const left = api.running.dataChanges(); // what the tests before left
+    const [post] = response<{ id: string }[]>(await api.json("community/blog.json"));
+    const created = await api.json(
+      "community/blog/comment.json",
+      jsonBody("POST", { entityid: post.id, content: "By entity" }),
+    );
+    assert.equal(created.status, 201);
+    const { commentID } = response<{ commentID: string }>(created);
+    const listed = response<{ id: string; text: string }[]>(
+      await api.json(`community/blog/${post.id}/comment.json`),
+    );
+    assert.deepEqual(
+      listed.at(-1),
+      { ...listed.at(-1), id: commentID, text: "By entity" },
+      "listed under its post",
+    );
+    assert.equal(
+      (await api.json(`community/blog/comment/${commentID}.json`, { method: "DELETE" })).status,
+      200,
+    );
+    const preview = await api.json("community/preview.json", jsonBody("POST", { title: "t", content: "c" }));
+    assert.equal(preview.status, 200, "a POST that creates nothing is 200");
+    assert.deepEqual(api.running.dataChanges(), left);
   });
 
   test("a write's data is checked when the reference starts", () => {

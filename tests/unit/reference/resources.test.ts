@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { formEncode } from "../../../helpers/http/client";
 import { ADMIN_BASIC, type Api, jsonBody, reference, SEED } from "./support";
 
 describe("seeded resources and their wire shapes", () => {
@@ -96,7 +97,7 @@ describe("seeded resources and their wire shapes", () => {
     assert.equal((await api.json("capabilities.json")).status, 200, "the server survives");
   });
 
-  test("people: create 201, duplicate 400, update 200, delete 200, admin not deletable", async () => {
+  test("people: create 201, duplicate 400, update 200, delete 200 once suspended, admin not deletable", async () => {
     const created = await api.json(
       "people.json",
       jsonBody("POST", {
@@ -114,8 +115,47 @@ describe("seeded resources and their wire shapes", () => {
     assert.equal((await api.json("people.json", jsonBody("POST", { firstname: "No" }))).status, 400);
     const updated = await api.json(`people/${nina.id}.json`, jsonBody("PUT", { title: "Analyst" }));
     assert.deepEqual([updated.status, (updated.body.response as { title: string }).title], [200, "Analyst"]);
+    const contacts = (answer: { body: { response?: unknown } }) =>
+      (answer.body.response as { contacts?: unknown }).contacts;
+    const form = {
+      method: "PUT",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: formEncode({
+        contacts: [
+          { Type: "skype", Value: "nina" },
+          { Type: "phone", Value: "1" },
+        ],
+      }),
+    };
+    assert.deepEqual(contacts(await api.json(`people/${nina.id}/contacts.json`, form)), [
+      { type: "skype", value: "nina" },
+      { type: "phone", value: "1" },
+    ]);
+    const removed = await api.json(
+      `people/${nina.id}/contacts.json`,
+      jsonBody("DELETE", { contacts: [{ Type: "skype", Value: "" }] }),
+    );
+    assert.deepEqual(contacts(removed), [{ type: "phone", value: "1" }], "the types sent are removed");
+    const active = await api.json(`people/${nina.id}.json`, { method: "DELETE" });
+    assert.equal(
+      active.status,
+      500,
+      "DeleteMember refuses a user who is not suspended (EmployeeApi.cs:861-862)",
+    );
+    const suspended = await api.json(
+      "people/status/Terminated.json",
+      jsonBody("PUT", { userIds: [nina.id] }),
+    );
+    assert.deepEqual(
+      [suspended.status, (suspended.body.response as { status: number }[])[0]?.status],
+      [200, 2],
+    );
+    const suspendedEdit = await api.json(`people/${nina.id}.json`, jsonBody("PUT", { title: "x" }));
+    assert.equal(suspendedEdit.status, 500, "UpdateMember refuses a suspended user");
     const deleted = await api.json(`people/${nina.id}.json`, { method: "DELETE" });
     assert.deepEqual([deleted.status, (deleted.body.response as { id: string }).id], [200, nina.id]);
+    const again = await api.json("people/status/2.json", jsonBody("PUT", { userIds: [nina.id] }));
+    assert.deepEqual([again.status, again.body.response], [200, []], "a user no more is left out");
     assert.equal((await api.json(`people/${nina.id}.json`)).status, 404);
     assert.equal((await api.json("people/administrator.json", { method: "DELETE" })).status, 403);
   });
