@@ -239,7 +239,7 @@ export class OperationRunner implements CheckContext {
     if ((op.creates || op.effects) && read.status !== undefined && read.status < 300)
       this.recordUndo(op, read);
     if (op.method === "DELETE" && read.status !== undefined && read.status < 300)
-      this.ledger.removed("DELETE", path);
+      this.ledger.removed("DELETE", path, query);
     return read;
   }
 
@@ -279,6 +279,8 @@ export class OperationRunner implements CheckContext {
     given: Record<string, string>,
   ): Promise<Record<string, string>> {
     const values: Record<string, string> = {};
+    // Placeholders made by the same create name one record (a subtask and its task), made once.
+    const made = new Map<string, Promise<unknown>>();
     for (const name of operationPlaceholders(op)) {
       if (given[name] !== undefined) {
         values[name] = given[name];
@@ -292,7 +294,13 @@ export class OperationRunner implements CheckContext {
       if ("value" in source) values[name] = String(source.value);
       else if ("from" in source) values[name] = await this.discovered.get(source.from, source.select);
       else {
-        const make = () => this.createFixture(op, name, source.created, source.select);
+        const { created, select } = source;
+        const make = async () => {
+          if (!made.has(created)) made.set(created, this.createFixture(op, name, created));
+          const value = selectPath(await made.get(created), select);
+          if (value == null) throw new Error(`could not create a record for {${name}} with ${created}: no ${select}`);
+          return placeholderValue(value, `${op.section}.${created} -> ${select}`);
+        };
         // A create's parent and an update's record outlast each request: its requests share one
         // (its round trip reads an update back before the other bodies are sent: ALL_CHECKS).
         const keeps = op.creates || op.method === "PUT";
@@ -304,7 +312,7 @@ export class OperationRunner implements CheckContext {
   }
 
   /** A record made for an operation that needs one (update, delete); undone at the end of the test. */
-  private async createFixture(op: Operation, name: string, creator: string, select: string): Promise<string> {
+  private async createFixture(op: Operation, name: string, creator: string): Promise<unknown> {
     const create = this.operations.get(`${op.section}.${creator}`);
     if (!create) throw new Error(`${op.key}: no operation ${creator} to create {${name}} with`);
     const read = await this.perform(create, {
@@ -313,13 +321,13 @@ export class OperationRunner implements CheckContext {
       headers: { Accept: "application/json" },
     });
     const body = read.exchange.response && readLeniently(read.contentType, read.exchange.response.body);
-    const value = selectPath((body as { response?: unknown } | undefined)?.response, select);
-    if (read.status === undefined || read.status >= 300 || value == null) {
+    const record = (body as { response?: unknown } | undefined)?.response;
+    if (read.status === undefined || read.status >= 300 || record == null) {
       throw new Error(
         `could not create a record for {${name}} with ${create.key}: ${read.exchange.error ?? `status ${read.status}`}`,
       );
     }
-    return placeholderValue(value, `${create.key} -> ${select}`);
+    return record;
   }
 
   private recordUndo(op: Operation, read: ReadResponse): void {
@@ -339,11 +347,16 @@ export class OperationRunner implements CheckContext {
       );
       return;
     }
-    const path = target.path.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(String(values[n])));
+    const fill = (text: string, encode: (v: string) => string) =>
+      text.replace(/\{([^}]+)\}/g, (_, n: string) => encode(String(values[n])));
+    // A bulk delete names its records in the query (`timeids={timeid}`).
+    const query = Object.fromEntries(
+      Object.entries(target.query).map(([k, v]) => [k, typeof v === "string" ? fill(v, String) : v]),
+    );
     this.ledger.add(`${op.key} ${JSON.stringify(values)}`, {
       method: target.method,
-      path: `${path}.json`,
-      query: target.query,
+      path: `${fill(target.path, encodeURIComponent)}.json`,
+      query,
     });
   }
 }

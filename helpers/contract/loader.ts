@@ -7,7 +7,6 @@ import {
   type Operation,
   operationPlaceholders,
   type ParamSource,
-  placeholders,
   type Scalar,
   type Section,
   SPECS_DIR,
@@ -214,8 +213,8 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
     const target = byId.get(op.undo.operation);
     if (!target) say(`undo.operation names "${op.undo.operation}", which is not an operation here`);
     else {
-      for (const name of placeholders(target.path)) {
-        if (!op.undo.params[name]) say(`undo.params has no value for {${name}} of ${target.path}`);
+      for (const name of operationPlaceholders(target)) {
+        if (!op.undo.params[name]) say(`undo.params has no value for {${name}} of ${target.path} or its query`);
       }
     }
   }

@@ -19,9 +19,14 @@ export class Ledger {
    * The test removed a record itself (a delete check): nothing is left to undo. Undoing it again
    * would not always answer 404 (Workspace 12.x answers 403 for a folder that is gone).
    */
-  removed(method: string, path: string): void {
+  removed(method: string, path: string, query: RequestSpec["query"] = {}): void {
     const bare = (p: string) => p.replace(/\.(json|xml)$/, "");
-    const index = this.entries.findIndex((e) => e.undo.method === method && bare(e.undo.path) === bare(path));
+    // A bulk delete's records are in its query: the same path names other records.
+    const sameQuery = (other: RequestSpec["query"] = {}) =>
+      Object.entries(other).every(([k, v]) => String(query[k]) === String(v));
+    const index = this.entries.findIndex(
+      (e) => e.undo.method === method && bare(e.undo.path) === bare(path) && sameQuery(e.undo.query),
+    );
     if (index < 0) return;
     const [entry] = this.entries.splice(index, 1);
     if (entry.id) this.runFile?.undone(entry.id);
