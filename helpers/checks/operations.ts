@@ -298,7 +298,8 @@ export class OperationRunner implements CheckContext {
         const make = async () => {
           if (!made.has(created)) made.set(created, this.createFixture(op, name, created));
           const value = selectPath(await made.get(created), select);
-          if (value == null) throw new Error(`could not create a record for {${name}} with ${created}: no ${select}`);
+          if (value == null)
+            throw new Error(`could not create a record for {${name}} with ${created}: no ${select}`);
           return placeholderValue(value, `${op.section}.${created} -> ${select}`);
         };
         // A create's parent and an update's record outlast each request: its requests share one

@@ -214,7 +214,8 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
     if (!target) say(`undo.operation names "${op.undo.operation}", which is not an operation here`);
     else {
       for (const name of operationPlaceholders(target)) {
-        if (!op.undo.params[name]) say(`undo.params has no value for {${name}} of ${target.path} or its query`);
+        if (!op.undo.params[name])
+          say(`undo.params has no value for {${name}} of ${target.path} or its query`);
       }
     }
   }

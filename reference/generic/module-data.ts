@@ -50,6 +50,14 @@ export interface GenericWrite {
   answer?: "record" | "nothing" | "id" | { member: string };
   /** A create of a child record: the placeholder (in `ids`) naming its parent (a post's comment). */
   parent?: string;
+  /** With `parent`: the new record's member that carries its parent's id (a subtask's `taskId`). */
+  parentMember?: string;
+  /**
+   * Parameters outside the path (query or body) listing records by id, by collection: a bulk write
+   * (`taskids`). `updates` or `deletes` may name one: the write acts on each record it knows and
+   * answers them as a list, as the server's bulk methods skip what they cannot find.
+   */
+  listIds?: Record<string, string>;
   /** Members of the record, by member, from the request's parameter of that name (`{ title: "subject" }`). */
   from?: Record<string, string>;
   /** Parameters the server refuses the request without (400), with where it does so (file:line). */

@@ -41,10 +41,18 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
     if (!placeholders.has(name)) throw new Error(`${where}: no placeholder {${name}}`);
   if (declared.parent && !declared.ids?.[declared.parent])
     throw new Error(`${where}: parent {${declared.parent}} is not in ids`);
+  for (const name of Object.keys(declared.listIds ?? {}))
+    if (placeholders.has(name)) throw new Error(`${where}: listIds names the placeholder {${name}}`);
+  if (declared.parentMember && !declared.parent) throw new Error(`${where}: parentMember needs parent`);
   const target = declared.updates ?? declared.deletes;
-  if (target && !declared.ids?.[target]) throw new Error(`${where}: {${target}} is not in ids`);
-  const collection = declared.creates ?? (target ? declared.ids?.[target] : undefined);
-  for (const name of [collection, ...Object.values(declared.ids ?? {})])
+  const targetCollection = target && (declared.ids?.[target] ?? declared.listIds?.[target]);
+  if (target && !targetCollection) throw new Error(`${where}: {${target}} is not in ids or listIds`);
+  const collection = declared.creates ?? targetCollection;
+  for (const name of [
+    collection,
+    ...Object.values(declared.ids ?? {}),
+    ...Object.values(declared.listIds ?? {}),
+  ])
     if (!name || !data.collections[name]) throw new Error(`${where}: no collection "${name}"`);
   itemsOf(schema); // a wrong path fails at start
   return { ...declared, schema };
@@ -58,20 +66,27 @@ function asMember(text: string, member: SchemaNode | undefined, file: string): J
   return text;
 }
 
+/** Members of a record of `collection` from texts, each as the record member's type. */
+function typedMembers(data: ModuleData, collection: string, texts: [string, string | undefined][]) {
+  const object = objectBranch(schemaAt(data.collections[collection].schema));
+  const properties = (object?.node.properties ?? {}) as Record<string, SchemaNode>;
+  const members: JsonObject = {};
+  for (const [member, text] of texts)
+    if (text !== undefined) members[member] = asMember(text, properties[member], object?.file ?? "");
+  return members;
+}
+
 function membersFrom(
   data: ModuleData,
   collection: string,
   write: GenericWrite,
   request: AuthenticatedRequest,
 ) {
-  const object = objectBranch(schemaAt(data.collections[collection].schema));
-  const properties = (object?.node.properties ?? {}) as Record<string, SchemaNode>;
-  const members: JsonObject = {};
-  for (const [member, param] of Object.entries(write.from ?? {})) {
-    const text = request.params.text(param);
-    if (text !== undefined) members[member] = asMember(text, properties[member], object?.file ?? "");
-  }
-  return members;
+  const texts = Object.entries(write.from ?? {}).map(([member, param]): [string, string | undefined] => [
+    member,
+    request.params.text(param),
+  ]);
+  return typedMembers(data, collection, texts);
 }
 
 /** A fresh id: the next integer after every one the collection ever had, else a Guid (or the named parameter). */
@@ -104,8 +119,11 @@ function perform(
   const { faults, store } = request;
   if (write.creates) {
     const collection = write.creates;
-    const members = membersFrom(data, collection, write, request);
     const parent = write.parent && request.params.required(write.parent).toLowerCase();
+    const members = {
+      ...membersFrom(data, collection, write, request),
+      ...(parent && write.parentMember && typedMembers(data, collection, [[write.parentMember, parent]])),
+    };
     const entry = {
       id: newId(data, records, collection, write, request),
       members,
@@ -115,29 +133,43 @@ function perform(
     return { outcome: "created", response: render(collection, entry) };
   }
   const placeholder = (write.updates ?? write.deletes) as string;
-  const collection = write.ids?.[placeholder] as string;
-  const entry = found.get(placeholder) as RecordEntry;
-  const changes = changesOf(store, data.module, collection);
-  const key = String(entry.id).toLowerCase();
-  const answer = (written: RecordEntry): JsonValue | undefined => {
-    const kind = write.answer ?? "record";
-    if (typeof kind === "object") {
-      const record = render(collection, written, data.collections[collection].schema) as JsonObject;
-      return record[kind.member];
-    }
+  const listed = write.listIds?.[placeholder];
+  if (listed) {
+    const known = (request.params.list(placeholder) ?? []).flatMap(
+      (id) => records.entry(listed, id, store) ?? [],
+    );
     return {
-      record: () => render(collection, written),
-      nothing: () => undefined,
-      id: () => String(written.id),
-    }[kind]();
-  };
-  if (write.updates) {
-    const members = { ...entry.members, ...membersFrom(data, collection, write, request) };
-    if (!faults.has("update-ignored")) changes.changed.set(key, members);
-    return { outcome: "updated", response: answer({ ...entry, members }) };
+      outcome: write.updates ? "updated" : "deleted",
+      response: known.map((entry) => performOn(listed, entry) ?? null),
+    };
   }
-  if (!faults.has("delete-does-nothing")) changes.removed.add(key);
-  return { outcome: "deleted", response: answer(entry) };
+  const collection = write.ids?.[placeholder] as string;
+  const written = performOn(collection, found.get(placeholder) as RecordEntry);
+  return { outcome: write.updates ? "updated" : "deleted", response: written };
+
+  function performOn(collection: string, entry: RecordEntry): JsonValue | undefined {
+    const changes = changesOf(store, data.module, collection);
+    const key = String(entry.id).toLowerCase();
+    const answer = (written: RecordEntry): JsonValue | undefined => {
+      const kind = write.answer ?? "record";
+      if (typeof kind === "object") {
+        const record = render(collection, written, data.collections[collection].schema) as JsonObject;
+        return record[kind.member];
+      }
+      return {
+        record: () => render(collection, written),
+        nothing: () => undefined,
+        id: () => String(written.id),
+      }[kind]();
+    };
+    if (write.updates) {
+      const members = { ...entry.members, ...membersFrom(data, collection, write, request) };
+      if (!faults.has("update-ignored")) changes.changed.set(key, members);
+      return answer({ ...entry, members });
+    }
+    if (!faults.has("delete-does-nothing")) changes.removed.add(key);
+    return answer(entry);
+  }
 }
 
 /** What the run's writes left in `store`'s collections served from data (RunningReference.dataChanges). */

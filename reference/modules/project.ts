@@ -1,4 +1,4 @@
-import type { ModuleData } from "../generic/module-data";
+import type { GenericWrite, ModuleData } from "../generic/module-data";
 
 // Drafted by scripts/draft-module.ts, then reviewed: seeds, and lists answering their collection.
 const data: ModuleData = {
@@ -47,6 +47,29 @@ const data: ModuleData = {
       firstId: 601,
       seeds: [{ title: "web" }, { title: "mobile" }, { title: "facilities" }],
     },
+    subtasks: {
+      schema: "project/subtask-wrapper.json",
+      firstId: 701,
+      seeds: [{ title: "Pick the fonts" }, { title: "Check the links" }],
+    },
+    // A comment's id is a Guid (CommentWrapper.Id).
+    comments: {
+      schema: "project/comment-wrapper.json",
+      seeds: [{ text: "Looks good to me." }, { text: "Can we move this to Friday?" }],
+    },
+    timeEntries: {
+      schema: "project/time-wrapper.json",
+      firstId: 801,
+      seeds: [
+        { note: "Wireframes", hours: 2 },
+        { note: "Review call", hours: 1 },
+      ],
+    },
+    reportTemplates: {
+      schema: "project/report-template-wrapper.json",
+      firstId: 901,
+      seeds: [{ title: "Weekly open tasks" }],
+    },
   },
   values: {
     title: ["Website redesign", "Quarterly report", "Design review", "Release checklist"],
@@ -59,6 +82,7 @@ const data: ModuleData = {
       path: "project/{projectid}/message",
       ids: { projectid: "projects" },
       list: "messages",
+      of: "projectid",
       constraints: { projectid: "[0-9]+" },
     },
     {
@@ -76,6 +100,8 @@ const data: ModuleData = {
     {
       path: "project/message/{messageid}/comment",
       ids: { messageid: "messages" },
+      list: "comments",
+      of: "messageid",
       constraints: { messageid: "[0-9]+" },
     },
     {
@@ -147,6 +173,7 @@ const data: ModuleData = {
       path: "project/{id}/milestone",
       ids: { id: "projects" },
       list: "milestones",
+      of: "id",
       constraints: { id: "[0-9]+" },
     },
     {
@@ -169,6 +196,7 @@ const data: ModuleData = {
       path: "project/{projectid}/task",
       ids: { projectid: "projects" },
       list: "tasks",
+      of: "projectid",
       constraints: { projectid: "[0-9]+" },
     },
     {
@@ -231,6 +259,8 @@ const data: ModuleData = {
     {
       path: "project/task/{taskid}/comment",
       ids: { taskid: "tasks" },
+      list: "comments",
+      of: "taskid",
       constraints: { taskid: "[0-9]+" },
     },
     {
@@ -249,10 +279,394 @@ const data: ModuleData = {
     {
       path: "project/task/{taskid}/time",
       ids: { taskid: "tasks" },
+      list: "timeEntries",
+      of: "taskid",
       constraints: { taskid: "[0-9]+" },
     },
     { path: "project/settings" },
     { path: "project/status" },
+  ],
+  writes: [
+    // CreateProject refuses an empty title or responsible (ProjectApi.Projects.cs:252-253);
+    // withSecurity creates the same way (373-384). DeleteProject answers the project (546-556).
+    ...(["project", "project/withSecurity"] as const).map(
+      (path): GenericWrite => ({
+        method: "POST",
+        path,
+        creates: "projects",
+        from: { title: "title", description: "description" },
+        required: {
+          params: ["title", "responsibleId"],
+          source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Projects.cs:252-253",
+        },
+      }),
+    ),
+    // UpdateProject refuses an empty title or responsible (ProjectApi.Projects.cs:424-425);
+    // withSecurityInfo updates the same way (487-499).
+    ...(["project/{id}", "project/{id}/withSecurityInfo"] as const).map(
+      (path): GenericWrite => ({
+        method: "PUT",
+        path,
+        ids: { id: "projects" },
+        updates: "id",
+        from: { title: "title", description: "description" },
+        required: {
+          params: ["title", "responsibleId"],
+          source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Projects.cs:424-425",
+        },
+        constraints: { id: "[0-9]+" },
+      }),
+    ),
+    // The status (518-526), the follow toggle (612-632), the tags by name or id (648-680): each
+    // answers the project.
+    ...(
+      [
+        ["project/{id}/status", "id", { status: "status" }],
+        ["project/{projectid}/follow", "projectid", {}],
+        ["project/{id}/tag", "id", {}],
+        ["project/{id}/tags", "id", {}],
+      ] as const
+    ).map(
+      ([path, id, from]): GenericWrite => ({
+        method: "PUT",
+        path,
+        ids: { [id]: "projects" },
+        updates: id,
+        from,
+        constraints: { [id]: "[0-9]+" },
+      }),
+    ),
+    {
+      method: "DELETE",
+      path: "project/{id}",
+      ids: { id: "projects" },
+      deletes: "id",
+      constraints: { id: "[0-9]+" },
+    },
+    // DeleteProjects deletes each id it can and skips the rest (ProjectApi.Projects.cs:574-591).
+    { method: "DELETE", path: "project", listIds: { projectids: "projects" }, deletes: "projectids" },
+    // AddProjectMilestone (744-765); UpdateMilestone (261-290), its status (315-326), DeleteMilestone
+    // (340-351), DeleteMilestones skips what it cannot delete (366-384) (ProjectApi.Milestones.cs).
+    {
+      method: "POST",
+      path: "project/{id}/milestone",
+      ids: { id: "projects" },
+      parent: "id",
+      creates: "milestones",
+      from: { title: "title", description: "description" },
+      constraints: { id: "[0-9]+" },
+    },
+    ...(
+      [
+        ["project/milestone/{id}", { title: "title", description: "description" }],
+        ["project/milestone/{id}/status", { status: "status" }],
+      ] as const
+    ).map(
+      ([path, from]): GenericWrite => ({
+        method: "PUT",
+        path,
+        ids: { id: "milestones" },
+        updates: "id",
+        from,
+        constraints: { id: "[0-9]+" },
+      }),
+    ),
+    {
+      method: "DELETE",
+      path: "project/milestone/{id}",
+      ids: { id: "milestones" },
+      deletes: "id",
+      constraints: { id: "[0-9]+" },
+    },
+    { method: "DELETE", path: "project/milestone", listIds: { ids: "milestones" }, deletes: "ids" },
+    // AddProjectTask refuses an empty title (ProjectApi.Projects.cs:1074); a task from a message
+    // takes the message's title (1121-1140); CopyTask refuses an empty title (ProjectApi.Tasks.cs:554).
+    {
+      method: "POST",
+      path: "project/{projectid}/task",
+      ids: { projectid: "projects" },
+      parent: "projectid",
+      creates: "tasks",
+      from: { title: "title", description: "description", priority: "priority" },
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Projects.cs:1074" },
+      constraints: { projectid: "[0-9]+" },
+    },
+    {
+      method: "POST",
+      path: "project/{projectid}/task/{messageid}",
+      ids: { projectid: "projects", messageid: "messages" },
+      parent: "projectid",
+      creates: "tasks",
+      constraints: { projectid: "[0-9]+", messageid: "[0-9]+" },
+    },
+    {
+      method: "POST",
+      path: "project/task/{copyFrom}/copy",
+      ids: { copyFrom: "tasks" },
+      creates: "tasks",
+      from: { title: "title", description: "description", priority: "priority" },
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Tasks.cs:554" },
+      constraints: { copyFrom: "[0-9]+" },
+    },
+    // UpdateProjectTask refuses an empty title (ProjectApi.Tasks.cs:654); the status (402-414), the
+    // milestone (464-486) and the subscription toggle (885-897) answer the task.
+    {
+      method: "PUT",
+      path: "project/task/{taskid}",
+      ids: { taskid: "tasks" },
+      updates: "taskid",
+      from: { title: "title", description: "description", priority: "priority" },
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Tasks.cs:654" },
+      constraints: { taskid: "[0-9]+" },
+    },
+    ...(
+      [
+        ["project/task/{taskid}/status", { status: "status" }],
+        ["project/task/{taskid}/milestone", { milestoneId: "milestoneid" }],
+        ["project/task/{taskid}/subscribe", {}],
+      ] as const
+    ).map(
+      ([path, from]): GenericWrite => ({
+        method: "PUT",
+        path,
+        ids: { taskid: "tasks" },
+        updates: "taskid",
+        from,
+        constraints: { taskid: "[0-9]+" },
+      }),
+    ),
+    // The bulk status and milestone changes skip a task they cannot change (Tasks.cs:431-449, 502-522).
+    ...(
+      [
+        ["project/task/status", { status: "status" }],
+        ["project/task/milestone", { milestoneId: "milestoneid" }],
+      ] as const
+    ).map(
+      ([path, from]): GenericWrite => ({
+        method: "PUT",
+        path,
+        listIds: { taskids: "tasks" },
+        updates: "taskids",
+        from,
+      }),
+    ),
+    {
+      method: "DELETE",
+      path: "project/task/{taskid}",
+      ids: { taskid: "tasks" },
+      deletes: "taskid",
+      constraints: { taskid: "[0-9]+" },
+    },
+    { method: "DELETE", path: "project/task", listIds: { taskids: "tasks" }, deletes: "taskids" },
+    // Subtasks: AddSubtask refuses an empty title (Tasks.cs:999) and CopySubtask copies one
+    // (1031-1045), each under its task (SubtaskWrapper.TaskId); UpdateSubtask refuses an empty title
+    // (1103); the status (1171-1182), the move (1060-1083) and DeleteSubtask (1145-1155) answer it.
+    {
+      method: "POST",
+      path: "project/task/{taskid}",
+      ids: { taskid: "tasks" },
+      parent: "taskid",
+      parentMember: "taskId",
+      creates: "subtasks",
+      from: { title: "title" },
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Tasks.cs:999" },
+      constraints: { taskid: "[0-9]+" },
+    },
+    {
+      method: "POST",
+      path: "project/task/{taskid}/{subtaskid}/copy",
+      ids: { taskid: "tasks", subtaskid: "subtasks" },
+      parent: "taskid",
+      parentMember: "taskId",
+      creates: "subtasks",
+      constraints: { taskid: "[0-9]+", subtaskid: "[0-9]+" },
+    },
+    ...(
+      [
+        ["project/task/{taskid}/{subtaskid}", { title: "title" }],
+        ["project/task/{taskid}/{subtaskid}/status", { status: "status" }],
+        ["project/task/{taskid}/{subtaskid}/move", {}],
+      ] as const
+    ).map(
+      ([path, from]): GenericWrite => ({
+        method: "PUT",
+        path,
+        ids: { taskid: "tasks", subtaskid: "subtasks" },
+        updates: "subtaskid",
+        from,
+        constraints: { taskid: "[0-9]+", subtaskid: "[0-9]+" },
+      }),
+    ),
+    {
+      method: "DELETE",
+      path: "project/task/{taskid}/{subtaskid}",
+      ids: { taskid: "tasks", subtaskid: "subtasks" },
+      deletes: "subtaskid",
+      constraints: { taskid: "[0-9]+", subtaskid: "[0-9]+" },
+    },
+    // Discussions: AddProjectMessage refuses an empty title or content (ProjectApi.Messages.cs:129-130);
+    // the update (167-184), the status (200-212), the subscription toggle (490-502) and
+    // DeleteProjectMessage (226-238) answer the message.
+    {
+      method: "POST",
+      path: "project/{projectid}/message",
+      ids: { projectid: "projects" },
+      parent: "projectid",
+      creates: "messages",
+      from: { title: "title", text: "content" },
+      required: {
+        params: ["title", "content"],
+        source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Messages.cs:129-130",
+      },
+      constraints: { projectid: "[0-9]+" },
+    },
+    ...(
+      [
+        ["project/message/{messageid}", { title: "title", text: "content" }],
+        ["project/message/{messageid}/status", { status: "status" }],
+        ["project/message/{messageid}/subscribe", {}],
+      ] as const
+    ).map(
+      ([path, from]): GenericWrite => ({
+        method: "PUT",
+        path,
+        ids: { messageid: "messages" },
+        updates: "messageid",
+        from,
+        constraints: { messageid: "[0-9]+" },
+      }),
+    ),
+    {
+      method: "DELETE",
+      path: "project/message/{messageid}",
+      ids: { messageid: "messages" },
+      deletes: "messageid",
+      constraints: { messageid: "[0-9]+" },
+    },
+    // Comments on a task or a message refuse empty content (Tasks.cs:824, Messages.cs:453);
+    // UpdateComment answers the text (ProjectApi.Comments.cs:241), RemoveProjectComment the id (177).
+    ...(
+      [
+        ["project/task/{taskid}/comment", "taskid", "tasks", "ProjectApi.Tasks.cs:824"],
+        ["project/message/{messageid}/comment", "messageid", "messages", "ProjectApi.Messages.cs:453"],
+      ] as const
+    ).map(
+      ([path, parent, parents, where]): GenericWrite => ({
+        method: "POST",
+        path,
+        ids: { [parent]: parents },
+        parent,
+        creates: "comments",
+        from: { text: "content" },
+        required: { params: ["content"], source: `module/ASC.Api/ASC.Api.Projects/${where}` },
+        constraints: { [parent]: "[0-9]+" },
+      }),
+    ),
+    {
+      method: "PUT",
+      path: "project/comment/{commentid}",
+      ids: { commentid: "comments" },
+      updates: "commentid",
+      from: { text: "content" },
+      answer: { member: "text" },
+    },
+    {
+      method: "DELETE",
+      path: "project/comment/{commentid}",
+      ids: { commentid: "comments" },
+      deletes: "commentid",
+      answer: "id",
+    },
+    // Templates: create and update refuse an empty title (ProjectApi.Projects.cs:1608, 1642); each
+    // answers the template, as DeleteTemplate does (1669-1679).
+    {
+      method: "POST",
+      path: "project/template",
+      creates: "templates",
+      from: { title: "title", description: "description" },
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Projects.cs:1608" },
+    },
+    {
+      method: "PUT",
+      path: "project/template/{id}",
+      ids: { id: "templates" },
+      updates: "id",
+      from: { title: "title", description: "description" },
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Projects.cs:1642" },
+      constraints: { id: "[0-9]+" },
+    },
+    {
+      method: "DELETE",
+      path: "project/template/{id}",
+      ids: { id: "templates" },
+      deletes: "id",
+      constraints: { id: "[0-9]+" },
+    },
+    // Report templates: SaveReportTemplate refuses an empty name (ProjectApi.Reports.cs:153), which
+    // is the template's title (373); update (219-270) and delete (301-314) answer it.
+    {
+      method: "POST",
+      path: "project/report",
+      creates: "reportTemplates",
+      from: { title: "name" },
+      required: { params: ["name"], source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Reports.cs:153" },
+    },
+    {
+      method: "PUT",
+      path: "project/report/{reportid}",
+      ids: { reportid: "reportTemplates" },
+      updates: "reportid",
+      from: { title: "name" },
+      constraints: { reportid: "[0-9]+" },
+    },
+    {
+      method: "DELETE",
+      path: "project/report/{reportid}",
+      ids: { reportid: "reportTemplates" },
+      deletes: "reportid",
+      constraints: { reportid: "[0-9]+" },
+    },
+    // Time: AddTaskTime and UpdateTime refuse an empty date or person (ProjectApi.TimeSpend.cs:197-198,
+    // 242-243); the payment status (274-290) and the removal (305-321) act on a list of ids.
+    {
+      method: "POST",
+      path: "project/task/{taskid}/time",
+      ids: { taskid: "tasks" },
+      parent: "taskid",
+      parentMember: "relatedTask",
+      creates: "timeEntries",
+      from: { note: "note", hours: "hours" },
+      required: {
+        params: ["date", "personId"],
+        source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.TimeSpend.cs:197-198",
+      },
+      constraints: { taskid: "[0-9]+" },
+    },
+    {
+      method: "PUT",
+      path: "project/time/{timeid}",
+      ids: { timeid: "timeEntries" },
+      updates: "timeid",
+      from: { note: "note", hours: "hours" },
+      required: {
+        params: ["date", "personId"],
+        source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.TimeSpend.cs:242-243",
+      },
+      constraints: { timeid: "[0-9]+" },
+    },
+    {
+      method: "PUT",
+      path: "project/time/times/status",
+      listIds: { timeids: "timeEntries" },
+      updates: "timeids",
+      from: { paymentStatus: "status" },
+    },
+    {
+      method: "DELETE",
+      path: "project/time/times/remove",
+      listIds: { timeids: "timeEntries" },
+      deletes: "timeids",
+    },
   ],
 };
 
