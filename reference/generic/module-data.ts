@@ -116,7 +116,8 @@ export interface GenericRoute {
   list?: string;
   /**
    * With `list`: the placeholder naming the parent whose records it lists: records created under
-   * another parent (`GenericWrite.parent`) are left out; seeded records are listed under every parent.
+   * another parent (`GenericWrite.parent`), or under none, are left out; seeded records are listed
+   * under every parent.
    */
   of?: string;
   /** Regular expressions a placeholder must match for the route to match (the server's route constraints). */

@@ -136,6 +136,8 @@ const data: ModuleData = {
       path: "project/milestone/{id}/task",
       ids: { id: "milestones" },
       list: "tasks",
+      // The run's tasks are in no milestone.
+      of: "id",
       constraints: { id: "[0-9]+" },
     },
     { path: "project", list: "projects" },
@@ -180,6 +182,7 @@ const data: ModuleData = {
       path: "project/{id}/milestone/{status}",
       ids: { id: "projects" },
       list: "milestones",
+      of: "id",
       constraints: { id: "[0-9]+", status: "(open|closed|late|disable)" },
     },
     {
@@ -203,6 +206,7 @@ const data: ModuleData = {
       path: "project/{projectid}/task/{status}",
       ids: { projectid: "projects" },
       list: "tasks",
+      of: "projectid",
       constraints: {
         projectid: "[0-9]+",
         status: "(notaccept|open|closed|disable|unclassified|notinmilestone)",
@@ -212,6 +216,7 @@ const data: ModuleData = {
       path: "project/{projectid}/task/@self/{status}",
       ids: { projectid: "projects" },
       list: "tasks",
+      of: "projectid",
       constraints: {
         projectid: "[0-9]+",
         status: "(notaccept|open|closed|disable|unclassified|notinmilestone)",
@@ -287,7 +292,7 @@ const data: ModuleData = {
     { path: "project/status" },
   ],
   writes: [
-    // CreateProject refuses an empty title or responsible (ProjectApi.Projects.cs:252-253);
+    // CreateProject refuses an empty title or responsible (ProjectApi.Projects.cs:272-273);
     // withSecurity creates the same way (373-384). DeleteProject answers the project (546-556).
     ...(["project", "project/withSecurity"] as const).map(
       (path): GenericWrite => ({
@@ -297,7 +302,7 @@ const data: ModuleData = {
         from: { title: "title", description: "description" },
         required: {
           params: ["title", "responsibleId"],
-          source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Projects.cs:252-253",
+          source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Projects.cs:272-273",
         },
       }),
     ),
@@ -379,7 +384,7 @@ const data: ModuleData = {
       constraints: { id: "[0-9]+" },
     },
     { method: "DELETE", path: "project/milestone", listIds: { ids: "milestones" }, deletes: "ids" },
-    // AddProjectTask refuses an empty title (ProjectApi.Projects.cs:1074); a task from a message
+    // AddProjectTask refuses an empty title (ProjectApi.Projects.cs:1075); a task from a message
     // takes the message's title (1121-1140); CopyTask refuses an empty title (ProjectApi.Tasks.cs:554).
     {
       method: "POST",
@@ -388,14 +393,14 @@ const data: ModuleData = {
       parent: "projectid",
       creates: "tasks",
       from: { title: "title", description: "description", priority: "priority" },
-      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Projects.cs:1074" },
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Projects.cs:1075" },
       constraints: { projectid: "[0-9]+" },
     },
+    // The project is the one the discussion's answer names, which the reference synthesizes: not checked here.
     {
       method: "POST",
       path: "project/{projectid}/task/{messageid}",
-      ids: { projectid: "projects", messageid: "messages" },
-      parent: "projectid",
+      ids: { messageid: "messages" },
       creates: "tasks",
       constraints: { projectid: "[0-9]+", messageid: "[0-9]+" },
     },
