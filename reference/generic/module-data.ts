@@ -26,7 +26,7 @@ export interface ModuleData {
 /**
  * A documented POST, PUT or DELETE of a collection: a create adds a record its reads and lists
  * answer, an update changes what they answer, a delete removes it (its reads then answer 404).
- * Exactly one of `creates`, `updates`, `deletes`.
+ * Exactly one of `creates`, `updates`, `deletes`, `acts`.
  */
 export interface GenericWrite {
   method: "POST" | "PUT" | "DELETE";
@@ -42,6 +42,11 @@ export interface GenericWrite {
   updates?: string;
   /** DELETE: the placeholder (in `ids`) whose record it removes. */
   deletes?: string;
+  /**
+   * Any method: an action on what no collection keeps (a project's team, a preview), answered 200
+   * with its schema made up as a read's; `ids` still name the records it needs.
+   */
+  acts?: true;
   /**
    * What it answers: the record (default); `nothing`, the server's method returns null or void;
    * `id`, the record's id as text (a comment's remove returns the id it was given); `{ member }`,

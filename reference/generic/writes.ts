@@ -4,9 +4,11 @@ import { type AuthenticatedRequest, authenticated, type HandlerResult, type Rout
 import type { Store } from "../store/model";
 import type { JsonObject, JsonValue } from "../wire/json-value";
 import type { GenericWrite, ModuleData } from "./module-data";
+import { Prng } from "./prng";
 import { changesOf, itemsOf, type ModuleRecords, type RecordEntry } from "./records";
 import { findRecords, routeConstraints, synthesisBase } from "./records-found";
 import { objectBranch, routeSchema, type SchemaNode, schemaAt, typesOf } from "./schema-files";
+import { synthesize } from "./synthesize";
 
 type WriteWithSchema = GenericWrite & { schema: string };
 
@@ -32,9 +34,11 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   const where = `reference/modules/${data.module}.ts, write ${declared.method} ${declared.path}`;
   const schema = declared.schema ?? routeSchema(declared.method, declared.path);
   if (!schema) throw new Error(`${where}: schemas/operations.json names no schema for it`);
-  const kinds = (["creates", "updates", "deletes"] as const).filter((kind) => declared[kind] !== undefined);
-  if (kinds.length !== 1) throw new Error(`${where}: give exactly one of creates, updates, deletes`);
-  const expected = { creates: "POST", updates: "PUT", deletes: "DELETE" }[kinds[0]];
+  const kinds = (["creates", "updates", "deletes", "acts"] as const).filter(
+    (kind) => declared[kind] !== undefined,
+  );
+  if (kinds.length !== 1) throw new Error(`${where}: give exactly one of creates, updates, deletes, acts`);
+  const expected = { creates: "POST", updates: "PUT", deletes: "DELETE", acts: declared.method }[kinds[0]];
   if (declared.method !== expected) throw new Error(`${where}: ${kinds[0]} needs ${expected}`);
   const placeholders = new Set([...declared.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]));
   for (const name of Object.keys(declared.ids ?? {}))
@@ -49,7 +53,7 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   if (target && !targetCollection) throw new Error(`${where}: {${target}} is not in ids or listIds`);
   const collection = declared.creates ?? targetCollection;
   for (const name of [
-    collection,
+    ...(declared.acts ? [] : [collection]),
     ...Object.values(declared.ids ?? {}),
     ...Object.values(declared.listIds ?? {}),
   ])
@@ -117,6 +121,11 @@ function perform(
   const render = (collection: string, entry: RecordEntry, schema = write.schema) =>
     records.render(collection, entry, itemsOf(schema), synthesisBase(data, records, request, values));
   const { faults, store } = request;
+  if (write.acts) {
+    const rng = new Prng(`${data.module}/${write.method} ${write.path}`);
+    const synthesis = { ...synthesisBase(data, records, request, values), rng };
+    return { outcome: "updated", response: synthesize(schemaAt(write.schema), "", synthesis) };
+  }
   if (write.creates) {
     const collection = write.creates;
     const parent = write.parent && request.params.required(write.parent).toLowerCase();

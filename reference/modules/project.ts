@@ -631,6 +631,27 @@ const data: ModuleData = {
       deletes: "reportid",
       constraints: { reportid: "[0-9]+" },
     },
+    // Team: the members of projects (ProjectApi.Projects.cs:884-889), a member added (906-913), the
+    // team set (1005-1018), a member's security (935-956): each answers a team, which no collection keeps.
+    ...(
+      [
+        ["POST", "project/team", {}],
+        ["POST", "project/{projectid}/team", { projectid: "projects" }],
+        ["PUT", "project/{projectid}/team", { projectid: "projects" }],
+        ["PUT", "project/{projectid}/team/security", { projectid: "projects" }],
+      ] as const
+    ).map(
+      ([method, path, ids]): GenericWrite => ({
+        method,
+        path,
+        ids,
+        acts: true,
+        constraints: "projectid" in ids ? { projectid: "[0-9]+" } : {},
+      }),
+    ),
+    // Previews of a comment (ProjectApi.Comments.cs:111-150) and a discussion (Messages.cs:566-570).
+    { method: "POST", path: "project/comment/preview", acts: true },
+    { method: "POST", path: "project/message/discussion/preview", acts: true },
     // Time: AddTaskTime and UpdateTime refuse an empty date or person (ProjectApi.TimeSpend.cs:197-198,
     // 242-243); the payment status (274-290) and the removal (305-321) act on a list of ids.
     {
