@@ -1,5 +1,22 @@
 import type { GenericWrite, ModuleData } from "../generic/module-data";
 
+const API = "module/ASC.Api/ASC.Api.Projects";
+const TASK = { title: "title", description: "description", priority: "priority" };
+const TIME = { note: "note", hours: "hours" };
+const SUBTASK = { taskid: "tasks", subtaskid: "subtasks" };
+const SUBTASK_OF_TASK = { parent: "taskid", parentMember: "taskId", creates: "subtasks" };
+
+/** A write whose path names records by integer ids (the server's route constraints, [0-9]+). */
+function write(
+  method: GenericWrite["method"],
+  path: string,
+  ids: Record<string, string>,
+  rest: Omit<GenericWrite, "method" | "path" | "ids">,
+): GenericWrite {
+  const constraints = Object.fromEntries(Object.keys(ids).map((name) => [name, "[0-9]+"]));
+  return { method, path, ids, constraints, ...rest };
+}
+
 // Drafted by scripts/draft-module.ts, then reviewed: seeds, and lists answering their collection.
 const data: ModuleData = {
   module: "project",
@@ -293,261 +310,213 @@ const data: ModuleData = {
   ],
   writes: [
     // CreateProject refuses an empty title or responsible (ProjectApi.Projects.cs:272-273);
-    // withSecurity creates the same way (373-384). DeleteProject answers the project (546-556).
-    ...(["project", "project/withSecurity"] as const).map(
-      (path): GenericWrite => ({
-        method: "POST",
+    // withSecurity creates the same way (373-384).
+    ...["project", "project/withSecurity"].map((path) =>
+      write(
+        "POST",
         path,
-        creates: "projects",
-        from: { title: "title", description: "description" },
-        required: {
-          params: ["title", "responsibleId"],
-          source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Projects.cs:272-273",
+        {},
+        {
+          creates: "projects",
+          from: { title: "title", description: "description" },
+          required: { params: ["title", "responsibleId"], source: `${API}/ProjectApi.Projects.cs:272-273` },
         },
-      }),
+      ),
     ),
     // UpdateProject refuses an empty title or responsible (ProjectApi.Projects.cs:424-425);
     // withSecurityInfo updates the same way (487-499).
-    ...(["project/{id}", "project/{id}/withSecurityInfo"] as const).map(
-      (path): GenericWrite => ({
-        method: "PUT",
+    ...["project/{id}", "project/{id}/withSecurityInfo"].map((path) =>
+      write(
+        "PUT",
         path,
-        ids: { id: "projects" },
+        { id: "projects" },
+        {
+          updates: "id",
+          from: { title: "title", description: "description" },
+          required: { params: ["title", "responsibleId"], source: `${API}/ProjectApi.Projects.cs:424-425` },
+        },
+      ),
+    ),
+    // The status (518-526), the follow toggle (612-632), the tags by name or id (648-680) answer the
+    // project, as DeleteProject does (546-556); DeleteProjects skips what it cannot delete (574-591).
+    write("PUT", "project/{id}/status", { id: "projects" }, { updates: "id", from: { status: "status" } }),
+    write("PUT", "project/{projectid}/follow", { projectid: "projects" }, { updates: "projectid" }),
+    write("PUT", "project/{id}/tag", { id: "projects" }, { updates: "id" }),
+    write("PUT", "project/{id}/tags", { id: "projects" }, { updates: "id" }),
+    write("DELETE", "project/{id}", { id: "projects" }, { deletes: "id" }),
+    write("DELETE", "project", {}, { listIds: { projectids: "projects" }, deletes: "projectids" }),
+    // AddProjectMilestone (ProjectApi.Projects.cs:744-765); UpdateMilestone (261-290), its status
+    // (315-326), DeleteMilestone (340-351), DeleteMilestones (366-384) (ProjectApi.Milestones.cs).
+    write(
+      "POST",
+      "project/{id}/milestone",
+      { id: "projects" },
+      {
+        parent: "id",
+        creates: "milestones",
+        from: { title: "title", description: "description" },
+      },
+    ),
+    write(
+      "PUT",
+      "project/milestone/{id}",
+      { id: "milestones" },
+      {
         updates: "id",
         from: { title: "title", description: "description" },
-        required: {
-          params: ["title", "responsibleId"],
-          source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Projects.cs:424-425",
-        },
-        constraints: { id: "[0-9]+" },
-      }),
+      },
     ),
-    // The status (518-526), the follow toggle (612-632), the tags by name or id (648-680): each
-    // answers the project.
-    ...(
-      [
-        ["project/{id}/status", "id", { status: "status" }],
-        ["project/{projectid}/follow", "projectid", {}],
-        ["project/{id}/tag", "id", {}],
-        ["project/{id}/tags", "id", {}],
-      ] as const
-    ).map(
-      ([path, id, from]): GenericWrite => ({
-        method: "PUT",
-        path,
-        ids: { [id]: "projects" },
-        updates: id,
-        from,
-        constraints: { [id]: "[0-9]+" },
-      }),
+    write(
+      "PUT",
+      "project/milestone/{id}/status",
+      { id: "milestones" },
+      { updates: "id", from: { status: "status" } },
     ),
-    {
-      method: "DELETE",
-      path: "project/{id}",
-      ids: { id: "projects" },
-      deletes: "id",
-      constraints: { id: "[0-9]+" },
-    },
-    // DeleteProjects deletes each id it can and skips the rest (ProjectApi.Projects.cs:574-591).
-    { method: "DELETE", path: "project", listIds: { projectids: "projects" }, deletes: "projectids" },
-    // AddProjectMilestone (744-765); UpdateMilestone (261-290), its status (315-326), DeleteMilestone
-    // (340-351), DeleteMilestones skips what it cannot delete (366-384) (ProjectApi.Milestones.cs).
-    {
-      method: "POST",
-      path: "project/{id}/milestone",
-      ids: { id: "projects" },
-      parent: "id",
-      creates: "milestones",
-      from: { title: "title", description: "description" },
-      constraints: { id: "[0-9]+" },
-    },
-    ...(
-      [
-        ["project/milestone/{id}", { title: "title", description: "description" }],
-        ["project/milestone/{id}/status", { status: "status" }],
-      ] as const
-    ).map(
-      ([path, from]): GenericWrite => ({
-        method: "PUT",
-        path,
-        ids: { id: "milestones" },
-        updates: "id",
-        from,
-        constraints: { id: "[0-9]+" },
-      }),
-    ),
-    {
-      method: "DELETE",
-      path: "project/milestone/{id}",
-      ids: { id: "milestones" },
-      deletes: "id",
-      constraints: { id: "[0-9]+" },
-    },
-    { method: "DELETE", path: "project/milestone", listIds: { ids: "milestones" }, deletes: "ids" },
+    write("DELETE", "project/milestone/{id}", { id: "milestones" }, { deletes: "id" }),
+    write("DELETE", "project/milestone", {}, { listIds: { ids: "milestones" }, deletes: "ids" }),
     // AddProjectTask refuses an empty title (ProjectApi.Projects.cs:1075); a task from a message
-    // takes the message's title (1121-1140); CopyTask refuses an empty title (ProjectApi.Tasks.cs:554).
-    {
-      method: "POST",
-      path: "project/{projectid}/task",
-      ids: { projectid: "projects" },
-      parent: "projectid",
-      creates: "tasks",
-      from: { title: "title", description: "description", priority: "priority" },
-      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Projects.cs:1075" },
-      constraints: { projectid: "[0-9]+" },
-    },
-    // The project is the one the discussion's answer names, which the reference synthesizes: not checked here.
-    {
-      method: "POST",
-      path: "project/{projectid}/task/{messageid}",
-      ids: { messageid: "messages" },
-      creates: "tasks",
-      constraints: { projectid: "[0-9]+", messageid: "[0-9]+" },
-    },
-    {
-      method: "POST",
-      path: "project/task/{copyFrom}/copy",
-      ids: { copyFrom: "tasks" },
-      creates: "tasks",
-      from: { title: "title", description: "description", priority: "priority" },
-      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Tasks.cs:554" },
-      constraints: { copyFrom: "[0-9]+" },
-    },
-    // UpdateProjectTask refuses an empty title (ProjectApi.Tasks.cs:654); the status (402-414), the
-    // milestone (464-486) and the subscription toggle (885-897) answer the task.
-    {
-      method: "PUT",
-      path: "project/task/{taskid}",
-      ids: { taskid: "tasks" },
-      updates: "taskid",
-      from: { title: "title", description: "description", priority: "priority" },
-      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Tasks.cs:654" },
-      constraints: { taskid: "[0-9]+" },
-    },
-    ...(
-      [
-        ["project/task/{taskid}/status", { status: "status" }],
-        ["project/task/{taskid}/milestone", { milestoneId: "milestoneid" }],
-        ["project/task/{taskid}/subscribe", {}],
-      ] as const
-    ).map(
-      ([path, from]): GenericWrite => ({
-        method: "PUT",
-        path,
-        ids: { taskid: "tasks" },
-        updates: "taskid",
-        from,
-        constraints: { taskid: "[0-9]+" },
-      }),
+    // takes the message's title (1121-1140), in the project the discussion's answer names, which the
+    // reference makes up: not looked up here; CopyTask refuses an empty title (ProjectApi.Tasks.cs:554).
+    write(
+      "POST",
+      "project/{projectid}/task",
+      { projectid: "projects" },
+      {
+        parent: "projectid",
+        creates: "tasks",
+        from: TASK,
+        required: { params: ["title"], source: `${API}/ProjectApi.Projects.cs:1075` },
+      },
     ),
-    // The bulk status and milestone changes skip a task they cannot change (Tasks.cs:431-449, 502-522).
-    ...(
-      [
-        ["project/task/status", { status: "status" }],
-        ["project/task/milestone", { milestoneId: "milestoneid" }],
-      ] as const
-    ).map(
-      ([path, from]): GenericWrite => ({
-        method: "PUT",
-        path,
+    write(
+      "POST",
+      "project/{projectid}/task/{messageid}",
+      { messageid: "messages" },
+      {
+        creates: "tasks",
+        constraints: { projectid: "[0-9]+", messageid: "[0-9]+" },
+      },
+    ),
+    write(
+      "POST",
+      "project/task/{copyFrom}/copy",
+      { copyFrom: "tasks" },
+      {
+        creates: "tasks",
+        from: TASK,
+        required: { params: ["title"], source: `${API}/ProjectApi.Tasks.cs:554` },
+      },
+    ),
+    // UpdateProjectTask refuses an empty title (ProjectApi.Tasks.cs:654); the status (402-414), the
+    // milestone (464-486), the subscription toggle (885-897) and DeleteTask (740-751) answer the task;
+    // the bulk changes skip a task they cannot change (431-449, 502-522, 766-784).
+    write(
+      "PUT",
+      "project/task/{taskid}",
+      { taskid: "tasks" },
+      {
+        updates: "taskid",
+        from: TASK,
+        required: { params: ["title"], source: `${API}/ProjectApi.Tasks.cs:654` },
+      },
+    ),
+    write(
+      "PUT",
+      "project/task/{taskid}/status",
+      { taskid: "tasks" },
+      { updates: "taskid", from: { status: "status" } },
+    ),
+    write(
+      "PUT",
+      "project/task/{taskid}/milestone",
+      { taskid: "tasks" },
+      {
+        updates: "taskid",
+        from: { milestoneId: "milestoneid" },
+      },
+    ),
+    write("PUT", "project/task/{taskid}/subscribe", { taskid: "tasks" }, { updates: "taskid" }),
+    write(
+      "PUT",
+      "project/task/status",
+      {},
+      { listIds: { taskids: "tasks" }, updates: "taskids", from: { status: "status" } },
+    ),
+    write(
+      "PUT",
+      "project/task/milestone",
+      {},
+      {
         listIds: { taskids: "tasks" },
         updates: "taskids",
-        from,
-      }),
+        from: { milestoneId: "milestoneid" },
+      },
     ),
-    {
-      method: "DELETE",
-      path: "project/task/{taskid}",
-      ids: { taskid: "tasks" },
-      deletes: "taskid",
-      constraints: { taskid: "[0-9]+" },
-    },
-    { method: "DELETE", path: "project/task", listIds: { taskids: "tasks" }, deletes: "taskids" },
+    write("DELETE", "project/task/{taskid}", { taskid: "tasks" }, { deletes: "taskid" }),
+    write("DELETE", "project/task", {}, { listIds: { taskids: "tasks" }, deletes: "taskids" }),
     // Subtasks: AddSubtask refuses an empty title (Tasks.cs:999) and CopySubtask copies one
     // (1031-1045), each under its task (SubtaskWrapper.TaskId); UpdateSubtask refuses an empty title
     // (1103); the status (1171-1182), the move (1060-1083) and DeleteSubtask (1145-1155) answer it.
-    {
-      method: "POST",
-      path: "project/task/{taskid}",
-      ids: { taskid: "tasks" },
-      parent: "taskid",
-      parentMember: "taskId",
-      creates: "subtasks",
-      from: { title: "title" },
-      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Tasks.cs:999" },
-      constraints: { taskid: "[0-9]+" },
-    },
-    {
-      method: "POST",
-      path: "project/task/{taskid}/{subtaskid}/copy",
-      ids: { taskid: "tasks", subtaskid: "subtasks" },
-      parent: "taskid",
-      parentMember: "taskId",
-      creates: "subtasks",
-      constraints: { taskid: "[0-9]+", subtaskid: "[0-9]+" },
-    },
-    ...(
-      [
-        ["project/task/{taskid}/{subtaskid}", { title: "title" }],
-        ["project/task/{taskid}/{subtaskid}/status", { status: "status" }],
-        ["project/task/{taskid}/{subtaskid}/move", {}],
-      ] as const
-    ).map(
-      ([path, from]): GenericWrite => ({
-        method: "PUT",
-        path,
-        ids: { taskid: "tasks", subtaskid: "subtasks" },
-        updates: "subtaskid",
-        from,
-        constraints: { taskid: "[0-9]+", subtaskid: "[0-9]+" },
-      }),
+    write(
+      "POST",
+      "project/task/{taskid}",
+      { taskid: "tasks" },
+      {
+        ...SUBTASK_OF_TASK,
+        from: { title: "title" },
+        required: { params: ["title"], source: `${API}/ProjectApi.Tasks.cs:999` },
+      },
     ),
-    {
-      method: "DELETE",
-      path: "project/task/{taskid}/{subtaskid}",
-      ids: { taskid: "tasks", subtaskid: "subtasks" },
-      deletes: "subtaskid",
-      constraints: { taskid: "[0-9]+", subtaskid: "[0-9]+" },
-    },
+    write("POST", "project/task/{taskid}/{subtaskid}/copy", SUBTASK, SUBTASK_OF_TASK),
+    write("PUT", "project/task/{taskid}/{subtaskid}", SUBTASK, {
+      updates: "subtaskid",
+      from: { title: "title" },
+    }),
+    write("PUT", "project/task/{taskid}/{subtaskid}/status", SUBTASK, {
+      updates: "subtaskid",
+      from: { status: "status" },
+    }),
+    write("PUT", "project/task/{taskid}/{subtaskid}/move", SUBTASK, { updates: "subtaskid" }),
+    write("DELETE", "project/task/{taskid}/{subtaskid}", SUBTASK, { deletes: "subtaskid" }),
     // Discussions: AddProjectMessage refuses an empty title or content (ProjectApi.Messages.cs:129-130);
     // the update (167-184), the status (200-212), the subscription toggle (490-502) and
-    // DeleteProjectMessage (226-238) answer the message.
-    {
-      method: "POST",
-      path: "project/{projectid}/message",
-      ids: { projectid: "projects" },
-      parent: "projectid",
-      creates: "messages",
-      from: { title: "title", text: "content" },
-      required: {
-        params: ["title", "content"],
-        source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Messages.cs:129-130",
+    // DeleteProjectMessage (226-238) answer the discussion.
+    write(
+      "POST",
+      "project/{projectid}/message",
+      { projectid: "projects" },
+      {
+        parent: "projectid",
+        creates: "messages",
+        from: { title: "title", text: "content" },
+        required: { params: ["title", "content"], source: `${API}/ProjectApi.Messages.cs:129-130` },
       },
-      constraints: { projectid: "[0-9]+" },
-    },
-    ...(
-      [
-        ["project/message/{messageid}", { title: "title", text: "content" }],
-        ["project/message/{messageid}/status", { status: "status" }],
-        ["project/message/{messageid}/subscribe", {}],
-      ] as const
-    ).map(
-      ([path, from]): GenericWrite => ({
-        method: "PUT",
-        path,
-        ids: { messageid: "messages" },
-        updates: "messageid",
-        from,
-        constraints: { messageid: "[0-9]+" },
-      }),
     ),
-    {
-      method: "DELETE",
-      path: "project/message/{messageid}",
-      ids: { messageid: "messages" },
-      deletes: "messageid",
-      constraints: { messageid: "[0-9]+" },
-    },
+    write(
+      "PUT",
+      "project/message/{messageid}",
+      { messageid: "messages" },
+      {
+        updates: "messageid",
+        from: { title: "title", text: "content" },
+      },
+    ),
+    write(
+      "PUT",
+      "project/message/{messageid}/status",
+      { messageid: "messages" },
+      {
+        updates: "messageid",
+        from: { status: "status" },
+      },
+    ),
+    write(
+      "PUT",
+      "project/message/{messageid}/subscribe",
+      { messageid: "messages" },
+      { updates: "messageid" },
+    ),
+    write("DELETE", "project/message/{messageid}", { messageid: "messages" }, { deletes: "messageid" }),
     // Comments on a task or a message refuse empty content (Tasks.cs:824, Messages.cs:453);
     // UpdateComment answers the text (ProjectApi.Comments.cs:241), RemoveProjectComment the id (177).
     ...(
@@ -555,18 +524,20 @@ const data: ModuleData = {
         ["project/task/{taskid}/comment", "taskid", "tasks", "ProjectApi.Tasks.cs:824"],
         ["project/message/{messageid}/comment", "messageid", "messages", "ProjectApi.Messages.cs:453"],
       ] as const
-    ).map(
-      ([path, parent, parents, where]): GenericWrite => ({
-        method: "POST",
+    ).map(([path, parent, parents, where]) =>
+      write(
+        "POST",
         path,
-        ids: { [parent]: parents },
-        parent,
-        creates: "comments",
-        from: { text: "content" },
-        required: { params: ["content"], source: `module/ASC.Api/ASC.Api.Projects/${where}` },
-        constraints: { [parent]: "[0-9]+" },
-      }),
+        { [parent]: parents },
+        {
+          parent,
+          creates: "comments",
+          from: { text: "content" },
+          required: { params: ["content"], source: `${API}/${where}` },
+        },
+      ),
     ),
+    // A comment's id is a Guid: no constraint.
     {
       method: "PUT",
       path: "project/comment/{commentid}",
@@ -584,115 +555,98 @@ const data: ModuleData = {
     },
     // Templates: create and update refuse an empty title (ProjectApi.Projects.cs:1608, 1642); each
     // answers the template, as DeleteTemplate does (1669-1679).
-    {
-      method: "POST",
-      path: "project/template",
-      creates: "templates",
-      from: { title: "title", description: "description" },
-      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Projects.cs:1608" },
-    },
-    {
-      method: "PUT",
-      path: "project/template/{id}",
-      ids: { id: "templates" },
-      updates: "id",
-      from: { title: "title", description: "description" },
-      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Projects.cs:1642" },
-      constraints: { id: "[0-9]+" },
-    },
-    {
-      method: "DELETE",
-      path: "project/template/{id}",
-      ids: { id: "templates" },
-      deletes: "id",
-      constraints: { id: "[0-9]+" },
-    },
+    write(
+      "POST",
+      "project/template",
+      {},
+      {
+        creates: "templates",
+        from: { title: "title", description: "description" },
+        required: { params: ["title"], source: `${API}/ProjectApi.Projects.cs:1608` },
+      },
+    ),
+    write(
+      "PUT",
+      "project/template/{id}",
+      { id: "templates" },
+      {
+        updates: "id",
+        from: { title: "title", description: "description" },
+        required: { params: ["title"], source: `${API}/ProjectApi.Projects.cs:1642` },
+      },
+    ),
+    write("DELETE", "project/template/{id}", { id: "templates" }, { deletes: "id" }),
     // Report templates: SaveReportTemplate refuses an empty name (ProjectApi.Reports.cs:153), which
     // is the template's title (373); update (219-270) and delete (301-314) answer it.
-    {
-      method: "POST",
-      path: "project/report",
-      creates: "reportTemplates",
-      from: { title: "name" },
-      required: { params: ["name"], source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.Reports.cs:153" },
-    },
-    {
-      method: "PUT",
-      path: "project/report/{reportid}",
-      ids: { reportid: "reportTemplates" },
-      updates: "reportid",
-      from: { title: "name" },
-      constraints: { reportid: "[0-9]+" },
-    },
-    {
-      method: "DELETE",
-      path: "project/report/{reportid}",
-      ids: { reportid: "reportTemplates" },
-      deletes: "reportid",
-      constraints: { reportid: "[0-9]+" },
-    },
+    write(
+      "POST",
+      "project/report",
+      {},
+      {
+        creates: "reportTemplates",
+        from: { title: "name" },
+        required: { params: ["name"], source: `${API}/ProjectApi.Reports.cs:153` },
+      },
+    ),
+    write(
+      "PUT",
+      "project/report/{reportid}",
+      { reportid: "reportTemplates" },
+      {
+        updates: "reportid",
+        from: { title: "name" },
+      },
+    ),
+    write("DELETE", "project/report/{reportid}", { reportid: "reportTemplates" }, { deletes: "reportid" }),
     // Team: the members of projects (ProjectApi.Projects.cs:884-889), a member added (906-913), the
     // team set (1005-1018), a member's security (935-956): each answers a team, which no collection keeps.
-    ...(
-      [
-        ["POST", "project/team", {}],
-        ["POST", "project/{projectid}/team", { projectid: "projects" }],
-        ["PUT", "project/{projectid}/team", { projectid: "projects" }],
-        ["PUT", "project/{projectid}/team/security", { projectid: "projects" }],
-      ] as const
-    ).map(
-      ([method, path, ids]): GenericWrite => ({
-        method,
-        path,
-        ids,
-        acts: true,
-        constraints: "projectid" in ids ? { projectid: "[0-9]+" } : {},
-      }),
-    ),
+    write("POST", "project/team", {}, { acts: true }),
+    write("POST", "project/{projectid}/team", { projectid: "projects" }, { acts: true }),
+    write("PUT", "project/{projectid}/team", { projectid: "projects" }, { acts: true }),
+    write("PUT", "project/{projectid}/team/security", { projectid: "projects" }, { acts: true }),
     // Previews of a comment (ProjectApi.Comments.cs:111-150) and a discussion (Messages.cs:566-570).
-    { method: "POST", path: "project/comment/preview", acts: true },
-    { method: "POST", path: "project/message/discussion/preview", acts: true },
+    write("POST", "project/comment/preview", {}, { acts: true }),
+    write("POST", "project/message/discussion/preview", {}, { acts: true }),
     // Time: AddTaskTime and UpdateTime refuse an empty date or person (ProjectApi.TimeSpend.cs:197-198,
     // 242-243); the payment status (274-290) and the removal (305-321) act on a list of ids.
-    {
-      method: "POST",
-      path: "project/task/{taskid}/time",
-      ids: { taskid: "tasks" },
-      parent: "taskid",
-      parentMember: "relatedTask",
-      creates: "timeEntries",
-      from: { note: "note", hours: "hours" },
-      required: {
-        params: ["date", "personId"],
-        source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.TimeSpend.cs:197-198",
+    write(
+      "POST",
+      "project/task/{taskid}/time",
+      { taskid: "tasks" },
+      {
+        parent: "taskid",
+        parentMember: "relatedTask",
+        creates: "timeEntries",
+        from: TIME,
+        required: { params: ["date", "personId"], source: `${API}/ProjectApi.TimeSpend.cs:197-198` },
       },
-      constraints: { taskid: "[0-9]+" },
-    },
-    {
-      method: "PUT",
-      path: "project/time/{timeid}",
-      ids: { timeid: "timeEntries" },
-      updates: "timeid",
-      from: { note: "note", hours: "hours" },
-      required: {
-        params: ["date", "personId"],
-        source: "module/ASC.Api/ASC.Api.Projects/ProjectApi.TimeSpend.cs:242-243",
+    ),
+    write(
+      "PUT",
+      "project/time/{timeid}",
+      { timeid: "timeEntries" },
+      {
+        updates: "timeid",
+        from: TIME,
+        required: { params: ["date", "personId"], source: `${API}/ProjectApi.TimeSpend.cs:242-243` },
       },
-      constraints: { timeid: "[0-9]+" },
-    },
-    {
-      method: "PUT",
-      path: "project/time/times/status",
-      listIds: { timeids: "timeEntries" },
-      updates: "timeids",
-      from: { paymentStatus: "status" },
-    },
-    {
-      method: "DELETE",
-      path: "project/time/times/remove",
-      listIds: { timeids: "timeEntries" },
-      deletes: "timeids",
-    },
+    ),
+    write(
+      "PUT",
+      "project/time/times/status",
+      {},
+      {
+        listIds: { timeids: "timeEntries" },
+        updates: "timeids",
+        from: { paymentStatus: "status" },
+      },
+    ),
+    write(
+      "DELETE",
+      "project/time/times/remove",
+      {},
+      { listIds: { timeids: "timeEntries" }, deletes: "timeids" },
+    ),
   ],
 };
 
