@@ -599,11 +599,15 @@ const data: ModuleData = {
     ),
     write("DELETE", "project/report/{reportid}", { reportid: "reportTemplates" }, { deletes: "reportid" }),
     // Team: the members of projects (ProjectApi.Projects.cs:884-889), a member added (906-913), the
-    // team set (1005-1018), a member's security (935-956): each answers a team, which no collection keeps.
+    // team set (1005-1018), a member's security (935-956), a member removed (974-986): each answers a
+    // team, which no collection keeps.
     write("POST", "project/team", {}, { acts: true }),
     write("POST", "project/{projectid}/team", { projectid: "projects" }, { acts: true }),
     write("PUT", "project/{projectid}/team", { projectid: "projects" }, { acts: true }),
     write("PUT", "project/{projectid}/team/security", { projectid: "projects" }, { acts: true }),
+    write("DELETE", "project/{projectid}/team", { projectid: "projects" }, { acts: true }),
+    // A contact unlinked (ProjectApi.Projects.cs:1533-1551): no collection keeps the links.
+    write("DELETE", "project/{projectid}/contact", { projectid: "projects" }, { acts: true }),
     // Previews of a comment (ProjectApi.Comments.cs:111-150) and a discussion (Messages.cs:566-570).
     write("POST", "project/comment/preview", {}, { acts: true }),
     write("POST", "project/message/discussion/preview", {}, { acts: true }),
