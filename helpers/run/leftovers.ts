@@ -7,17 +7,7 @@ import { readLeniently } from "../http/formats";
 export const RECORD_PREFIX = "wc-";
 
 export interface Leftover {
-  kind:
-    | "person"
-    | "group"
-    | "folder"
-    | "blog post"
-    | "event"
-    | "bookmark"
-    | "forum topic"
-    | "wiki page"
-    | "project"
-    | "project template";
+  kind: "person" | "group" | "folder" | "blog post" | "event" | "bookmark" | "forum topic" | "wiki page";
   id: string;
   name: string;
   remove: RequestSpec;
@@ -62,10 +52,6 @@ const SOURCES: {
       ["event", "community.events", "community.delete-event"],
       ["bookmark", "community.bookmarks", "community.delete-bookmark"],
       ["forum topic", "community.recent-forum-topics", "community.delete-forum-topic"],
-      // A project's delete removes what the run made under it: milestones, tasks, subtasks,
-      // discussions, comments, time and its tags (ProjectDao.cs:605-648).
-      ["project", "project.projects", "project.delete-project"],
-      ["project template", "project.template", "project.delete-template"],
     ] as const
   ).map(([kind, list, remove]) => ({ kind, lists: [list], records: asArray, names: ["title"], remove })),
   {
