@@ -26,7 +26,7 @@ export interface ModuleData {
 /**
  * A documented POST, PUT or DELETE of a collection: a create adds a record its reads and lists
  * answer, an update changes what they answer, a delete removes it (its reads then answer 404).
- * Exactly one of `creates`, `updates`, `deletes`.
+ * Exactly one of `creates`, `updates`, `deletes`, `singleton`, `lists`, `acts`.
  */
 export interface GenericWrite {
   /**
@@ -64,6 +64,11 @@ export interface GenericWrite {
   /** The placeholder or parameter (in `ids` or `params`) whose record it removes. */
   deletes?: string;
   /**
+   * Any method: an action on what no collection keeps (a project's team, a preview), answered 200
+   * with its schema made up as a read's; `ids` still name the records it needs.
+   */
+  acts?: true;
+  /**
    * What it answers: the record (default); `nothing`, the server's method returns null or void;
    * `id`, the record's id as the schema types it: text (a comment's remove returns the id it was
    * given), an integer, or a list holding it (mail's messages/remove returns the ids); `{ member }`,
@@ -78,6 +83,8 @@ export interface GenericWrite {
   answerId?: string;
   /** A create of a child record: the placeholder (in `ids`) naming its parent (a post's comment). */
   parent?: string;
+  /** With `parent`: the new record's member that carries its parent's id (a subtask's `taskId`). */
+  parentMember?: string;
   /** Members of the record, by member, from the request's parameter of that name (`{ title: "subject" }`). */
   from?: Record<string, string>;
   /**
@@ -161,7 +168,8 @@ export interface GenericRoute {
   list?: string;
   /**
    * With `list`: the placeholder naming the parent whose records it lists: records created under
-   * another parent (`GenericWrite.parent`) are left out; seeded records are listed under every parent.
+   * another parent (`GenericWrite.parent`), or under none, are left out; seeded records are listed
+   * under every parent.
    */
   of?: string;
   /** Regular expressions a placeholder must match for the route to match (the server's route constraints). */

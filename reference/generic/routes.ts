@@ -98,7 +98,7 @@ function answer(
     const list = route.list;
     const parent = route.of && request.params.required(route.of).toLowerCase();
     const own = listed(list).filter(
-      (entry) => !parent || entry.parent === undefined || entry.parent === parent,
+      (entry) => !parent || entry.index !== undefined || entry.parent === parent,
     );
     response = own.map((entry) => records.render(list, entry, items, base));
   } else if (route.record) {

@@ -4,9 +4,11 @@ import { type AuthenticatedRequest, authenticated, type HandlerResult, type Rout
 import type { CollectionChanges, Store } from "../store/model";
 import type { JsonObject, JsonValue } from "../wire/json-value";
 import type { GenericWrite, ModuleData } from "./module-data";
+import { Prng } from "./prng";
 import { changesOf, itemsOf, type ModuleRecords, type RecordEntry } from "./records";
 import { findRecords, routeConstraints, synthesisBase } from "./records-found";
 import { objectBranch, routeSchema, type SchemaNode, schemaAt, typesOf } from "./schema-files";
+import { synthesize } from "./synthesize";
 
 type WriteWithSchema = GenericWrite & { schema: string };
 
@@ -32,16 +34,18 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   const where = `reference/modules/${data.module}.ts, write ${declared.method} ${declared.path}`;
   const schema = declared.schema ?? routeSchema(declared.method, declared.path);
   if (!schema) throw new Error(`${where}: schemas/operations.json names no schema for it`);
-  const kinds = (["creates", "updates", "deletes", "singleton", "lists"] as const).filter(
+  const kinds = (["creates", "updates", "deletes", "singleton", "lists", "acts"] as const).filter(
     (kind) => declared[kind] !== undefined,
   );
-  if (kinds.length !== 1) throw new Error(`${where}: give exactly one of creates, updates, deletes`);
+  if (kinds.length !== 1)
+    throw new Error(`${where}: give exactly one of creates, updates, deletes, singleton, lists, acts`);
   const expected = {
     creates: ["POST", "PUT"],
     updates: ["PUT", "POST", "DELETE"],
     singleton: ["PUT", "POST"],
     lists: ["POST"],
     deletes: ["DELETE", "PUT"],
+    acts: [declared.method],
   }[kinds[0]];
   if (!expected.includes(declared.method))
     throw new Error(`${where}: ${kinds[0]} needs ${expected.join(" or ")}`);
@@ -55,6 +59,7 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
     throw new Error(`${where}: link needs parent, creates or deletes, and a collection`);
   if (declared.link && declared.creates && declared.creates !== declared.link)
     throw new Error(`${where}: a link's create makes the link`);
+  if (declared.parentMember && !declared.parent) throw new Error(`${where}: parentMember needs parent`);
   const named = { ...declared.ids, ...declared.params };
   const target = declared.updates ?? declared.deletes;
   const batched = declared.batch && target === declared.batch.param;
@@ -64,7 +69,7 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
     declared.singleton ??
     declared.lists ??
     (batched ? declared.batch?.collection : target ? named[target] : undefined);
-  for (const name of [collection, ...Object.values(named)])
+  for (const name of [...(declared.acts ? [] : [collection]), ...Object.values(named)])
     if (!name || !data.collections[name]) throw new Error(`${where}: no collection "${name}"`);
   itemsOf(schema); // a wrong path fails at start
   return { ...declared, schema };
@@ -78,20 +83,27 @@ function asMember(text: string, member: SchemaNode | undefined, file: string): J
   return text;
 }
 
+/** Members of a record of `collection` from texts, each as the record member's type. */
+function typedMembers(data: ModuleData, collection: string, texts: [string, string | undefined][]) {
+  const object = objectBranch(schemaAt(data.collections[collection].schema));
+  const properties = (object?.node.properties ?? {}) as Record<string, SchemaNode>;
+  const members: JsonObject = {};
+  for (const [member, text] of texts)
+    if (text !== undefined) members[member] = asMember(text, properties[member], object?.file ?? "");
+  return members;
+}
+
 function membersFrom(
   data: ModuleData,
   collection: string,
   write: GenericWrite,
   request: AuthenticatedRequest,
 ) {
-  const object = objectBranch(schemaAt(data.collections[collection].schema));
-  const properties = (object?.node.properties ?? {}) as Record<string, SchemaNode>;
-  const members: JsonObject = {};
-  for (const [member, param] of Object.entries(write.from ?? {})) {
-    const text = request.params.text(param);
-    if (text !== undefined) members[member] = asMember(text, properties[member], object?.file ?? "");
-  }
-  return members;
+  const texts = Object.entries(write.from ?? {}).map(([member, param]): [string, string | undefined] => [
+    member,
+    request.params.text(param),
+  ]);
+  return typedMembers(data, collection, texts);
 }
 
 /** A fresh id: the next integer after every one the collection ever had (as text if they are), else a Guid (or the named parameter). */
@@ -142,10 +154,19 @@ function perform(
     const response = records.entries(list, store).map((entry) => renderRecord(list, entry));
     return { outcome: "updated", response };
   }
+  if (write.acts) {
+    const rng = new Prng(`${data.module}/${write.method} ${write.path}`);
+    const synthesis = { ...synthesisBase(data, records, request, values), rng };
+    return { outcome: "updated", response: synthesize(schemaAt(write.schema), "", synthesis) };
+  }
   if (write.creates) {
     const collection = write.creates;
-    const members = { ...membersFrom(data, collection, write, request), ...write.set };
     const parent = write.parent && request.params.required(write.parent).toLowerCase();
+    const members = {
+      ...membersFrom(data, collection, write, request),
+      ...(parent && write.parentMember && typedMembers(data, collection, [[write.parentMember, parent]])),
+      ...write.set,
+    };
     const entry = {
       id: newId(data, records, collection, write, request),
       members,

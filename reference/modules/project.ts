@@ -1,4 +1,21 @@
-import type { ModuleData } from "../generic/module-data";
+import type { GenericWrite, ModuleData } from "../generic/module-data";
+
+const API = "module/ASC.Api/ASC.Api.Projects";
+const TASK = { title: "title", description: "description", priority: "priority" };
+const TIME = { note: "note", hours: "hours" };
+const SUBTASK = { taskid: "tasks", subtaskid: "subtasks" };
+const SUBTASK_OF_TASK = { parent: "taskid", parentMember: "taskId", creates: "subtasks" };
+
+/** A write whose path names records by integer ids (the server's route constraints, [0-9]+). */
+function write(
+  method: GenericWrite["method"],
+  path: string,
+  ids: Record<string, string>,
+  rest: Omit<GenericWrite, "method" | "path" | "ids">,
+): GenericWrite {
+  const constraints = Object.fromEntries(Object.keys(ids).map((name) => [name, "[0-9]+"]));
+  return { method, path, ids, constraints, ...rest };
+}
 
 // Drafted by scripts/draft-module.ts, then reviewed: seeds, and lists answering their collection.
 const data: ModuleData = {
@@ -47,6 +64,29 @@ const data: ModuleData = {
       firstId: 601,
       seeds: [{ title: "web" }, { title: "mobile" }, { title: "facilities" }],
     },
+    subtasks: {
+      schema: "project/subtask-wrapper.json",
+      firstId: 701,
+      seeds: [{ title: "Pick the fonts" }, { title: "Check the links" }],
+    },
+    // A comment's id is a Guid (CommentWrapper.Id).
+    comments: {
+      schema: "project/comment-wrapper.json",
+      seeds: [{ text: "Looks good to me." }, { text: "Can we move this to Friday?" }],
+    },
+    timeEntries: {
+      schema: "project/time-wrapper.json",
+      firstId: 801,
+      seeds: [
+        { note: "Wireframes", hours: 2 },
+        { note: "Review call", hours: 1 },
+      ],
+    },
+    reportTemplates: {
+      schema: "project/report-template-wrapper.json",
+      firstId: 901,
+      seeds: [{ title: "Weekly open tasks" }],
+    },
   },
   values: {
     title: ["Website redesign", "Quarterly report", "Design review", "Release checklist"],
@@ -59,6 +99,7 @@ const data: ModuleData = {
       path: "project/{projectid}/message",
       ids: { projectid: "projects" },
       list: "messages",
+      of: "projectid",
       constraints: { projectid: "[0-9]+" },
     },
     {
@@ -76,6 +117,8 @@ const data: ModuleData = {
     {
       path: "project/message/{messageid}/comment",
       ids: { messageid: "messages" },
+      list: "comments",
+      of: "messageid",
       constraints: { messageid: "[0-9]+" },
     },
     {
@@ -110,6 +153,8 @@ const data: ModuleData = {
       path: "project/milestone/{id}/task",
       ids: { id: "milestones" },
       list: "tasks",
+      // The run's tasks are in no milestone.
+      of: "id",
       constraints: { id: "[0-9]+" },
     },
     { path: "project", list: "projects" },
@@ -147,12 +192,14 @@ const data: ModuleData = {
       path: "project/{id}/milestone",
       ids: { id: "projects" },
       list: "milestones",
+      of: "id",
       constraints: { id: "[0-9]+" },
     },
     {
       path: "project/{id}/milestone/{status}",
       ids: { id: "projects" },
       list: "milestones",
+      of: "id",
       constraints: { id: "[0-9]+", status: "(open|closed|late|disable)" },
     },
     {
@@ -169,12 +216,14 @@ const data: ModuleData = {
       path: "project/{projectid}/task",
       ids: { projectid: "projects" },
       list: "tasks",
+      of: "projectid",
       constraints: { projectid: "[0-9]+" },
     },
     {
       path: "project/{projectid}/task/{status}",
       ids: { projectid: "projects" },
       list: "tasks",
+      of: "projectid",
       constraints: {
         projectid: "[0-9]+",
         status: "(notaccept|open|closed|disable|unclassified|notinmilestone)",
@@ -184,6 +233,7 @@ const data: ModuleData = {
       path: "project/{projectid}/task/@self/{status}",
       ids: { projectid: "projects" },
       list: "tasks",
+      of: "projectid",
       constraints: {
         projectid: "[0-9]+",
         status: "(notaccept|open|closed|disable|unclassified|notinmilestone)",
@@ -231,6 +281,8 @@ const data: ModuleData = {
     {
       path: "project/task/{taskid}/comment",
       ids: { taskid: "tasks" },
+      list: "comments",
+      of: "taskid",
       constraints: { taskid: "[0-9]+" },
     },
     {
@@ -249,10 +301,371 @@ const data: ModuleData = {
     {
       path: "project/task/{taskid}/time",
       ids: { taskid: "tasks" },
+      list: "timeEntries",
+      of: "taskid",
       constraints: { taskid: "[0-9]+" },
     },
     { path: "project/settings" },
     { path: "project/status" },
+  ],
+  writes: [
+    // CreateProject refuses an empty title or responsible (ProjectApi.Projects.cs:272-273);
+    // withSecurity creates the same way (373-384).
+    ...["project", "project/withSecurity"].map((path) =>
+      write(
+        "POST",
+        path,
+        {},
+        {
+          creates: "projects",
+          from: { title: "title", description: "description" },
+          required: { params: ["title", "responsibleId"], source: `${API}/ProjectApi.Projects.cs:272-273` },
+        },
+      ),
+    ),
+    // UpdateProject refuses an empty title or responsible (ProjectApi.Projects.cs:424-425);
+    // withSecurityInfo updates the same way (487-499).
+    ...["project/{id}", "project/{id}/withSecurityInfo"].map((path) =>
+      write(
+        "PUT",
+        path,
+        { id: "projects" },
+        {
+          updates: "id",
+          from: { title: "title", description: "description" },
+          required: { params: ["title", "responsibleId"], source: `${API}/ProjectApi.Projects.cs:424-425` },
+        },
+      ),
+    ),
+    // The status (518-526), the follow toggle (612-632), the tags by name or id (648-680) answer the
+    // project, as DeleteProject does (546-556); DeleteProjects skips what it cannot delete (574-591).
+    write("PUT", "project/{id}/status", { id: "projects" }, { updates: "id", from: { status: "status" } }),
+    write("PUT", "project/{projectid}/follow", { projectid: "projects" }, { updates: "projectid" }),
+    write("PUT", "project/{id}/tag", { id: "projects" }, { updates: "id" }),
+    write("PUT", "project/{id}/tags", { id: "projects" }, { updates: "id" }),
+    write("DELETE", "project/{id}", { id: "projects" }, { deletes: "id" }),
+    write(
+      "DELETE",
+      "project",
+      {},
+      { batch: { param: "projectids", collection: "projects" }, deletes: "projectids" },
+    ),
+    // AddProjectMilestone (ProjectApi.Projects.cs:744-765); UpdateMilestone (261-290), its status
+    // (315-326), DeleteMilestone (340-351), DeleteMilestones (366-384) (ProjectApi.Milestones.cs).
+    write(
+      "POST",
+      "project/{id}/milestone",
+      { id: "projects" },
+      {
+        parent: "id",
+        creates: "milestones",
+        from: { title: "title", description: "description" },
+      },
+    ),
+    write(
+      "PUT",
+      "project/milestone/{id}",
+      { id: "milestones" },
+      {
+        updates: "id",
+        from: { title: "title", description: "description" },
+      },
+    ),
+    write(
+      "PUT",
+      "project/milestone/{id}/status",
+      { id: "milestones" },
+      { updates: "id", from: { status: "status" } },
+    ),
+    write("DELETE", "project/milestone/{id}", { id: "milestones" }, { deletes: "id" }),
+    write(
+      "DELETE",
+      "project/milestone",
+      {},
+      { batch: { param: "ids", collection: "milestones" }, deletes: "ids" },
+    ),
+    // AddProjectTask refuses an empty title (ProjectApi.Projects.cs:1075); a task from a message
+    // takes the message's title (1121-1140), in the project the discussion's answer names, which the
+    // reference makes up: not looked up here; CopyTask refuses an empty title (ProjectApi.Tasks.cs:554).
+    write(
+      "POST",
+      "project/{projectid}/task",
+      { projectid: "projects" },
+      {
+        parent: "projectid",
+        creates: "tasks",
+        from: TASK,
+        required: { params: ["title"], source: `${API}/ProjectApi.Projects.cs:1075` },
+      },
+    ),
+    write(
+      "POST",
+      "project/{projectid}/task/{messageid}",
+      { messageid: "messages" },
+      {
+        creates: "tasks",
+        constraints: { projectid: "[0-9]+", messageid: "[0-9]+" },
+      },
+    ),
+    write(
+      "POST",
+      "project/task/{copyFrom}/copy",
+      { copyFrom: "tasks" },
+      {
+        creates: "tasks",
+        from: TASK,
+        required: { params: ["title"], source: `${API}/ProjectApi.Tasks.cs:554` },
+      },
+    ),
+    // UpdateProjectTask refuses an empty title (ProjectApi.Tasks.cs:654); the status (402-414), the
+    // milestone (464-486), the subscription toggle (885-897) and DeleteTask (740-751) answer the task;
+    // the bulk changes skip a task they cannot change (431-449, 502-522, 766-784).
+    write(
+      "PUT",
+      "project/task/{taskid}",
+      { taskid: "tasks" },
+      {
+        updates: "taskid",
+        from: TASK,
+        required: { params: ["title"], source: `${API}/ProjectApi.Tasks.cs:654` },
+      },
+    ),
+    write(
+      "PUT",
+      "project/task/{taskid}/status",
+      { taskid: "tasks" },
+      { updates: "taskid", from: { status: "status" } },
+    ),
+    write(
+      "PUT",
+      "project/task/{taskid}/milestone",
+      { taskid: "tasks" },
+      {
+        updates: "taskid",
+        from: { milestoneId: "milestoneid" },
+      },
+    ),
+    write("PUT", "project/task/{taskid}/subscribe", { taskid: "tasks" }, { updates: "taskid" }),
+    write(
+      "PUT",
+      "project/task/status",
+      {},
+      { batch: { param: "taskids", collection: "tasks" }, updates: "taskids", from: { status: "status" } },
+    ),
+    write(
+      "PUT",
+      "project/task/milestone",
+      {},
+      {
+        batch: { param: "taskids", collection: "tasks" },
+        updates: "taskids",
+        from: { milestoneId: "milestoneid" },
+      },
+    ),
+    write("DELETE", "project/task/{taskid}", { taskid: "tasks" }, { deletes: "taskid" }),
+    write(
+      "DELETE",
+      "project/task",
+      {},
+      { batch: { param: "taskids", collection: "tasks" }, deletes: "taskids" },
+    ),
+    // Subtasks: AddSubtask refuses an empty title (Tasks.cs:999) and CopySubtask copies one
+    // (1031-1045), each under its task (SubtaskWrapper.TaskId); UpdateSubtask refuses an empty title
+    // (1103); the status (1171-1182), the move (1060-1083) and DeleteSubtask (1145-1155) answer it.
+    write(
+      "POST",
+      "project/task/{taskid}",
+      { taskid: "tasks" },
+      {
+        ...SUBTASK_OF_TASK,
+        from: { title: "title" },
+        required: { params: ["title"], source: `${API}/ProjectApi.Tasks.cs:999` },
+      },
+    ),
+    write("POST", "project/task/{taskid}/{subtaskid}/copy", SUBTASK, SUBTASK_OF_TASK),
+    write("PUT", "project/task/{taskid}/{subtaskid}", SUBTASK, {
+      updates: "subtaskid",
+      from: { title: "title" },
+    }),
+    write("PUT", "project/task/{taskid}/{subtaskid}/status", SUBTASK, {
+      updates: "subtaskid",
+      from: { status: "status" },
+    }),
+    write("PUT", "project/task/{taskid}/{subtaskid}/move", SUBTASK, { updates: "subtaskid" }),
+    write("DELETE", "project/task/{taskid}/{subtaskid}", SUBTASK, { deletes: "subtaskid" }),
+    // Discussions: AddProjectMessage refuses an empty title or content (ProjectApi.Messages.cs:129-130);
+    // the update (167-184), the status (200-212), the subscription toggle (490-502) and
+    // DeleteProjectMessage (226-238) answer the discussion.
+    write(
+      "POST",
+      "project/{projectid}/message",
+      { projectid: "projects" },
+      {
+        parent: "projectid",
+        creates: "messages",
+        from: { title: "title", text: "content" },
+        required: { params: ["title", "content"], source: `${API}/ProjectApi.Messages.cs:129-130` },
+      },
+    ),
+    write(
+      "PUT",
+      "project/message/{messageid}",
+      { messageid: "messages" },
+      {
+        updates: "messageid",
+        from: { title: "title", text: "content" },
+      },
+    ),
+    write(
+      "PUT",
+      "project/message/{messageid}/status",
+      { messageid: "messages" },
+      {
+        updates: "messageid",
+        from: { status: "status" },
+      },
+    ),
+    write(
+      "PUT",
+      "project/message/{messageid}/subscribe",
+      { messageid: "messages" },
+      { updates: "messageid" },
+    ),
+    write("DELETE", "project/message/{messageid}", { messageid: "messages" }, { deletes: "messageid" }),
+    // Comments on a task or a message refuse empty content (Tasks.cs:824, Messages.cs:453);
+    // UpdateComment answers the text (ProjectApi.Comments.cs:241), RemoveProjectComment the id (177).
+    ...(
+      [
+        ["project/task/{taskid}/comment", "taskid", "tasks", "ProjectApi.Tasks.cs:824"],
+        ["project/message/{messageid}/comment", "messageid", "messages", "ProjectApi.Messages.cs:453"],
+      ] as const
+    ).map(([path, parent, parents, where]) =>
+      write(
+        "POST",
+        path,
+        { [parent]: parents },
+        {
+          parent,
+          creates: "comments",
+          from: { text: "content" },
+          required: { params: ["content"], source: `${API}/${where}` },
+        },
+      ),
+    ),
+    // A comment's id is a Guid: no constraint.
+    {
+      method: "PUT",
+      path: "project/comment/{commentid}",
+      ids: { commentid: "comments" },
+      updates: "commentid",
+      from: { text: "content" },
+      answer: { member: "text" },
+    },
+    {
+      method: "DELETE",
+      path: "project/comment/{commentid}",
+      ids: { commentid: "comments" },
+      deletes: "commentid",
+      answer: "id",
+    },
+    // Templates: create and update refuse an empty title (ProjectApi.Projects.cs:1608, 1642); each
+    // answers the template, as DeleteTemplate does (1669-1679).
+    write(
+      "POST",
+      "project/template",
+      {},
+      {
+        creates: "templates",
+        from: { title: "title", description: "description" },
+        required: { params: ["title"], source: `${API}/ProjectApi.Projects.cs:1608` },
+      },
+    ),
+    write(
+      "PUT",
+      "project/template/{id}",
+      { id: "templates" },
+      {
+        updates: "id",
+        from: { title: "title", description: "description" },
+        required: { params: ["title"], source: `${API}/ProjectApi.Projects.cs:1642` },
+      },
+    ),
+    write("DELETE", "project/template/{id}", { id: "templates" }, { deletes: "id" }),
+    // Report templates: SaveReportTemplate refuses an empty name (ProjectApi.Reports.cs:153), which
+    // is the template's title (373); update (219-270) and delete (301-314) answer it.
+    write(
+      "POST",
+      "project/report",
+      {},
+      {
+        creates: "reportTemplates",
+        from: { title: "name" },
+        required: { params: ["name"], source: `${API}/ProjectApi.Reports.cs:153` },
+      },
+    ),
+    write(
+      "PUT",
+      "project/report/{reportid}",
+      { reportid: "reportTemplates" },
+      {
+        updates: "reportid",
+        from: { title: "name" },
+      },
+    ),
+    write("DELETE", "project/report/{reportid}", { reportid: "reportTemplates" }, { deletes: "reportid" }),
+    // Team: the members of projects (ProjectApi.Projects.cs:884-889), a member added (906-913), the
+    // team set (1005-1018), a member's security (935-956), a member removed (974-986): each answers a
+    // team, which no collection keeps.
+    write("POST", "project/team", {}, { acts: true }),
+    write("POST", "project/{projectid}/team", { projectid: "projects" }, { acts: true }),
+    write("PUT", "project/{projectid}/team", { projectid: "projects" }, { acts: true }),
+    write("PUT", "project/{projectid}/team/security", { projectid: "projects" }, { acts: true }),
+    write("DELETE", "project/{projectid}/team", { projectid: "projects" }, { acts: true }),
+    // A contact unlinked (ProjectApi.Projects.cs:1533-1551): no collection keeps the links.
+    write("DELETE", "project/{projectid}/contact", { projectid: "projects" }, { acts: true }),
+    // Previews of a comment (ProjectApi.Comments.cs:111-150) and a discussion (Messages.cs:566-570).
+    write("POST", "project/comment/preview", {}, { acts: true }),
+    write("POST", "project/message/discussion/preview", {}, { acts: true }),
+    // Time: AddTaskTime and UpdateTime refuse an empty date or person (ProjectApi.TimeSpend.cs:197-198,
+    // 242-243); the payment status (274-290) and the removal (305-321) act on a list of ids.
+    write(
+      "POST",
+      "project/task/{taskid}/time",
+      { taskid: "tasks" },
+      {
+        parent: "taskid",
+        parentMember: "relatedTask",
+        creates: "timeEntries",
+        from: TIME,
+        required: { params: ["date", "personId"], source: `${API}/ProjectApi.TimeSpend.cs:197-198` },
+      },
+    ),
+    write(
+      "PUT",
+      "project/time/{timeid}",
+      { timeid: "timeEntries" },
+      {
+        updates: "timeid",
+        from: TIME,
+        required: { params: ["date", "personId"], source: `${API}/ProjectApi.TimeSpend.cs:242-243` },
+      },
+    ),
+    write(
+      "PUT",
+      "project/time/times/status",
+      {},
+      {
+        batch: { param: "timeids", collection: "timeEntries" },
+        updates: "timeids",
+        from: { paymentStatus: "status" },
+      },
+    ),
+    write(
+      "DELETE",
+      "project/time/times/remove",
+      {},
+      { batch: { param: "timeids", collection: "timeEntries" }, deletes: "timeids" },
+    ),
   ],
 };
 

@@ -85,8 +85,8 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
   "create-returns-200": { caughtBy: writeStatus },
   // Writes keep what they did (helpers/checks/round-trip.ts): caught in group, community and files.
   // An update or a delete of a record never stored answers 404: every check of their answer fails with it.
-  // So does a record made in a parent never stored (a file in the run's folder), and with it the
-  // update made on such a record and the list read under that parent.
+  // So does a record made in a parent never stored (a file in the run's folder, a task in the run's
+  // project), and with it the round trip of each write built on it, and the list read under that parent.
   "create-not-stored": {
     caughtBy: ["write.read-back", "write.listed"],
     collateral: [
@@ -98,6 +98,7 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
       "request-body.form",
       "parity.xml-matches-json",
       "write.reflects-update",
+      "write.gone-after-delete",
       "write.refused-writes-nothing",
     ],
   },

@@ -308,6 +308,46 @@ describe("generic engine: writes keep state", () => {
     assert.deepEqual(api.running.dataChanges(), left);
   });
 
+  test("a bulk write acts on each record its list names; a child carries its parent's id; an action keeps nothing", async () => {
+    type Task = { id: number; title: string; status: number };
+    type Subtask = { id: number; taskId: number };
+    const [project] = response<{ id: number }[]>(await api.json("project.json"));
+    const made = async (title: string) =>
+      response<Task>(
+        await api.json(`project/${project.id}/task.json`, jsonBody("POST", { title, description: "x" })),
+      );
+    const [first, second] = [await made("First"), await made("Second")];
+    const tasks = await api.json(`project/task/status.json?taskids=${first.id}&taskids=999999`, {
+      ...jsonBody("PUT", { status: 2 }),
+    });
+    assert.deepEqual(
+      response<Task[]>(tasks).map((t) => [t.id, t.status]),
+      [[first.id, 2]],
+      "the known task changed, the unknown one skipped, answered as a list",
+    );
+    assert.equal(response<Task>(await api.json(`project/task/${first.id}.json`)).status, 2);
+    assert.notEqual(response<Task>(await api.json(`project/task/${second.id}.json`)).status, 2);
+
+    const subtask = response<Subtask>(
+      await api.json(`project/task/${second.id}.json`, jsonBody("POST", { title: "Child" })),
+    );
+    assert.equal(subtask.taskId, second.id, "parentMember: the subtask names its task");
+
+    const team = await api.json(`project/${project.id}/team.json`, jsonBody("PUT", { notify: false }));
+    assert.equal(team.status, 200);
+    assert.ok(Array.isArray(team.body.response), "an action answers its schema (a team)");
+    assert.equal((await api.json("project/999999/team.json", jsonBody("PUT", {}))).status, 404);
+
+    await api.json(`project/task/${second.id}/${subtask.id}.json`, { method: "DELETE" });
+    const removed = await api.json(`project/task.json?taskids=${first.id},${second.id}`, {
+      method: "DELETE",
+    });
+    assert.equal(response<Task[]>(removed).length, 2);
+    assert.equal((await api.json(`project/task/${second.id}.json`)).status, 404);
+    const left = api.running.dataChanges().filter((change) => change.startsWith("project/"));
+    assert.deepEqual(left, [], "nothing left of the project's");
+  });
+
   test("a write's data is checked when the reference starts", () => {
     const data = (writes: ModuleData["writes"]): ModuleData => ({
       module: "sample",
@@ -336,6 +376,13 @@ describe("generic engine: writes keep state", () => {
     assert.throws(
       () => genericRoutes(data([{ method: "POST", path: "community/blog", creates: "nope" }])),
       /no collection "nope"/,
+    );
+    assert.throws(
+      () =>
+        genericRoutes(
+          data([{ method: "POST", path: "community/blog", creates: "posts", parentMember: "x" }]),
+        ),
+      /parentMember needs parent/,
     );
   });
 });
