@@ -171,10 +171,11 @@ test("WC_GETS_PER_MODULE keeps each module's first n GETs, those its writes read
   }
   const community = sample.find((s) => s.name === "community")?.operations.map((op) => op.id);
   assert.ok(community?.includes("forum-topic"), "a read a write reads back with is kept");
-  // Writes are all kept (each is its module's only check of it), so the GETs measure the sampling.
+  // Writes are all kept (each is its module's only check of it), and the GETs they read back with:
+  // the other GETs measure the sampling.
   const getsOf = (all: typeof sections) =>
     all.flatMap((s) => s.operations).filter((op) => op.method === "GET");
-  assert.ok(getsOf(sample).length < getsOf(sections).length / 4);
+  assert.ok(getsOf(sample).length < getsOf(sections).length / 3);
   for (const value of [undefined, "", "0", "x"]) assert.equal(sampled(sections, value), sections);
 });
 

@@ -17,6 +17,7 @@ const NOT_SWEPT: Record<string, string> = {
   "calendar.create-default-event": CALENDARS_LISTED_WITH_EFFECTS,
   "crm.create-currency-rate": "a rate has no name: a pair and a value, which another rate may share",
   "mail.add-display-images-address": "an address the run trusts is listed as a bare string, not a record",
+  "project.create-report-template": "no read of the contract lists report templates",
   "mail.save-draft": "a draft is saved by a PUT (no creation) and listed by no read of the contract",
 };
 
