@@ -5,7 +5,8 @@ import type { ReadResponse, Variation } from "./check";
 /**
  * The reads one operation's checks share (issue 14): each distinct request is sent once, and every
  * check that needs it takes its answer as its own evidence. It lives while the test checks that one
- * operation, so a record the operation creates or deletes serves its checks and no other operation.
+ * operation; the records its creates make outlive it (helpers/checks/round-trip.ts, CreatedRecords),
+ * for the update and the delete that act on them.
  */
 export class SharedReads {
   private readonly reads = new Map<string, { pending: Promise<ReadResponse>; done?: ReadResponse }>();
@@ -15,8 +16,8 @@ export class SharedReads {
   constructor(readonly operation: string) {}
 
   /**
-   * The id of a record made for the operation (`created:`) that its requests act on without using it
-   * up (a create's parent, an update's record), made by `make` once for all of them. Undone with the test.
+   * The id of a record (`created:`) the operation's requests act on without using it up (a create's
+   * parent, an update's record), found or made by `make` once for all of them. Undone with the test.
    */
   record(placeholder: string, make: () => Promise<string>): Promise<string> {
     let id = this.records.get(placeholder);

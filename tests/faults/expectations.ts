@@ -144,8 +144,8 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
       "format.default-is-xml",
     ],
   },
-  // Records for update and delete checks are made with a JSON body, so those fail along with it.
-  // The write round trip sends its writes with a JSON body, and makes each update's record with one.
+  // The JSON create's record is missing, so an update acts on another the create made; the write
+  // round trip and the JSON format check judge the writes sent with a JSON body, so they fail along.
   "json-body-ignored": {
     caughtBy: ["request-body.json"],
     collateral: [
