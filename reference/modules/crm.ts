@@ -29,6 +29,16 @@ const contactSeeds = [
   { companyName: "Green Leaf Cafe", displayName: "Green Leaf Cafe", industry: "Catering" },
 ];
 
+/** A record's close and reopen (PUT `one/close`, `one/reopen`): each sets its state, whatever was sent. */
+const closeAndReopen = (one: string, id: string, collection: string): GenericWrite[] =>
+  (["close", "reopen"] as const).map((action) => ({
+    method: "PUT",
+    path: `${one}/${action}`,
+    ids: { [id]: collection },
+    updates: id,
+    set: { isClosed: action === "close" },
+  }));
+
 // Drafted by scripts/draft-module.ts, then reviewed: seeds, lists answering their collection, and `ids`
 // only where the server answers an unknown id with 404 (ItemNotFoundException in CRMApi.*.cs).
 const data: ModuleData = {
@@ -450,20 +460,7 @@ const data: ModuleData = {
       from: { title: "title", isPrivate: "isPrivate" },
       required: { params: ["title"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs:205" },
     },
-    {
-      method: "PUT",
-      path: "crm/case/{caseid}/close",
-      ids: { caseid: "cases" },
-      updates: "caseid",
-      set: { isClosed: true },
-    },
-    {
-      method: "PUT",
-      path: "crm/case/{caseid}/reopen",
-      ids: { caseid: "cases" },
-      updates: "caseid",
-      set: { isClosed: false },
-    },
+    ...closeAndReopen("crm/case/{caseid}", "caseid", "cases"),
     {
       method: "PUT",
       path: "crm/case/{caseid}/access",
@@ -642,20 +639,7 @@ const data: ModuleData = {
       },
       { set: { isClosed: false } },
     ),
-    {
-      method: "PUT",
-      path: "crm/task/{taskid}/close",
-      ids: { taskid: "tasks" },
-      updates: "taskid",
-      set: { isClosed: true },
-    },
-    {
-      method: "PUT",
-      path: "crm/task/{taskid}/reopen",
-      ids: { taskid: "tasks" },
-      updates: "taskid",
-      set: { isClosed: false },
-    },
+    ...closeAndReopen("crm/task/{taskid}", "taskid", "tasks"),
     { method: "DELETE", path: "crm/task/{taskid}", ids: { taskid: "tasks" }, deletes: "taskid" },
     // Task and history categories: title, description and sort order (CRMApi.ListItem.cs:411-428,
     // 446-470, 237-256, 273-296; the history category's title refused empty, 242, 278); the icon alone.
