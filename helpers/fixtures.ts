@@ -161,7 +161,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
               uniqueName,
               evidence,
               run.namePrefix,
-              { allowWrites: config.allowWrites, disposable: run.embedded },
+              {
+                allowWrites: config.allowWrites,
+                allowSettingsWrites: config.allowSettingsWrites,
+                disposable: run.embedded,
+              },
               reads,
             );
             const found = await runCheck(op, check, runner, evidence);

@@ -2,6 +2,7 @@ import type { Operation } from "../contract/contract";
 import type { SchemaRegistry } from "../contract/schemas";
 import type { Exchange, RequestSpec } from "../http/client";
 import type { Format } from "../http/formats";
+import type { Original } from "./restore";
 
 /**
  * Check families: the second half of a check id names one, and so does its `@tag`. `auth` checks
@@ -120,6 +121,8 @@ export interface ReadResponse {
   reflects?: Record<string, unknown>;
   /** The value each placeholder was sent with (the id a write acted on). */
   values?: Record<string, string>;
+  /** A settings-like write: the value read before the operation's first write, ledgered to be sent back (restore.ts). */
+  original?: Original;
 }
 
 export interface CheckContext {

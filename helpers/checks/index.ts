@@ -5,6 +5,7 @@ import { formatChecks } from "./format";
 import { notFoundChecks } from "./not-found";
 import { parityChecks } from "./parity";
 import { requestBodyChecks } from "./request-body";
+import { restoreChecks } from "./restore";
 import { roundTripChecks } from "./round-trip";
 import { schemaChecks } from "./schema";
 import { statusChecks } from "./status";
@@ -15,6 +16,8 @@ export const ALL_CHECKS: Check[] = [
   ...formatChecks,
   // Before the request bodies: an update's record is read back before the form body changes it.
   ...roundTripChecks,
+  // After the round trip has read the setting back changed; the ledger sets it back again at the end.
+  ...restoreChecks,
   ...requestBodyChecks,
   ...parityChecks,
   ...schemaChecks,

@@ -1,10 +1,11 @@
-import { type Operation, operationPlaceholders, type Scalar } from "../contract/contract";
+import { type BodyValue, type Operation, operationPlaceholders, type Scalar } from "../contract/contract";
 import { effectRefusal, type WritePolicy } from "../contract/effects";
 import { composedSchema, SCHEMA_BASE, type SchemaRegistry } from "../contract/schemas";
 import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } from "../http/client";
 import { formatOfContentType, parseBody, readLeniently, type XmlNode, xmlToJson } from "../http/formats";
 import type { Ledger } from "../run/ledger";
 import { type CheckContext, NO_RECORD_TO_READ, type ReadResponse, type Variation } from "./check";
+import { type Original, readOriginal, restoreWhat } from "./restore";
 import { readKey, type SharedReads } from "./shared-reads";
 
 /** `folders[0].id`, `[0].id`, `id` */
@@ -143,6 +144,13 @@ function isPlainRead(
   );
 }
 
+/** A body member with `{unique}` filled in, in a complex parameter's members too. */
+function filled(value: BodyValue, fill: (v: Scalar) => Scalar): BodyValue {
+  if (Array.isArray(value)) return value.map((item) => filled(item, fill)) as BodyValue;
+  if (typeof value !== "object") return fill(value);
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]));
+}
+
 /** Builds and sends an operation's requests for checks; every exchange is kept as the check's evidence. */
 export class OperationRunner implements CheckContext {
   constructor(
@@ -208,6 +216,8 @@ export class OperationRunner implements CheckContext {
     const query = Object.fromEntries(
       Object.entries(op.query).map(([k, v]) => [k, typeof v === "string" ? substitute(v, String) : v]),
     );
+    // A setting's value is read before it is first written, and its restore ledgered (restore.ts).
+    const original = op.restore && (await this.original(op, values));
     const unique = this.uniqueName();
     const fill = (v: Scalar): Scalar => (typeof v === "string" ? v.replaceAll("{unique}", unique) : v);
     const spec: RequestSpec = {
@@ -219,9 +229,7 @@ export class OperationRunner implements CheckContext {
       authorization: variation.authorization,
     };
     if (op.body) {
-      const data = Object.fromEntries(
-        Object.entries(op.body).map(([k, v]) => [k, Array.isArray(v) ? v.map(fill) : fill(v)]),
-      );
+      const data = Object.fromEntries(Object.entries(op.body).map(([k, v]) => [k, filled(v, fill)]));
       spec.body = { kind: variation.bodyKind ?? "json", data };
     }
     // Before sending: a creation whose answer is lost (Ctrl-C, a timeout) still leaves a trace. A
@@ -232,6 +240,7 @@ export class OperationRunner implements CheckContext {
     }
     const read = this.read(await this.send(spec), op);
     read.values = values;
+    if (original) read.original = original;
     if (isPlainRead(op, variation, read)) this.discovered.seen(`GET ${op.path}`, read.value.response);
     if (op.creates && read.exchange.response) this.ledger.answered(unique);
     if (op.reflects)
@@ -320,6 +329,17 @@ export class OperationRunner implements CheckContext {
       );
     }
     return placeholderValue(value, `${create.key} -> ${select}`);
+  }
+
+  /** The setting as it was before the operation's first write, once for its checks, its restore ledgered. */
+  private async original(op: Operation, values: Record<string, string>): Promise<Original> {
+    const keep = async () => {
+      const original = await readOriginal(op, this, values);
+      this.ledger.add(restoreWhat(op, original), original.spec);
+      return JSON.stringify(original);
+    };
+    const shared = this.shared?.operation === op.key ? this.shared : undefined;
+    return JSON.parse(await (shared ? shared.record("restore:original", keep) : keep())) as Original;
   }
 
   private recordUndo(op: Operation, read: ReadResponse): void {

@@ -186,7 +186,7 @@ export const roundTripChecks: Check[] = [
     family: "write",
     name: "reflects-update",
     rule: "A record a request updated reads back changed: its GET answers what was sent.",
-    appliesTo: (op) => op.method === "PUT" && op.readBack !== undefined,
+    appliesTo: (op) => (op.method === "PUT" || op.restore !== undefined) && op.readBack !== undefined,
     async run(op, ctx): Promise<Verdict> {
       const done = await theWrite(op, ctx);
       if ("verdict" in done) return done.verdict;

@@ -1,6 +1,8 @@
 import { join } from "node:path";
 
 export type Scalar = string | number | boolean;
+/** A body member: a value, a list, or a complex parameter's members (`item: { label, url }`), or a list of those. */
+export type BodyValue = Scalar | Scalar[] | Record<string, Scalar> | Record<string, Scalar>[];
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
 
 export type ParamSource =
@@ -28,7 +30,7 @@ export interface Operation {
   query: Record<string, Scalar>;
   params: Record<string, ParamSource>;
   unknown?: Record<string, Scalar>;
-  body?: Record<string, Scalar | Scalar[]>;
+  body?: Record<string, BodyValue>;
   reflects?: Record<string, Scalar>;
   undo?: { operation: string; params: Record<string, string> };
   /**
@@ -46,6 +48,14 @@ export interface Operation {
   listedIn?: { operation: string; at?: string; select?: string };
   /** After a delete: this GET, sent with the delete's placeholder values, answers `status`. */
   gone?: { operation: string; status: number; source: string };
+  /**
+   * A settings-like write (helpers/checks/restore.ts): before its first request the current value is
+   * read with the section's GET `read`, and afterwards sent back through this same operation, each
+   * member of `body` taken from the read's answer at its path (`""`: the whole answer).
+   */
+  restore?: { read: string; body: Record<string, string> };
+  /** Could lock the run's account or other people out: sent to WORKSPACE_URL only with WORKSPACE_ALLOW_SETTINGS_WRITES=true too. */
+  locksOut?: true;
   volatile: string[];
   tags: string[];
   /** Where it is declared, for messages: `specs/people.yaml:12`. */

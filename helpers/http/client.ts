@@ -172,10 +172,22 @@ const isLoginRequest = (spec: RequestSpec) =>
 
 export function formEncode(data: Record<string, unknown>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(data)) {
-    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
-  }
+  for (const [key, value] of Object.entries(data)) appendForm(params, key, value);
   return params.toString();
+}
+
+/**
+ * A member as the server's argument builder reads a form: a list repeats its key, a complex
+ * parameter's members are `item[label]`, a list of them `items[0][id]`; null is left out.
+ */
+function appendForm(params: URLSearchParams, key: string, value: unknown): void {
+  if (value === null || value === undefined) return;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries())
+      appendForm(params, typeof item === "object" && item !== null ? `${key}[${index}]` : key, item);
+  } else if (typeof value === "object") {
+    for (const [member, inner] of Object.entries(value)) appendForm(params, `${key}[${member}]`, inner);
+  } else params.append(key, String(value));
 }
 
 function redactHeaders(

@@ -21,6 +21,35 @@ export interface ModuleData {
   routes: GenericRoute[];
   /** Creates, updates and deletes of the collections, kept in the reference's state (reference/generic/writes.ts). */
   writes?: GenericWrite[];
+  /** Settings of the portal: one value each, which its writes change (reference/generic/settings.ts). */
+  settings?: GenericSetting[];
+}
+
+/**
+ * A setting whose record is the portal itself (the password policy, the audit lifetime): its GET
+ * answers the value its writes last set, as a fresh portal has it until then.
+ */
+export interface GenericSetting {
+  /** The GET (path under api/2.0/) that answers it; its schema is schemas/operations.json's. */
+  read: string;
+  /** The read's `response` on a fresh portal. */
+  value: JsonValue;
+  writes: SettingWrite[];
+}
+
+export interface SettingWrite {
+  method: "POST" | "PUT";
+  path: string;
+  /**
+   * Members of the value (a path: `tfaSettings.trustedIps`), by member, from the request's parameter
+   * of that name (`settings[auditTrailLifeTime]` for a member of a complex parameter). A member the
+   * request leaves out keeps its value, unless `replaces`.
+   */
+  from: Record<string, string>;
+  /** A member the request leaves out is reset to the fresh portal's value: the server saves a new object. */
+  replaces?: true;
+  /** What it answers: the setting as written (default), nothing (void), or true. */
+  answer?: "setting" | "nothing" | "true";
 }
 
 /**
