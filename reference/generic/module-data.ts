@@ -42,8 +42,8 @@ export interface SettingWrite {
   path: string;
   /**
    * Members of the value (a path: `tfaSettings.trustedIps`), by member, from the request's parameter
-   * of that name (`settings[auditTrailLifeTime]` for a member of a complex parameter). A member the
-   * request leaves out keeps its value, unless `replaces`.
+   * of that name (`settings[auditTrailLifeTime]` for a member of a complex parameter; `allowedAdmins[]`
+   * for a list whose fresh value is null). A member the request leaves out keeps its value, unless `replaces`.
    */
   from: Record<string, string>;
   /** A member the request leaves out is reset to the fresh portal's value: the server saves a new object. */

@@ -54,7 +54,11 @@ function written(
 
 /** A parameter as the type its member has on a fresh portal; undefined when the request has none. */
 function member(fresh: JsonValue | undefined, param: string, params: Params): JsonValue | undefined {
-  if (Array.isArray(fresh)) return params.list(param) ?? [];
+  // A list (`allowedAdmins[]` where the fresh value is null): none sent is null, as the binder leaves it.
+  if (Array.isArray(fresh) || param.endsWith("[]")) {
+    const items = params.list(param);
+    return items?.length ? items : Array.isArray(fresh) ? [] : null;
+  }
   const text = params.text(param);
   if (text === undefined) return undefined;
   if (typeof fresh === "number") return Number(text);
