@@ -24,11 +24,20 @@ export interface Original {
 }
 
 /**
- * The value at `path` in `value`: selectPath's `a.b`, `[0]`, and a list's item by a member's value
- * (`[webItemId=e67be73d-...]`, case-insensitive); `""` is the whole value.
+ * The value at `path` in `value`: selectPath's `a.b`, `[0]`, a list's item by a member's value
+ * (`[webItemId=e67be73d-...]`, case-insensitive), and a list's items with some members only, as a
+ * write takes them back (`[]{ip,forAdmin}`: a read answers each with an id the write does not take);
+ * `""` is the whole value.
  */
 export function pick(value: unknown, path: string): unknown {
   if (path === "") return value;
+  const projection = /^(.*)\[\]\{([\w,]+)\}$/.exec(path);
+  if (projection) {
+    const list = pick(value, projection[1]);
+    const members = projection[2].split(",");
+    if (!Array.isArray(list)) return undefined;
+    return list.map((item) => Object.fromEntries(members.map((name) => [name, pick(item, name) ?? null])));
+  }
   const filter = /\[([^=\]]+)=([^\]]*)\]/;
   const found = filter.exec(path);
   if (!found) return selectPath(value, path);

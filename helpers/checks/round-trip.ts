@@ -15,11 +15,10 @@ const AS_JSON: Variation = { suffix: "json", headers: { Accept: "application/jso
 const succeeded = (read: ReadResponse) =>
   read.status !== undefined && read.status >= 200 && read.status < 300;
 
-/** The fields of `record` that do not carry the value `fields` says they must. */
+/** The fields of `record` (members, or paths: `[0].ip` of a list) that do not carry the value `fields` says they must. */
 export function fieldsNotCarried(record: unknown, fields: Record<string, unknown>): string[] {
-  const members = (record ?? {}) as Record<string, unknown>;
   return Object.entries(fields)
-    .filter(([field, value]) => members[field] !== value)
+    .filter(([field, value]) => selectPath(record, field) !== value)
     .map(([field]) => field);
 }
 
@@ -60,7 +59,10 @@ async function readsBack(
   }
   const record = responseOf(back) as Record<string, unknown> | undefined;
   const differing = fieldsNotCarried(record, fields);
-  const given = { status: back.status, fields: Object.fromEntries(differing.map((f) => [f, record?.[f]])) };
+  const given = {
+    status: back.status,
+    fields: Object.fromEntries(differing.map((f) => [f, selectPath(record, f)])),
+  };
   if (differing.length) {
     const why = `read back, the record does not carry what the ${op.method} sent: ${differing.join(", ")}`;
     return { passed: false, expected, given, why };

@@ -1,5 +1,5 @@
 import type { FaultName } from "../faults";
-import type { JsonValue } from "../wire/json-value";
+import type { JsonObject, JsonValue } from "../wire/json-value";
 
 /**
  * One module of the API served from data (reference/modules/<module>.ts exports it as `default`):
@@ -45,11 +45,29 @@ export interface SettingWrite {
    * of that name (`settings[auditTrailLifeTime]` for a member of a complex parameter; `allowedAdmins[]`
    * for a list whose fresh value is null). A member the request leaves out keeps its value, unless `replaces`.
    */
-  from: Record<string, string>;
+  from?: Record<string, string>;
   /** A member the request leaves out is reset to the fresh portal's value: the server saves a new object. */
   replaces?: true;
-  /** What it answers: the setting as written (default), nothing (void), or true. */
-  answer?: "setting" | "nothing" | "true";
+  /** A setting that is a list: the request's items replace it (reference/generic/settings.ts). */
+  items?: SettingItems;
+  /** What it answers: the setting as written (default), the items as sent, nothing (void), or true. */
+  answer?: "setting" | "sent" | "nothing" | "true";
+}
+
+/**
+ * The items of a list setting a write sends (`ips[0][ip]`, `ips[0][forAdmin]`, ...), each member
+ * from the item's parameter of that name.
+ */
+export interface SettingItems {
+  param: string;
+  from: Record<string, string>;
+  /** A member numbered afresh on every write, as rows the server deletes and inserts again (an IP restriction's id). */
+  numbered?: string;
+  /**
+   * The list is the server's catalogue (the modules full-text search covers): every fresh item stays,
+   * with the members of the sent item whose `key` member equals its own, or `absent` when none was sent.
+   */
+  catalogue?: { key: string; absent: JsonObject };
 }
 
 /**

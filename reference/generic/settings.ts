@@ -2,7 +2,7 @@ import type { Params } from "../http/params";
 import { type AuthenticatedRequest, authenticated, type HandlerResult, type Route } from "../routes/route";
 import type { Store } from "../store/model";
 import type { JsonObject, JsonValue } from "../wire/json-value";
-import type { GenericSetting, ModuleData, SettingWrite } from "./module-data";
+import type { GenericSetting, ModuleData, SettingItems, SettingWrite } from "./module-data";
 
 /**
  * The module's settings (`settings:` of its data): each read answers the value its writes last set.
@@ -19,22 +19,51 @@ export function genericSettings(data: ModuleData): Route[] {
     });
     const writes = setting.writes.map((write) =>
       authenticated(write.method, write.path, (request) => {
-        const value = written(
-          setting,
-          write,
-          write.replaces ? setting.value : current(request.store),
-          request,
-        );
         const { faults, store } = request;
         const kept = store.settings.get(key);
+        const sent = write.items && sentItems(write.items, setting.value, request.params);
+        const value = sent
+          ? listed(write.items as SettingItems, setting.value, sent, current(store))
+          : written(setting, write, write.replaces ? setting.value : current(store), request);
         const ignored = faults.has("update-ignored") || (faults.has("restore-ignored") && kept !== undefined);
-        if (!ignored) store.settings.set(key, { initial: kept?.initial ?? setting.value, value });
-        const response = { setting: value, nothing: undefined, true: true }[write.answer ?? "setting"];
-        return { outcome: "updated", response };
+        const renumbered = write.items?.numbered;
+        if (!ignored) store.settings.set(key, { initial: kept?.initial ?? setting.value, value, renumbered });
+        const answers = { setting: value, sent, nothing: undefined, true: true };
+        return { outcome: "updated", response: answers[write.answer ?? "setting"] };
       }),
     );
     return [read, ...writes];
   });
+}
+
+/** The items the request sent (`ips[0][ip]`, ...), each member typed as the fresh list's first item has it. */
+function sentItems(items: SettingItems, fresh: JsonValue, params: Params): JsonObject[] {
+  const model = ((fresh as JsonObject[])[0] ?? {}) as JsonObject;
+  const sent: JsonObject[] = [];
+  for (let index = 0; ; index++) {
+    const item: JsonObject = {};
+    for (const [name, param] of Object.entries(items.from)) {
+      const value = member(model[name], `${items.param}[${index}][${param}]`, params);
+      if (value !== undefined) item[name] = value;
+    }
+    if (!Object.keys(item).length) return sent;
+    sent.push(item);
+  }
+}
+
+/** The list after the write: the sent items (numbered afresh), or the catalogue with what was sent for each. */
+function listed(items: SettingItems, fresh: JsonValue, sent: JsonObject[], before: JsonValue): JsonValue {
+  const catalogue = items.catalogue;
+  if (catalogue)
+    return (fresh as JsonObject[]).map((entry) => {
+      const given = sent.find((item) => item[catalogue.key] === entry[catalogue.key]);
+      return { ...entry, ...(given ?? catalogue.absent) };
+    });
+  const numbered = items.numbered;
+  if (!numbered) return sent;
+  const last = Math.max(0, ...(before as JsonObject[]).map((item) => Number(item[numbered]) || 0));
+  const model = ((fresh as JsonObject[])[0] ?? {}) as JsonObject;
+  return sent.map((item, index) => ({ ...model, ...item, [numbered]: last + index + 1 }));
 }
 
 /** The value after the write: `before` with each member the request sent, typed as the fresh value has it. */
@@ -45,7 +74,7 @@ function written(
   request: AuthenticatedRequest,
 ): JsonValue {
   const value = structuredClone(before) as JsonObject;
-  for (const [path, param] of Object.entries(write.from)) {
+  for (const [path, param] of Object.entries(write.from ?? {})) {
     const sent = member(at(setting.value, path), param, request.params);
     if (sent !== undefined) put(value, path, sent);
   }
@@ -81,8 +110,14 @@ function put(value: JsonObject, path: string, sent: JsonValue): void {
 
 /** The settings a run left other than a fresh portal has them (RunningReference.dataChanges). */
 export function describeSettings(store: Store): string[] {
+  // Rows the server inserts again get new ids, and are the same setting (an IP restriction's id).
+  const same = (a: unknown, b: unknown, renumbered?: string) => {
+    const text = (v: unknown) =>
+      JSON.stringify(v, (name, member) => (name === renumbered ? undefined : member));
+    return text(a) === text(b);
+  };
   return [...store.settings]
-    .filter(([, { initial, value }]) => JSON.stringify(initial) !== JSON.stringify(value))
+    .filter(([, { initial, value, renumbered }]) => !same(initial, value, renumbered))
     .map(
       ([key, { initial, value }]) =>
         `setting ${key}: ${JSON.stringify(value)}, was ${JSON.stringify(initial)}`,

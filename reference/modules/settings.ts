@@ -107,7 +107,6 @@ const data: ModuleData = {
     { path: "settings/security/administrator/{productid}" },
     { path: "settings/security/administrator" },
     { path: "settings/logo" },
-    { path: "settings/iprestrictions" },
     { path: "settings/tfaapp" },
     { path: "settings/telegramisconnected" },
     {
@@ -177,6 +176,22 @@ const data: ModuleData = {
     },
   ],
   settings: [
+    // A portal that allows two address ranges (IPRestriction rows: common/ASC.IPSecurity/IPRestriction.cs).
+    {
+      read: "settings/iprestrictions",
+      value: [
+        { id: 1, tenantId: 1, ip: "198.51.100.0/24", forAdmin: false },
+        { id: 2, tenantId: 1, ip: "203.0.113.17", forAdmin: true },
+      ],
+      writes: [
+        {
+          method: "PUT",
+          path: "settings/iprestrictions",
+          items: { param: "ips", from: { ip: "ip", forAdmin: "forAdmin" }, numbered: "id" },
+          answer: "sent",
+        },
+      ],
+    },
     // PasswordSettings.GetDefault, with the regular expressions of a portal of printable ASCII
     // (web/core/ASC.Web.Core/Utility/PasswordSettings.cs:135-186).
     {

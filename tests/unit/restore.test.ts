@@ -125,7 +125,7 @@ describe("settings-like writes: restore", () => {
     );
   });
 
-  test("pick: paths, a list's item by a member's value, the whole answer", () => {
+  test("pick: paths, a list's item by a member's value, a list's items with some members, the whole answer", () => {
     const answer = [
       { webItemId: "AB", users: [{ id: 1 }] },
       { webItemId: "cd", enabled: false },
@@ -135,6 +135,16 @@ describe("settings-like writes: restore", () => {
     assert.equal(pick(answer, "[webItemId=zz].enabled"), undefined);
     assert.equal(pick(answer, ""), answer);
     assert.equal(pick({ a: { b: 2 } }, "a.b"), 2);
+    const ips = [
+      { id: 7, ip: "192.0.2.1", forAdmin: false },
+      { id: 8, ip: "192.0.2.2" },
+    ];
+    assert.deepEqual(pick(ips, "[]{ip,forAdmin}"), [
+      { ip: "192.0.2.1", forAdmin: false },
+      { ip: "192.0.2.2", forAdmin: null },
+    ]);
+    assert.deepEqual(pick({ list: [] }, "list[]{ip}"), []);
+    assert.equal(pick({}, "list[]{ip}"), undefined);
   });
 
   test("handBack hides members named as secrets, and shows the rest", () => {
