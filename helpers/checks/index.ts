@@ -16,9 +16,10 @@ export const ALL_CHECKS: Check[] = [
   ...formatChecks,
   // Before the request bodies: an update's record is read back before the form body changes it.
   ...roundTripChecks,
-  // After the round trip has read the setting back changed; the ledger sets it back again at the end.
-  ...restoreChecks,
   ...requestBodyChecks,
+  // After the reads that show the setting changed (a void write's request bodies read it back too);
+  // the ledger sets it back again at the end of the test.
+  ...restoreChecks,
   ...parityChecks,
   ...schemaChecks,
 ];

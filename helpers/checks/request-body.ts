@@ -1,9 +1,30 @@
 import type { Operation } from "../contract/contract";
-import type { Check, Verdict } from "./check";
+import type { Check, CheckContext, ReadResponse, Verdict } from "./check";
 import { describeResponse } from "./check";
+import { selectPath } from "./operations";
 import { fieldsNotCarried } from "./round-trip";
 
 const hasBody = (op: Operation) => op.body !== undefined && op.method !== "GET";
+
+type Members = Record<string, unknown>;
+
+/**
+ * The record the write answered, or, for a write that answers nothing (void) and names the read that
+ * shows what it changed (`readBack` of an update or a setting), that read's answer.
+ */
+async function answered(op: Operation, ctx: CheckContext, read: ReadResponse): Promise<Members | undefined> {
+  const response = (read.value as { response?: Members } | undefined)?.response;
+  const get = op.readBack && !op.creates && ctx.sibling(op, op.readBack.operation);
+  // A void answer is `response: {}` (or none at all).
+  const nothing = response == null || (typeof response === "object" && !Object.keys(response).length);
+  if (!nothing || !get) return response ?? undefined;
+  const back = await ctx.perform(get, {
+    suffix: "json",
+    headers: { Accept: "application/json" },
+    values: read.values,
+  });
+  return (back.value as { response?: Members } | undefined)?.response;
+}
 
 /** The record must carry what the body said: proof the body was read, not merely accepted. */
 function bodyCheck(kind: "json" | "form", contentType: string): Check {
@@ -24,13 +45,16 @@ function bodyCheck(kind: "json" | "form", contentType: string): Check {
           why: `the ${contentType} body was not accepted (status ${read.status ?? "none"})`,
         };
       }
-      const record = (read.value as { response?: Record<string, unknown> } | undefined)?.response ?? {};
+      const record = (await answered(op, ctx, read)) ?? {};
       const differing = fieldsNotCarried(record, read.reflects ?? {});
       if (differing.length) {
         return {
           passed: false,
           expected,
-          given: { status: read.status, fields: Object.fromEntries(differing.map((f) => [f, record[f]])) },
+          given: {
+            status: read.status,
+            fields: Object.fromEntries(differing.map((f) => [f, selectPath(record, f)])),
+          },
           why: `the record does not carry what the ${contentType} body sent: ${differing.join(", ")}`,
         };
       }
