@@ -76,7 +76,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(ledger);
     const problems = await ledger.undoAll(workspace);
     if (problems.length)
-      throw new Error(`Cleanup failed, records may be left behind:\n${problems.join("\n")}`);
+      // One line: the run's summary shows an error's first line (a setting's value to set back by hand).
+      throw new Error(`Cleanup failed, records may be left behind: ${problems.join("; ")}`);
   },
   conformance: async ({ workspace, discovered, ledger, uniqueName, run, profile, config }, use, testInfo) => {
     const schemas = schemaRegistry();

@@ -245,8 +245,8 @@ export class OperationRunner implements CheckContext {
     if (op.creates && read.exchange.response) this.ledger.answered(unique);
     if (op.reflects)
       read.reflects = Object.fromEntries(Object.entries(op.reflects).map(([k, v]) => [k, fill(v)]));
-    if ((op.creates || op.effects) && read.status !== undefined && read.status < 300)
-      this.recordUndo(op, read);
+    // What a create made, what a GET's effects made, and what a write that toggles did (its undo sends it again).
+    if (op.undo && read.status !== undefined && read.status < 300) this.recordUndo(op, read);
     if (op.method === "DELETE" && read.status !== undefined && read.status < 300)
       this.ledger.removed("DELETE", path);
     return read;

@@ -30,8 +30,11 @@ export interface ModuleData {
  * answers the value its writes last set, as a fresh portal has it until then.
  */
 export interface GenericSetting {
-  /** The GET (path under api/2.0/) that answers it; its schema is schemas/operations.json's. */
-  read: string;
+  /**
+   * The GET (path under api/2.0/) that answers it; its schema is schemas/operations.json's. None:
+   * no operation reads it (a subscription a write toggles), and it is known by its first write's path.
+   */
+  read?: string;
   /** The read's `response` on a fresh portal. */
   value: JsonValue;
   writes: SettingWrite[];
@@ -50,8 +53,13 @@ export interface SettingWrite {
   replaces?: true;
   /** A setting that is a list: the request's items replace it (reference/generic/settings.ts). */
   items?: SettingItems;
-  /** What it answers: the setting as written (default), the items as sent, nothing (void), or true. */
-  answer?: "setting" | "sent" | "nothing" | "true";
+  /** A boolean member each request turns over (a subscription on, then off). */
+  toggles?: string;
+  /**
+   * What it answers: the setting as written (default), the items as sent, nothing (void), true, or
+   * `{ member }`, that member of the setting as written.
+   */
+  answer?: "setting" | "sent" | "nothing" | "true" | { member: string };
 }
 
 /**

@@ -11,28 +11,33 @@ import type { GenericSetting, ModuleData, SettingItems, SettingWrite } from "./m
  */
 export function genericSettings(data: ModuleData): Route[] {
   return (data.settings ?? []).flatMap((setting) => {
-    const key = `${data.module}/${setting.read}`;
+    const key = `${data.module}/${setting.read ?? setting.writes[0].path}`;
     const current = (store: Store) => (store.settings.get(key)?.value ?? setting.value) as JsonValue;
-    const read = authenticated("GET", setting.read, (request): HandlerResult => {
-      const written = request.store.settings.has(key);
-      return { outcome: "read", response: current(request.store), ...(written && { asWritten: true }) };
-    });
+    const read = (path: string) =>
+      authenticated("GET", path, (request): HandlerResult => {
+        const written = request.store.settings.has(key);
+        return { outcome: "read", response: current(request.store), ...(written && { asWritten: true }) };
+      });
     const writes = setting.writes.map((write) =>
       authenticated(write.method, write.path, (request) => {
         const { faults, store } = request;
         const kept = store.settings.get(key);
         const sent = write.items && sentItems(write.items, setting.value, request.params);
+        const before = current(store);
         const value = sent
-          ? listed(write.items as SettingItems, setting.value, sent, current(store))
-          : written(setting, write, write.replaces ? setting.value : current(store), request);
+          ? listed(write.items as SettingItems, setting.value, sent, before)
+          : written(setting, write, write.replaces ? setting.value : before, request);
+        if (write.toggles) put(value as JsonObject, write.toggles, !at(before, write.toggles));
         const ignored = faults.has("update-ignored") || (faults.has("restore-ignored") && kept !== undefined);
         const renumbered = write.items?.numbered;
         if (!ignored) store.settings.set(key, { initial: kept?.initial ?? setting.value, value, renumbered });
+        const answer = write.answer ?? "setting";
+        if (typeof answer === "object") return { outcome: "updated", response: at(value, answer.member) };
         const answers = { setting: value, sent, nothing: undefined, true: true };
-        return { outcome: "updated", response: answers[write.answer ?? "setting"] };
+        return { outcome: "updated", response: answers[answer] };
       }),
     );
-    return [read, ...writes];
+    return [...(setting.read ? [read(setting.read)] : []), ...writes];
   });
 }
 

@@ -176,6 +176,18 @@ const data: ModuleData = {
     },
   ],
   settings: [
+    // The account's subscription to the periodic tips: no operation reads it (StudioPeriodicNotify.cs:950-959).
+    {
+      value: { subscribed: true },
+      writes: [
+        {
+          method: "PUT",
+          path: "settings/tips/change/subscription",
+          toggles: "subscribed",
+          answer: { member: "subscribed" },
+        },
+      ],
+    },
     // A portal that allows two address ranges (IPRestriction rows: common/ASC.IPSecurity/IPRestriction.cs).
     {
       read: "settings/iprestrictions",
