@@ -7,7 +7,16 @@ import { readLeniently } from "../http/formats";
 export const RECORD_PREFIX = "wc-";
 
 export interface Leftover {
-  kind: "person" | "group" | "folder" | "blog post" | "event" | "bookmark" | "forum topic" | "wiki page";
+  kind:
+    | "person"
+    | "group"
+    | "folder"
+    | "blog post"
+    | "event"
+    | "bookmark"
+    | "forum topic"
+    | "wiki page"
+    | "custom navigation item";
   id: string;
   name: string;
   remove: RequestSpec;
@@ -54,6 +63,13 @@ const SOURCES: {
       ["forum topic", "community.recent-forum-topics", "community.delete-forum-topic"],
     ] as const
   ).map(([kind, list, remove]) => ({ kind, lists: [list], records: asArray, names: ["title"], remove })),
+  {
+    kind: "custom navigation item",
+    lists: ["settings.custom-navigation-items"],
+    records: asArray,
+    names: ["label"],
+    remove: "settings.custom-navigation-delete",
+  },
   {
     kind: "wiki page",
     lists: ["community.wiki-pages"],
