@@ -9,15 +9,15 @@ const hasBody = (op: Operation) => op.body !== undefined && op.method !== "GET";
 type Members = Record<string, unknown>;
 
 /**
- * The record the write answered, or, for a write that answers nothing (void) and names the read that
- * shows what it changed (`readBack` of an update or a setting), that read's answer.
+ * The record the write answered, or, for a write that answers nothing (void, no schema in the
+ * contract) and names the read that shows what it changed (`readBack` of an update or a setting),
+ * that read's answer.
  */
 async function answered(op: Operation, ctx: CheckContext, read: ReadResponse): Promise<Members | undefined> {
   const response = (read.value as { response?: Members } | undefined)?.response;
   const get = op.readBack && !op.creates && ctx.sibling(op, op.readBack.operation);
-  // A void answer is `response: {}` (or none at all).
-  const nothing = response == null || (typeof response === "object" && !Object.keys(response).length);
-  if (!nothing || !get) return response ?? undefined;
+  // The contract names no schema for a write that answers nothing (void: `response: {}`).
+  if ((response != null && op.schema) || !get) return response ?? undefined;
   const back = await ctx.perform(get, {
     suffix: "json",
     headers: { Accept: "application/json" },

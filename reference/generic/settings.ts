@@ -14,10 +14,17 @@ export function genericSettings(data: ModuleData): Route[] {
     const key = `${data.module}/${setting.read ?? setting.writes[0].path}`;
     const current = (store: Store) => (store.settings.get(key)?.value ?? setting.value) as JsonValue;
     const read = (path: string) =>
-      authenticated("GET", path, (request): HandlerResult => {
-        const written = request.store.settings.has(key);
-        return { outcome: "read", response: current(request.store), ...(written && { asWritten: true }) };
-      });
+      // Sent as held (HandlerResult.asWritten): the sparse variant's nulls would be a value the portal
+      // does not have, and a run sends back what it read.
+      authenticated(
+        "GET",
+        path,
+        (request): HandlerResult => ({
+          outcome: "read",
+          response: current(request.store),
+          asWritten: true,
+        }),
+      );
     const writes = setting.writes.map((write) =>
       authenticated(write.method, write.path, (request) => {
         const { faults, store } = request;
