@@ -93,7 +93,12 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
       "parity.xml-matches-json",
     ],
   },
-  "update-ignored": { caughtBy: ["write.reflects-update"] },
+  // A write that answers nothing (a setting's, portal.search-settings-update) shows its request
+  // bodies read by reading the setting back: an ignored update fails them too.
+  "update-ignored": {
+    caughtBy: ["write.reflects-update"],
+    collateral: ["request-body.json", "request-body.form"],
+  },
   "delete-does-nothing": { caughtBy: ["write.gone-after-delete"] },
   "refused-write-kept": { caughtBy: ["write.refused-writes-nothing"] },
   // A setting keeps the first value the run wrote: it reads back changed, and cannot be set back.
