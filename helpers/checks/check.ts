@@ -2,7 +2,6 @@ import type { Operation } from "../contract/contract";
 import type { SchemaRegistry } from "../contract/schemas";
 import type { Exchange, RequestSpec } from "../http/client";
 import type { Format } from "../http/formats";
-import type { Original } from "./restore";
 
 /**
  * Check families: the second half of a check id names one, and so does its `@tag`. `auth` checks
@@ -124,6 +123,18 @@ export interface ReadResponse {
   /** A settings-like write: the value read before the operation's first write, ledgered to be sent back (restore.ts). */
   original?: Original;
 }
+
+/** A setting's value before the run wrote it, and the request that sets it back (restore.ts). */
+export interface Original {
+  /** The restore's body: each member as the read answered it (null where it answered none). */
+  body: Record<string, unknown>;
+  /** The write itself, on the same record, with that body. */
+  spec: RequestSpec;
+}
+
+/** The `response` of a read's JSON (or converted XML) value. */
+export const responseOf = (read: ReadResponse) =>
+  (read.value as { response?: unknown } | undefined)?.response;
 
 export interface CheckContext {
   readonly schemas: SchemaRegistry;

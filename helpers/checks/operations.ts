@@ -4,20 +4,18 @@ import { composedSchema, SCHEMA_BASE, type SchemaRegistry } from "../contract/sc
 import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } from "../http/client";
 import { formatOfContentType, parseBody, readLeniently, type XmlNode, xmlToJson } from "../http/formats";
 import type { Ledger } from "../run/ledger";
-import { type CheckContext, NO_RECORD_TO_READ, type ReadResponse, type Variation } from "./check";
-import { type Original, readOriginal, restoreWhat } from "./restore";
+import {
+  type CheckContext,
+  NO_RECORD_TO_READ,
+  type Original,
+  type ReadResponse,
+  type Variation,
+} from "./check";
+import { readOriginal, restoreWhat } from "./restore";
+import { selectPath } from "./select-path";
 import { readKey, type SharedReads } from "./shared-reads";
 
-/** `folders[0].id`, `[0].id`, `id` */
-export function selectPath(value: unknown, path: string): unknown {
-  return path
-    .split(/\.|\[(\d+)\]/)
-    .filter((part) => part !== undefined && part !== "")
-    .reduce<unknown>(
-      (node, key) => (node == null ? undefined : (node as Record<string, unknown>)[key]),
-      value,
-    );
-}
+export { selectPath } from "./select-path";
 
 /**
  * Where `path` runs into an empty list in `value`, if it does: `""` for the value itself, else the

@@ -1,7 +1,8 @@
 import type { Operation } from "../contract/contract";
 import type { Check, CheckContext, ReadResponse, Verdict } from "./check";
-import { describeResponse } from "./check";
+import { describeResponse, responseOf } from "./check";
 import { selectPath } from "./operations";
+import { AS_JSON } from "./requests";
 import { fieldsNotCarried } from "./round-trip";
 
 const hasBody = (op: Operation) => op.body !== undefined && op.method !== "GET";
@@ -18,12 +19,8 @@ async function answered(op: Operation, ctx: CheckContext, read: ReadResponse): P
   const get = op.readBack && !op.creates && ctx.sibling(op, op.readBack.operation);
   // The contract names no schema for a write that answers nothing (void: `response: {}`).
   if ((response != null && op.schema) || !get) return response ?? undefined;
-  const back = await ctx.perform(get, {
-    suffix: "json",
-    headers: { Accept: "application/json" },
-    values: read.values,
-  });
-  return (back.value as { response?: Members } | undefined)?.response;
+  const back = await ctx.perform(get, { ...AS_JSON, values: read.values });
+  return responseOf(back) as Members | undefined;
 }
 
 /** The record must carry what the body said: proof the body was read, not merely accepted. */

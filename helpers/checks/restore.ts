@@ -1,9 +1,10 @@
 import type { Operation } from "../contract/contract";
 import type { RequestSpec } from "../http/client";
-import type { Check, CheckContext, ReadResponse, Variation, Verdict } from "./check";
+import { readLeniently } from "../http/formats";
+import type { Check, CheckContext, Original, ReadResponse, Verdict } from "./check";
 import { describeResponse } from "./check";
-import { selectPath } from "./operations";
-import { successRequest } from "./requests";
+import { AS_JSON, successRequest } from "./requests";
+import { selectPath } from "./select-path";
 
 /**
  * Settings-like writes (issue 23, item 3): a write whose record is the portal or a user's settings
@@ -12,16 +13,6 @@ import { successRequest } from "./requests";
  * global teardown after a failure or Ctrl-C); the write's round trip reads it back (`readBack`,
  * write.reflects-update); this check sends the original back and reads that it is there again.
  */
-
-const AS_JSON: Variation = { suffix: "json", headers: { Accept: "application/json" } };
-
-/** A setting's value before the run wrote it, and the request that sets it back. */
-export interface Original {
-  /** The restore's body: each member as the read answered it (null where it answered none). */
-  body: Record<string, unknown>;
-  /** The write itself, on the same record, with that body. */
-  spec: RequestSpec;
-}
 
 /**
  * The value at `path` in `value`: selectPath's `a.b`, `[0]`, a list's item by a member's value
@@ -61,8 +52,6 @@ export function handBack(original: Original): string {
   return `${original.spec.method} ${original.spec.path} with the body ${shown}`;
 }
 
-const responseOf = (read: ReadResponse) => (read.value as { response?: unknown } | undefined)?.response;
-
 function readOperation(op: Operation, ctx: Pick<CheckContext, "sibling">): Operation {
   const read = op.restore && ctx.sibling(op, op.restore.read);
   if (!read) throw new Error(`${op.key}: the contract has no operation to read its current value with`);
@@ -76,8 +65,12 @@ async function currentValue(
   values: Record<string, string>,
 ): Promise<{ body: Record<string, unknown> } | { read: ReadResponse }> {
   const read = await ctx.perform(readOperation(op, ctx), { ...AS_JSON, values });
-  if (read.status !== 200 || read.value === undefined) return { read };
-  const answer = responseOf(read);
+  // Read leniently, as an undo is: a mislabelled answer (the format checks' business) still says
+  // what to set back.
+  const body = read.exchange.response && readLeniently(read.contentType, read.exchange.response.body);
+  const value = read.value ?? body;
+  if (read.status !== 200 || value === undefined) return { read };
+  const answer = (value as { response?: unknown }).response;
   const members = Object.entries(op.restore?.body ?? {});
   return { body: Object.fromEntries(members.map(([name, path]) => [name, pick(answer, path) ?? null])) };
 }

@@ -1,16 +1,14 @@
 import type { Operation } from "../contract/contract";
-import type { Check, CheckContext, ReadResponse, Variation, Verdict } from "./check";
-import { describeResponse } from "./check";
+import type { Check, CheckContext, ReadResponse, Verdict } from "./check";
+import { describeResponse, responseOf } from "./check";
 import { selectPath } from "./operations";
-import { refusedRequest, successRequest } from "./requests";
+import { AS_JSON, refusedRequest, successRequest } from "./requests";
 
 /**
  * The write round trip (issue 23): what a create, an update or a delete did, read back through the
  * section's own GETs (`readBack`, `listedIn`, `gone` in specs/*.yaml). Each check takes the write's
  * answer the status check already got (one request serves them all) and sends one GET of its own.
  */
-
-const AS_JSON: Variation = { suffix: "json", headers: { Accept: "application/json" } };
 
 const succeeded = (read: ReadResponse) =>
   read.status !== undefined && read.status >= 200 && read.status < 300;
@@ -21,8 +19,6 @@ export function fieldsNotCarried(record: unknown, fields: Record<string, unknown
     .filter(([field, value]) => selectPath(record, field) !== value)
     .map(([field]) => field);
 }
-
-const responseOf = (read: ReadResponse) => (read.value as { response?: unknown } | undefined)?.response;
 
 /** The write's own answer (shared with its status check), or why the round trip cannot go on. */
 async function theWrite(
