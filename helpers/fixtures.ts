@@ -76,7 +76,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({ workspace, run, config, uniqueName }, use) => {
       // Records made in lists found empty serve the whole worker, so the worker's end removes them.
       const ledger = new Ledger(new RunLedgerFile(run.ledgerFile));
-      const policy = { allowWrites: config.allowWrites, disposable: run.embedded };
+      const policy = {
+        allowWrites: config.allowWrites,
+        allowSettingsWrites: config.allowSettingsWrites,
+        disposable: run.embedded,
+      };
       const standIns = new StandInRecords(contractIndex(), policy, (create) =>
         new OperationRunner(
           workspace,
@@ -188,7 +192,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
               uniqueName,
               evidence,
               run.namePrefix,
-              { allowWrites: config.allowWrites, disposable: run.embedded },
+              {
+                allowWrites: config.allowWrites,
+                allowSettingsWrites: config.allowSettingsWrites,
+                disposable: run.embedded,
+              },
               reads,
             );
             const found = await runCheck(op, check, runner, evidence);
@@ -216,7 +224,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 /** Undoes what `ledger` holds; a record that could not be removed fails the test (or the worker). */
 async function undoOrFail(ledger: Ledger, workspace: WorkspaceClient): Promise<void> {
   const problems = await ledger.undoAll(workspace);
-  if (problems.length) throw new Error(`Cleanup failed, records may be left behind:\n${problems.join("\n")}`);
+  // One line: the run's summary shows an error's first line (a setting's value to set back by hand).
+  if (problems.length) throw new Error(`Cleanup failed, records may be left behind: ${problems.join("; ")}`);
 }
 
 /** Where the operation is declared (`specs/people.yaml:12:3`): the step's location in reports, no stack needed. */

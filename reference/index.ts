@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { describeSettings } from "./generic/settings";
 import { describeChanges } from "./generic/writes";
 import { createInstance } from "./instance";
 import { type ReferenceOptions, resolveOptions } from "./options";
@@ -63,6 +64,6 @@ export async function startReference(options?: ReferenceOptions): Promise<Runnin
     close: () => close(server),
     requests: () => [...received],
     issuedTokens: () => [...instance.store.sessions.keys()],
-    dataChanges: () => describeChanges(instance.store),
+    dataChanges: () => [...describeChanges(instance.store), ...describeSettings(instance.store)],
   };
 }

@@ -120,7 +120,21 @@ export interface ReadResponse {
   reflects?: Record<string, unknown>;
   /** The value each placeholder was sent with (the id a write acted on). */
   values?: Record<string, string>;
+  /** A settings-like write: the value read before the operation's first write, ledgered to be sent back (restore.ts). */
+  original?: Original;
 }
+
+/** A setting's value before the run wrote it, and the request that sets it back (restore.ts). */
+export interface Original {
+  /** The restore's body: each member as the read answered it (null where it answered none). */
+  body: Record<string, unknown>;
+  /** The write itself, on the same record, with that body. */
+  spec: RequestSpec;
+}
+
+/** The `response` of a read's JSON (or converted XML) value. */
+export const responseOf = (read: ReadResponse) =>
+  (read.value as { response?: unknown } | undefined)?.response;
 
 export interface CheckContext {
   readonly schemas: SchemaRegistry;

@@ -5,6 +5,7 @@ import { formatChecks } from "./format";
 import { notFoundChecks } from "./not-found";
 import { parityChecks } from "./parity";
 import { requestBodyChecks } from "./request-body";
+import { restoreChecks } from "./restore";
 import { roundTripChecks } from "./round-trip";
 import { schemaChecks } from "./schema";
 import { statusChecks, writeStatusChecks } from "./status";
@@ -18,6 +19,9 @@ export const ALL_CHECKS: Check[] = [
   ...notFoundChecks,
   ...formatChecks,
   ...requestBodyChecks,
+  // After the reads that show the setting changed (a void write's request bodies read it back too);
+  // the ledger sets it back again at the end of the test.
+  ...restoreChecks,
   ...parityChecks,
   ...schemaChecks,
 ];

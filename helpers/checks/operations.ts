@@ -4,21 +4,20 @@ import { composedSchema, SCHEMA_BASE, type SchemaRegistry } from "../contract/sc
 import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } from "../http/client";
 import { formatOfContentType, parseBody, readLeniently, type XmlNode, xmlToJson } from "../http/formats";
 import type { Ledger } from "../run/ledger";
-import { type CheckContext, NO_RECORD_TO_READ, type ReadResponse, type Variation } from "./check";
+import {
+  type CheckContext,
+  NO_RECORD_TO_READ,
+  type Original,
+  type ReadResponse,
+  type Variation,
+} from "./check";
+import { readOriginal, restoreWhat } from "./restore";
+import { selectPath } from "./select-path";
 import { readKey, type SharedReads } from "./shared-reads";
 import type { StandInRecords } from "./stand-in-records";
 import { fillTexts } from "./undo-request";
 
-/** `folders[0].id`, `[0].id`, `id` */
-export function selectPath(value: unknown, path: string): unknown {
-  return path
-    .split(/\.|\[(\d+)\]/)
-    .filter((part) => part !== undefined && part !== "")
-    .reduce<unknown>(
-      (node, key) => (node == null ? undefined : (node as Record<string, unknown>)[key]),
-      value,
-    );
-}
+export { selectPath } from "./select-path";
 
 /**
  * A value of a write's answer at `select`, or, for `{name}`, the value the write was sent for its own
@@ -209,6 +208,8 @@ export class OperationRunner implements CheckContext {
   async send(spec: RequestSpec): Promise<Exchange> {
     const exchange = await this.client.send(spec);
     this.evidence.push(exchange);
+    // After a write, other operations' reads shared so far may answer otherwise: sent again.
+    if (spec.method !== "GET") this.shared?.forgetOthersReads();
     return exchange;
   }
 
@@ -258,6 +259,8 @@ export class OperationRunner implements CheckContext {
     const query = Object.fromEntries(
       Object.entries(op.query).map(([k, v]) => [k, typeof v === "string" ? substitute(v, String) : v]),
     );
+    // A setting's value is read before it is first written, and its restore ledgered (restore.ts).
+    const original = op.restore && (await this.original(op, values));
     const unique = this.uniqueName();
     // A body names the run's records by placeholder too (`fileIds: ["{fileid}"]`), as a path does.
     const fill = <T extends BodyValue>(v: T): T =>
@@ -286,6 +289,7 @@ export class OperationRunner implements CheckContext {
     }
     const read = this.read(await this.send(spec), op);
     read.values = values;
+    if (original) read.original = original;
     if (isPlainRead(op, variation, read)) this.discovered.seen(`GET ${op.path}`, read.value.response);
     if (op.creates && read.exchange.response) this.ledger.answered(unique);
     if (op.reflects)
@@ -413,5 +417,16 @@ export class OperationRunner implements CheckContext {
       );
     }
     return placeholderValue(value, `${create.key} -> ${select}`);
+  }
+
+  /** The setting as it was before the operation's first write, once for its checks, its restore ledgered. */
+  private async original(op: Operation, values: Record<string, string>): Promise<Original> {
+    const keep = async () => {
+      const original = await readOriginal(op, this, values);
+      this.ledger.add(restoreWhat(op, original), original.spec);
+      return JSON.stringify(original);
+    };
+    const shared = this.shared?.operation === op.key ? this.shared : undefined;
+    return JSON.parse(await (shared ? shared.record("restore:original", keep) : keep())) as Original;
   }
 }

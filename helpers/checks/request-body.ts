@@ -1,10 +1,27 @@
 import type { Operation } from "../contract/contract";
-import type { Check, Verdict } from "./check";
-import { describeResponse } from "./check";
-import { FORM_BODY_REQUEST, WRITE_REQUESTS } from "./requests";
+import type { Check, CheckContext, ReadResponse, Verdict } from "./check";
+import { describeResponse, responseOf } from "./check";
+import { selectPath } from "./operations";
+import { AS_JSON, FORM_BODY_REQUEST, WRITE_REQUESTS } from "./requests";
 import { fieldsNotCarried } from "./round-trip";
 
 const hasBody = (op: Operation) => op.body !== undefined && op.method !== "GET";
+
+type Members = Record<string, unknown>;
+
+/**
+ * The record the write answered, or, for a write that answers nothing (void, no schema in the
+ * contract) and names the read that shows what it changed (`readBack` of an update or a setting),
+ * that read's answer.
+ */
+async function answered(op: Operation, ctx: CheckContext, read: ReadResponse): Promise<Members | undefined> {
+  const response = (read.value as { response?: Members } | undefined)?.response;
+  const get = op.readBack && !op.creates && ctx.sibling(op, op.readBack.operation);
+  // The contract names no schema for a write that answers nothing (void: `response: {}`).
+  if ((response != null && op.schema) || !get) return response ?? undefined;
+  const back = await ctx.perform(get, { ...AS_JSON, values: read.values });
+  return responseOf(back) as Members | undefined;
+}
 
 /** The record must carry what the body said: proof the body was read, not merely accepted. */
 function bodyCheck(kind: "json" | "form", contentType: string): Check {
@@ -16,9 +33,7 @@ function bodyCheck(kind: "json" | "form", contentType: string): Check {
     async run(op, ctx): Promise<Verdict> {
       const read = await ctx.perform(op, kind === "form" ? FORM_BODY_REQUEST : WRITE_REQUESTS.json);
       const given = describeResponse(read);
-      // A void answer (no schema: mail's settings flags) carries nothing; its round trip reads the record back.
-      const reflects = (op.schema && read.reflects) || {};
-      const expected = { status: "2xx", fields: reflects };
+      const expected = { status: "2xx", fields: read.reflects ?? {} };
       if (read.status === undefined || read.status < 200 || read.status > 299) {
         return {
           passed: false,
@@ -27,13 +42,16 @@ function bodyCheck(kind: "json" | "form", contentType: string): Check {
           why: `the ${contentType} body was not accepted (status ${read.status ?? "none"})`,
         };
       }
-      const record = (read.value as { response?: Record<string, unknown> } | undefined)?.response ?? {};
-      const differing = fieldsNotCarried(record, reflects);
+      const record = (await answered(op, ctx, read)) ?? {};
+      const differing = fieldsNotCarried(record, read.reflects ?? {});
       if (differing.length) {
         return {
           passed: false,
           expected,
-          given: { status: read.status, fields: Object.fromEntries(differing.map((f) => [f, record[f]])) },
+          given: {
+            status: read.status,
+            fields: Object.fromEntries(differing.map((f) => [f, selectPath(record, f)])),
+          },
           why: `the record does not carry what the ${contentType} body sent: ${differing.join(", ")}`,
         };
       }

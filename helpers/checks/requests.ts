@@ -37,6 +37,9 @@ export const WRITE_REQUESTS = {
  */
 export const FORM_BODY_REQUEST = { suffix: "json", bodyKind: "form" } satisfies Variation;
 
+/** How the write round trip and a setting's restore read a record: as JSON. */
+export const AS_JSON: Variation = { suffix: "json", headers: { Accept: "application/json" } };
+
 /**
  * The operation's plain request: a read as the default format check sends it; a write with a JSON
  * body and .json, as the JSON request-body and schema checks send it. The status and auth checks

@@ -2,9 +2,16 @@ import type { Operation } from "../contract/contract";
 import { readLeniently } from "../http/formats";
 import type { Ledger } from "../run/ledger";
 import type { Check, CheckContext, ReadResponse, Variation, Verdict } from "./check";
-import { describeResponse } from "./check";
+import { describeResponse, responseOf } from "./check";
 import { placeholderValue, removesRecord, selectPath, selectWritten, type WriteRecords } from "./operations";
-import { FORM_BODY_REQUEST, refusedRequest, successRequest, WRITE_FORMATS, WRITE_REQUESTS } from "./requests";
+import {
+  AS_JSON,
+  FORM_BODY_REQUEST,
+  refusedRequest,
+  successRequest,
+  WRITE_FORMATS,
+  WRITE_REQUESTS,
+} from "./requests";
 import { readKey } from "./shared-reads";
 import { undoRequest } from "./undo-request";
 
@@ -15,8 +22,6 @@ import { undoRequest } from "./undo-request";
  * CreatedRecords what each create made; the checks below take the write's answer the status check
  * already got (one request serves them all) and send one GET of their own.
  */
-
-const responseOf = (read: ReadResponse) => (read.value as { response?: unknown } | undefined)?.response;
 
 /**
  * The create's requests whose record a request of `op` with `variation` may act on, preferred first
@@ -106,16 +111,13 @@ export class CreatedRecords implements WriteRecords {
   }
 }
 
-const AS_JSON: Variation = { suffix: "json", headers: { Accept: "application/json" } };
-
 const succeeded = (read: ReadResponse) =>
   read.status !== undefined && read.status >= 200 && read.status < 300;
 
-/** The fields of `record` that do not carry the value `fields` says they must. */
+/** The fields of `record` (members, or paths: `[0].ip` of a list) that do not carry the value `fields` says they must. */
 export function fieldsNotCarried(record: unknown, fields: Record<string, unknown>): string[] {
-  const members = (record ?? {}) as Record<string, unknown>;
   return Object.entries(fields)
-    .filter(([field, value]) => members[field] !== value)
+    .filter(([field, value]) => selectPath(record, field) !== value)
     .map(([field]) => field);
 }
 
@@ -154,7 +156,10 @@ async function readsBack(
   }
   const record = responseOf(back) as Record<string, unknown> | undefined;
   const differing = fieldsNotCarried(record, fields);
-  const given = { status: back.status, fields: Object.fromEntries(differing.map((f) => [f, record?.[f]])) };
+  const given = {
+    status: back.status,
+    fields: Object.fromEntries(differing.map((f) => [f, selectPath(record, f)])),
+  };
   if (differing.length) {
     const why = `read back, the record does not carry what the ${op.method} sent: ${differing.join(", ")}`;
     return { passed: false, expected, given, why };
@@ -281,7 +286,7 @@ export const roundTripChecks: Check[] = [
     family: "write",
     name: "reflects-update",
     rule: "A record a request updated reads back changed: its GET answers what was sent.",
-    appliesTo: (op) => op.method === "PUT" && op.readBack !== undefined,
+    appliesTo: (op) => (op.method === "PUT" || op.restore !== undefined) && op.readBack !== undefined,
     async run(op, ctx): Promise<Verdict> {
       const done = await theWrite(op, ctx);
       if ("verdict" in done) return done.verdict;

@@ -46,6 +46,15 @@ export class SharedReads {
     return entry.pending;
   }
 
+  /**
+   * A write was sent: the reads of other operations (keyed `<operation> <read key>`) may answer
+   * otherwise now (a setting read before it is changed, then read back), so they are sent again.
+   * The operation's own requests stay shared: each of its checks takes the same write's answer.
+   */
+  forgetOthersReads(): void {
+    for (const key of this.reads.keys()) if (!key.startsWith("[")) this.reads.delete(key);
+  }
+
   /** The answer of `key`, if it was sent and has come back; nothing is sent. */
   answered(key: string): ReadResponse | undefined {
     return this.reads.get(key)?.done;

@@ -62,6 +62,14 @@ export interface Operation {
   gone?: { operation: string; status: number; source: string };
   /** A write other than a DELETE that removes the records it names (a PUT that deletes by ids). */
   removes?: true;
+  /**
+   * A settings-like write (helpers/checks/restore.ts): before its first request the current value is
+   * read with the section's GET `read`, and afterwards sent back through this same operation, each
+   * member of `body` taken from the read's answer at its path (`""`: the whole answer).
+   */
+  restore?: { read: string; body: Record<string, string> };
+  /** Could lock the run's account or other people out: sent to WORKSPACE_URL only with WORKSPACE_ALLOW_SETTINGS_WRITES=true too. */
+  locksOut?: true;
   volatile: string[];
   tags: string[];
   /** Where it is declared, for messages: `specs/people.yaml:12`. */

@@ -9,6 +9,8 @@ import type { Operation } from "./contract";
 export interface WritePolicy {
   /** WORKSPACE_ALLOW_WRITES (always true against the embedded reference). */
   allowWrites: boolean;
+  /** WORKSPACE_ALLOW_SETTINGS_WRITES: writes marked `locksOut` too (always true against the embedded reference). */
+  allowSettingsWrites?: boolean;
   /** The embedded reference: seeded afresh for each run, so an effect nobody can undo harms nothing. */
   disposable: boolean;
 }
@@ -21,6 +23,8 @@ export interface WritePolicy {
 export function effectRefusal(op: Operation, policy: WritePolicy): string | undefined {
   if (op.method !== "GET" && !policy.allowWrites)
     return `refused to send ${op.method} ${op.path}: writes to this deployment are not allowed (set WORKSPACE_ALLOW_WRITES=true to allow them)`;
+  if (op.locksOut && !policy.disposable && !policy.allowSettingsWrites)
+    return `refused to send ${op.method} ${op.path}: a setting that could lock the run's account or other people out is written only with WORKSPACE_ALLOW_SETTINGS_WRITES=true as well`;
   if (!op.effects) return undefined;
   const what = `${op.method} ${op.path} has side effects (${op.effects}), so it counts as a write`;
   if (!policy.allowWrites)

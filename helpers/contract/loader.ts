@@ -36,7 +36,9 @@ export function sampled(sections: Section[], perModule: string | undefined): Sec
     // The reads a write's round trip sends are kept with it.
     const readBy = new Set(
       section.operations.flatMap((op) =>
-        [op.readBack?.operation, op.listedIn?.operation, op.gone?.operation].filter((id) => id !== undefined),
+        [op.readBack?.operation, op.listedIn?.operation, op.gone?.operation, op.restore?.read].filter(
+          (id) => id !== undefined,
+        ),
       ),
     );
     const kept = section.operations.filter((op) => op.method !== "GET" || ++gets <= n || readBy.has(op.id));
@@ -132,6 +134,8 @@ interface RawOperation {
   listedIn?: string | { operation: string; at?: string; select?: string };
   gone?: { operation: string; status: number; source: string };
   removes?: true;
+  restore?: { read: string; body: Record<string, string> };
+  locksOut?: boolean;
   volatile?: string[];
   tags?: string[];
 }
@@ -172,6 +176,8 @@ function toOperation(section: string, id: string, raw: RawOperation, source: str
     listedIn: typeof raw.listedIn === "string" ? { operation: raw.listedIn } : raw.listedIn,
     gone: raw.gone,
     removes: raw.removes,
+    restore: raw.restore,
+    ...(raw.locksOut && { locksOut: true as const }),
     volatile: raw.volatile ?? [],
     tags: raw.tags ?? [],
     source,
@@ -269,7 +275,8 @@ function checkRoundTrip(op: Operation, byId: Map<string, Operation>, say: (what:
       else if (target)
         for (const name of operationPlaceholders(target))
           if (!op.readBack.params[name]) say(`readBack.params has no value for {${name}} of ${target.path}`);
-    } else if (op.method !== "PUT") say("readBack marks a create or an update (PUT)");
+    } else if (op.method !== "PUT" && !op.restore)
+      say("readBack marks a create, an update (PUT) or a restored setting");
     else if (op.readBack.params)
       say("readBack on an update takes no params: the GET takes the update's values");
     else if (target) takesOwn("readBack", target);
@@ -287,4 +294,14 @@ function checkRoundTrip(op: Operation, byId: Map<string, Operation>, say: (what:
     if (op.method !== "DELETE") say("gone marks a DELETE");
     if (target) takesOwn("gone", target);
   }
+  if (op.restore) {
+    const target = read("restore.read", op.restore.read);
+    if (op.method === "GET" || op.creates)
+      say("restore marks a write that changes a setting, not a read or a create");
+    if (target) takesOwn("restore.read", target);
+    // A PUT that replaces resets what its body leaves out: the restore sends back every member.
+    for (const name of Object.keys(op.body ?? {}))
+      if (op.restore.body[name] === undefined) say(`restore.body has no path for body member ${name}`);
+  }
+  if (op.locksOut && op.method === "GET") say("locksOut marks a write");
 }

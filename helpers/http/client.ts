@@ -196,6 +196,8 @@ export function jsonEncode(data: Record<string, unknown>): string {
 export function formEncode(data: Record<string, unknown>): string {
   const params = new URLSearchParams();
   const add = (key: string, value: unknown): void => {
+    // null is left out: the server's argument builder reads an absent member as null.
+    if (value === null || value === undefined) return;
     if (Array.isArray(value)) {
       for (const [index, item] of value.entries()) add(isObject(item) ? `${key}[${index}]` : key, item);
     } else if (isObject(value))

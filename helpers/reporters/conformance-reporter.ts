@@ -83,6 +83,13 @@ export default class ConformanceReporter implements Reporter {
         summary,
       ),
     );
+    // In full, not cut short as above: each is the value a person must set back by hand.
+    const notSetBack = this.checks.filter((c) => c.gating && c.family === "write" && c.check === "restored");
+    if (notSetBack.length)
+      lines.push(
+        "Settings not set back (set each back by hand; the run's ledger tried again at the end of its test):",
+        ...notSetBack.map((c) => `  ✘ ${c.section}.${c.operation}: ${c.why}`),
+      );
     lines.push(
       ...groupedLines(
         "Informational (the documentation is silent; not gating)",

@@ -8,6 +8,11 @@ export interface SuiteConfig {
   password?: string;
   /** Write checks (create, update, delete) are allowed: always on the embedded reference, opt-in elsewhere. */
   allowWrites: boolean;
+  /**
+   * Settings that could lock the run's account or other people out (`locksOut` in the contract) are
+   * written too: always on the embedded reference, a second opt-in elsewhere (WORKSPACE_ALLOW_SETTINGS_WRITES).
+   */
+  allowSettingsWrites: boolean;
   /** Per-request timeout in milliseconds. */
   timeoutMs: number;
   ignoreHttpsErrors: boolean;
@@ -58,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
     user,
     password,
     allowWrites: url ? parseBoolean(env, "WORKSPACE_ALLOW_WRITES", false) : true,
+    allowSettingsWrites: url ? parseBoolean(env, "WORKSPACE_ALLOW_SETTINGS_WRITES", false) : true,
     timeoutMs: parsePositiveInt(env, "WORKSPACE_TIMEOUT_MS", 10_000),
     ignoreHttpsErrors: parseBoolean(env, "WORKSPACE_IGNORE_HTTPS_ERRORS", false),
     rateLimit: {

@@ -1,5 +1,5 @@
 import type { FaultName } from "../faults";
-import type { JsonValue } from "../wire/json-value";
+import type { JsonObject, JsonValue } from "../wire/json-value";
 
 /**
  * One module of the API served from data (reference/modules/<module>.ts exports it as `default`):
@@ -21,6 +21,61 @@ export interface ModuleData {
   routes: GenericRoute[];
   /** Creates, updates and deletes of the collections, kept in the reference's state (reference/generic/writes.ts). */
   writes?: GenericWrite[];
+  /** Settings of the portal: one value each, which its writes change (reference/generic/settings.ts). */
+  settings?: GenericSetting[];
+}
+
+/**
+ * A setting whose record is the portal itself (the password policy, the audit lifetime): its GET
+ * answers the value its writes last set, as a fresh portal has it until then.
+ */
+export interface GenericSetting {
+  /**
+   * The GET (path under api/2.0/) that answers it; its schema is schemas/operations.json's. None:
+   * no operation reads it (a subscription a write toggles), and it is known by its first write's path.
+   */
+  read?: string;
+  /** The read's `response` on a fresh portal. */
+  value: JsonValue;
+  writes: SettingWrite[];
+}
+
+export interface SettingWrite {
+  method: "POST" | "PUT";
+  path: string;
+  /**
+   * Members of the value (a path: `tfaSettings.trustedIps`), by member, from the request's parameter
+   * of that name (`settings[auditTrailLifeTime]` for a member of a complex parameter; `allowedAdmins[]`
+   * for a list whose fresh value is null). A member the request leaves out keeps its value, unless `replaces`.
+   */
+  from?: Record<string, string>;
+  /** A member the request leaves out is reset to the fresh portal's value: the server saves a new object. */
+  replaces?: true;
+  /** A setting that is a list: the request's items replace it (reference/generic/settings.ts). */
+  items?: SettingItems;
+  /** A boolean member each request turns over (a subscription on, then off). */
+  toggles?: string;
+  /**
+   * What it answers: the setting as written (default), the items as sent, nothing (void), true, or
+   * `{ member }`, that member of the setting as written.
+   */
+  answer?: "setting" | "sent" | "nothing" | "true" | { member: string };
+}
+
+/**
+ * The items of a list setting a write sends (`ips[0][ip]`, `ips[0][forAdmin]`, ...), each member
+ * from the item's parameter of that name.
+ */
+export interface SettingItems {
+  param: string;
+  from: Record<string, string>;
+  /** A member numbered afresh on every write, as rows the server deletes and inserts again (an IP restriction's id). */
+  numbered?: string;
+  /**
+   * The list is the server's catalogue (the modules full-text search covers): every fresh item stays,
+   * with the members of the sent item whose `key` member equals its own, or `absent` when none was sent.
+   */
+  catalogue?: { key: string; absent: JsonObject };
 }
 
 /**

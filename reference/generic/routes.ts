@@ -11,6 +11,7 @@ import { Prng } from "./prng";
 import { isBuiltIn, itemsOf, ModuleRecords, type RecordEntry } from "./records";
 import { findRecords, routeConstraints, synthesisBase } from "./records-found";
 import { type Located, objectBranch, routeSchema, type SchemaNode, schemaAt, typesOf } from "./schema-files";
+import { genericSettings } from "./settings";
 import type { Synthesis } from "./synthesize";
 import { synthesize } from "./synthesize";
 import { genericWrites } from "./writes";
@@ -52,7 +53,7 @@ export function genericRoutes(data: ModuleData): Route[] {
       constraints,
     };
   });
-  return [...reads, ...genericWrites(data, records, values)];
+  return [...reads, ...genericWrites(data, records, values), ...genericSettings(data)];
 }
 
 /** The route with its schema; mistakes in a module's data fail when the reference starts, not on the first request. */

@@ -33,12 +33,31 @@ const data: ModuleData = {
     { path: "portal/quota" },
     { path: "portal/quota/right" },
     { path: "portal/getbackuphistory" },
-    // The search settings of each module: a catalogue.
-    {
-      path: "portal/search",
-      builtIn: { madeBy: "install", source: "module/ASC.Api/ASC.Api.Portal/PortalApi.cs:1484-1490" },
-    },
     { path: "portal/search/state" },
+  ],
+  settings: [
+    // The modules full-text search covers: its wrappers' tables (FilesWrapper.cs:68, MailWrapper.cs:106,
+    // JabberWrapper.cs:34), on a portal where it covers Documents. A fresh portal has the same catalogue.
+    {
+      read: "portal/search",
+      value: [
+        { id: "files_file", title: "Documents", enabled: true },
+        { id: "mail_mail", title: "Mail", enabled: false },
+        { id: "jabber_archive", title: "Talk", enabled: false },
+      ],
+      writes: [
+        {
+          method: "POST",
+          path: "portal/search",
+          items: {
+            param: "items",
+            from: { id: "id", enabled: "enabled" },
+            catalogue: { key: "id", absent: { enabled: false } },
+          },
+          answer: "nothing",
+        },
+      ],
+    },
   ],
 };
 

@@ -35,10 +35,53 @@ const data: ModuleData = {
       anonymous: true,
       builtIn: { madeBy: "install", source: "module/ASC.Api/ASC.Api.Security/SecurityApi.cs:248" },
     },
-    { path: "security/audit/settings/lifetime" },
     { path: "security/activeconnections" },
-    { path: "security/impersonate/settings" },
     { path: "security/impersonate/{userId}" },
+  ],
+  settings: [
+    // A portal whose audit lifetimes were shortened from the default (180 days, TenantAuditSettings.cs:47-48).
+    {
+      read: "security/audit/settings/lifetime",
+      value: { maxLifeTime: 180, loginHistoryLifeTime: 90, auditTrailLifeTime: 90 },
+      writes: [
+        {
+          method: "POST",
+          path: "security/audit/settings/lifetime",
+          from: {
+            loginHistoryLifeTime: "settings[loginHistoryLifeTime]",
+            auditTrailLifeTime: "settings[auditTrailLifeTime]",
+          },
+          replaces: true,
+        },
+      ],
+    },
+    // The default ImpersonationSettings (web/core/ASC.Web.Core/Utility/ImpersonationSettings.cs:70-73).
+    {
+      read: "security/impersonate/settings",
+      value: {
+        enabled: false,
+        enableType: 0,
+        onlyForOwnGroups: false,
+        allowedAdmins: null,
+        restrictionUsers: null,
+        restrictionGroups: null,
+      },
+      writes: [
+        {
+          method: "PUT",
+          path: "security/impersonate/settings",
+          from: {
+            enabled: "enable",
+            enableType: "enableType",
+            onlyForOwnGroups: "onlyForOwnGroups",
+            allowedAdmins: "allowedAdmins[]",
+            restrictionUsers: "restrictionUsers[]",
+            restrictionGroups: "restrictionGroups[]",
+          },
+          replaces: true,
+        },
+      ],
+    },
   ],
 };
 

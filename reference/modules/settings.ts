@@ -104,11 +104,9 @@ const data: ModuleData = {
       builtIn: { madeBy: "install", source: "module/ASC.Api/ASC.Api.Settings/SettingsApi.cs:444" },
     },
     { path: "settings/security/{id}" },
-    { path: "settings/security/password" },
     { path: "settings/security/administrator/{productid}" },
     { path: "settings/security/administrator" },
     { path: "settings/logo" },
-    { path: "settings/iprestrictions" },
     { path: "settings/tfaapp" },
     { path: "settings/telegramisconnected" },
     {
@@ -152,6 +150,92 @@ const data: ModuleData = {
     { path: "settings/ssov2" },
     { path: "settings/ssov2/default" },
     { path: "settings/ssov2/constants" },
+  ],
+  writes: [
+    {
+      method: "POST",
+      path: "settings/customnavigation/create",
+      creates: "customNavigationItems",
+      from: {
+        label: "item[label]",
+        url: "item[url]",
+        showInMenu: "item[showInMenu]",
+        showOnHomePage: "item[showOnHomePage]",
+      },
+      required: {
+        params: ["item[label]", "item[url]"],
+        source: "module/ASC.Api/ASC.Api.Settings/SettingsApi.cs:1851-1861",
+      },
+    },
+    {
+      method: "DELETE",
+      path: "settings/customnavigation/delete/{id}",
+      ids: { id: "customNavigationItems" },
+      deletes: "id",
+      answer: "nothing",
+    },
+  ],
+  settings: [
+    // The account's subscription to the periodic tips: no operation reads it (StudioPeriodicNotify.cs:950-959).
+    {
+      value: { subscribed: true },
+      writes: [
+        {
+          method: "PUT",
+          path: "settings/tips/change/subscription",
+          toggles: "subscribed",
+          answer: { member: "subscribed" },
+        },
+      ],
+    },
+    // A portal that allows two address ranges (IPRestriction rows: common/ASC.IPSecurity/IPRestriction.cs).
+    {
+      read: "settings/iprestrictions",
+      value: [
+        { id: 1, tenantId: 1, ip: "198.51.100.0/24", forAdmin: false },
+        { id: 2, tenantId: 1, ip: "203.0.113.17", forAdmin: true },
+      ],
+      writes: [
+        {
+          method: "PUT",
+          path: "settings/iprestrictions",
+          items: { param: "ips", from: { ip: "ip", forAdmin: "forAdmin" }, numbered: "id" },
+          answer: "sent",
+        },
+      ],
+    },
+    // PasswordSettings.GetDefault, with the regular expressions of a portal of printable ASCII
+    // (web/core/ASC.Web.Core/Utility/PasswordSettings.cs:135-186).
+    {
+      read: "settings/security/password",
+      value: {
+        limitMaxLength: 120,
+        limitMinLength: 8,
+        maxLength: 120,
+        minLength: 8,
+        allowedCharactersRegexStr: "[\\x21-\\x7E]",
+        upperCase: false,
+        upperCaseRegexStr: "(?=.*[A-Z])",
+        digits: false,
+        digitsRegexStr: "(?=.*\\d)",
+        specSymbols: false,
+        specSymbolsRegexStr: "(?=.*[\\x21-\\x2F\\x3A-\\x40\\x5B-\\x60\\x7B-\\x7E])",
+      },
+      writes: [
+        {
+          method: "PUT",
+          path: "settings/security/password",
+          from: {
+            maxLength: "maxLength",
+            minLength: "minLength",
+            upperCase: "upperCase",
+            digits: "digits",
+            specSymbols: "specSymbols",
+          },
+          replaces: true,
+        },
+      ],
+    },
   ],
 };
 

@@ -113,4 +113,6 @@ export interface Store {
   nextEntryId: number;
   /** Changes to the collections of modules served from data, by `<module>/<collection>`. */
   generic: Map<string, CollectionChanges>;
+  /** Settings served from data the run wrote, by `<module>/<read path>`: as a fresh portal had them, and now. */
+  settings: Map<string, { initial: unknown; value: unknown; renumbered?: string }>;
 }

@@ -255,5 +255,6 @@ export function seedStore(fresh?: FreshPortal): Store {
     sessions: new Map(),
     nextEntryId: 1000,
     generic: new Map(),
+    settings: new Map(),
   };
 }

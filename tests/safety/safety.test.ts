@@ -3,9 +3,10 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { contracts } from "../../helpers/contract/loader";
 import { REFERENCE_ADMIN, type RunningReference, startReference } from "../../reference";
 import { BAD_SERVER_TOKEN, startBadServer } from "../support/bad-server";
-import { leftoversOn } from "../support/leftovers-on";
+import { leftoversOn, writesReceived } from "../support/leftovers-on";
 import { A_FEW_READS, ROOT, runSuite, SELF_TEST_RATE_LIMIT, SETTINGS } from "../support/run-suite";
 
 const SELF_TEST_LIMIT = { limit: SELF_TEST_RATE_LIMIT, windowSeconds: 10 };
@@ -178,6 +179,76 @@ describe("safe against a shared deployment", { concurrency: true }, () => {
       assert.deepEqual(listings, [...new Set(listings)], "no list read twice");
     } finally {
       await reference.close();
+    }
+  });
+
+  test("settings that could lock people out: skipped without WORKSPACE_ALLOW_SETTINGS_WRITES, written and set back with it; a restore that does not take fails the run, naming the value", async () => {
+    // The settings-like writes of three modules (each module's first three reads besides).
+    const settingsOnly = ["contract.spec.ts", "--grep", "@settings|@security|@portal"];
+    const locking = contracts()
+      .flatMap((section) => section.operations)
+      .filter((op) => op.locksOut);
+    assert.ok(locking.length >= 2, "the contract marks the settings that lock people out");
+    const sentTo = (reference: RunningReference) =>
+      writesReceived(reference).filter((write) =>
+        locking.some(
+          (op) => write === `${op.method} /${op.path}.json` || write.startsWith(`${op.method} /${op.path}.`),
+        ),
+      );
+    const reference = await startReference({ rateLimit: SELF_TEST_LIMIT });
+    try {
+      const writesOnly = await runSuite({
+        name: "safety/settings-without-opt-in",
+        env: remote(reference, A_FEW_READS),
+        args: settingsOnly,
+      });
+      assert.equal(writesOnly.exitCode, 0, writesOnly.stdout + writesOnly.stderr);
+      const skipped = writesOnly.checks.filter((c) => c.outcome === "skipped");
+      assert.deepEqual(
+        [...new Set(skipped.map((c) => `${c.section}.${c.operation}`))].sort(),
+        locking.map((op) => op.key).sort(),
+        "exactly the settings marked locksOut are skipped",
+      );
+      assert.ok(
+        skipped.every((c) => /WORKSPACE_ALLOW_SETTINGS_WRITES=true as well/.test(c.why)),
+        skipped[0]?.why,
+      );
+      assert.deepEqual(sentTo(reference), [], "none of them was written");
+      assert.ok(
+        writesOnly.checks.some((c) => c.check === "restored" && c.outcome === "passed"),
+        "the other settings were written and set back",
+      );
+      const optedIn = await runSuite({
+        name: "safety/settings-opted-in",
+        env: remote(reference, { ...A_FEW_READS, WORKSPACE_ALLOW_SETTINGS_WRITES: "true" }),
+        args: settingsOnly,
+      });
+      assert.equal(optedIn.exitCode, 0, optedIn.stdout + optedIn.stderr);
+      assert.equal(optedIn.checks.filter((c) => c.outcome === "skipped").length, 0);
+      assert.ok(sentTo(reference).length > 0, "with the opt-in they were written: the check above can fail");
+      assert.deepEqual(reference.dataChanges(), [], "every setting as it was before the runs");
+    } finally {
+      await reference.close();
+    }
+    const stuck = await startReference({ faults: ["restore-ignored"], rateLimit: SELF_TEST_LIMIT });
+    try {
+      const run = await runSuite({
+        name: "safety/settings-not-set-back",
+        env: remote(stuck, { ...A_FEW_READS, WORKSPACE_ALLOW_SETTINGS_WRITES: "true" }),
+        args: ["contract.spec.ts", "--grep", "@settings"],
+      });
+      assert.notEqual(run.exitCode, 0, "a setting not set back fails the run");
+      const restored = run.failed.find((c) => c.id === "settings.password-settings-update/write.restored");
+      const byHand =
+        'set it back by hand: PUT api/2.0/settings/security/password.json with the body {"maxLength":120,"minLength":8,"upperCase":false,"digits":false,"specSymbols":false}';
+      assert.ok(restored?.why.includes(byHand), restored?.why);
+      assert.ok((run.stdout + run.stderr).includes(byHand), "printed where the person running it reads");
+      assert.ok(
+        stuck.dataChanges().length > 0,
+        "the fault left the setting changed: what was printed is needed",
+      );
+    } finally {
+      await stuck.close();
     }
   });
 

@@ -16,10 +16,32 @@ test("no URL means the embedded reference, with writes allowed", () => {
   const config = loadConfig({});
   assert.equal(config.url, undefined);
   assert.equal(config.allowWrites, true);
+  assert.equal(
+    config.allowSettingsWrites,
+    true,
+    "the reference checks the settings that lock people out too",
+  );
 });
 
 test("a remote deployment is read-only unless told", () => {
   assert.equal(withUrl("https://host.example").allowWrites, false);
+  assert.equal(withUrl("https://host.example").allowSettingsWrites, false);
+});
+
+test("settings that could lock people out are a second opt-in", () => {
+  const env = { WORKSPACE_URL: "https://h.example", WORKSPACE_USER: "u", WORKSPACE_PASSWORD: "p" };
+  const writes = loadConfig({ ...env, WORKSPACE_ALLOW_WRITES: "true" });
+  assert.deepEqual([writes.allowWrites, writes.allowSettingsWrites], [true, false]);
+  const both = loadConfig({
+    ...env,
+    WORKSPACE_ALLOW_WRITES: "true",
+    WORKSPACE_ALLOW_SETTINGS_WRITES: "true",
+  });
+  assert.deepEqual([both.allowWrites, both.allowSettingsWrites], [true, true]);
+  assert.throws(
+    () => loadConfig({ ...env, WORKSPACE_ALLOW_SETTINGS_WRITES: "maybe" }),
+    /must be true or false/,
+  );
 });
 
 test("bad configuration is a ConfigError that says what to fix", () => {

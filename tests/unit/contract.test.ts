@@ -242,7 +242,7 @@ test("the write round trip's keys: loaded in their short and long forms; each mi
   expect(
     /operations\.create: listedIn: \{groupid\} of api\/2\.0\/group\/\{groupid\} is no placeholder of api\/2\.0\/group$/,
   );
-  expect(/operations\.delete: readBack marks a create or an update \(PUT\)/);
+  expect(/operations\.delete: readBack marks a create, an update \(PUT\) or a restored setting/);
   expect(/operations\.delete: gone\.operation names "create", a POST: it must be a GET/);
   expect(
     /operations\.rename: readBack: \{groupid\} of api\/2\.0\/group\/\{groupid\} is no placeholder of api\/2\.0\/group\/\{id\}/,
@@ -445,4 +445,47 @@ test("a body names parameters; undo.before and a record a write changed (a user 
   assert.ok(
     problems.some((p) => /created names "list", which neither creates nor changes a created record/.test(p)),
   );
+});
+
+test("restore and locksOut: loaded; a restore that misses a body member, reads with a write or marks a create is named", () => {
+  const settings = (extra: string[]) =>
+    [
+      "section: settings",
+      "operations:",
+      "  password:",
+      "    request: GET api/2.0/settings/security/password",
+      "  password-update:",
+      "    request: PUT api/2.0/settings/security/password",
+      "    locksOut: true",
+      "    body: { minLength: 12, digits: true }",
+      ...extra,
+    ].join("\n");
+  const [good] = contractsIn({
+    "settings.yaml": settings([
+      "    restore: { read: password, body: { minLength: minLength, digits: digits } }",
+    ]),
+  })();
+  const update = good.operations.find((op) => op.id === "password-update");
+  assert.deepEqual(update?.restore, { read: "password", body: { minLength: "minLength", digits: "digits" } });
+  assert.equal(update?.locksOut, true);
+  const problems = problemsOf(
+    contractsIn({
+      "settings.yaml": settings([
+        "    restore: { read: password-update, body: { minLength: minLength } }",
+        "  make:",
+        "    request: POST api/2.0/settings/customnavigation/create",
+        "    creates: true",
+        "    undo: { operation: password-update, params: {} }",
+        "    restore: { read: password, body: { x: '' } }",
+      ]),
+    }),
+  );
+  const expect = (pattern: RegExp) =>
+    assert.ok(
+      problems.some((p) => pattern.test(p)),
+      problems.join("\n"),
+    );
+  expect(/operations\.password-update: restore\.read names "password-update", a PUT: it must be a GET/);
+  expect(/operations\.password-update: restore\.body has no path for body member digits/);
+  expect(/operations\.make: restore marks a write that changes a setting, not a read or a create/);
 });

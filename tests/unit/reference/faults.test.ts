@@ -186,6 +186,22 @@ const CHECKS: Record<keyof typeof FAULTS, (api: Api) => Promise<void>> = {
       "the group's update is not kept",
     );
   },
+  "restore-ignored": async (api) => {
+    const path = "settings/security/password.json";
+    const before = (await api.json(path)).body.response as { minLength: number };
+    const body = { maxLength: 64, upperCase: false, digits: false, specSymbols: false };
+    const first = await api.json(path, jsonBody("PUT", { ...body, minLength: 12 }));
+    assert.deepEqual([first.status, (first.body.response as { minLength: number }).minLength], [200, 12]);
+    assert.equal(
+      ((await api.json(path)).body.response as { minLength: number }).minLength,
+      12,
+      "the first write is kept",
+    );
+    const back = await api.json(path, jsonBody("PUT", { ...body, minLength: before.minLength }));
+    assert.equal(back.status, 200);
+    const read = (await api.json(path)).body.response as { minLength: number };
+    assert.equal(read.minLength, 12, "the write back is ignored");
+  },
   "delete-does-nothing": async (api) => {
     const post = (await api.json("community/blog.json", jsonBody("POST", { title: "Stays", content: "x" })))
       .body.response as { id: string };
