@@ -294,8 +294,9 @@ export class OperationRunner implements CheckContext {
       else {
         const make = () => this.createFixture(op, name, source.created, source.select);
         // A create's parent and an update's record outlast each request: its requests share one
-        // (its round trip reads an update back before the other bodies are sent: ALL_CHECKS).
-        const keeps = op.creates || op.method === "PUT";
+        // (its round trip reads an update back before the other bodies are sent: ALL_CHECKS); a
+        // PUT that removes its record (`gone`: the CRM's batch delete and merge) needs one each.
+        const keeps = op.creates || (op.method === "PUT" && !op.gone);
         const shared = keeps && this.shared?.operation === op.key ? this.shared : undefined;
         values[name] = await (shared ? shared.record(name, make) : make());
       }
@@ -329,8 +330,13 @@ export class OperationRunner implements CheckContext {
     const body =
       read.value ?? (read.exchange.response && readLeniently(read.contentType, read.exchange.response.body));
     const record = (body as { response?: unknown } | undefined)?.response;
+    // `{name}`: the create's own placeholder value (a contact's information is undone under its contact).
+    const own = (select: string) => /^\{([^}]+)\}$/.exec(select)?.[1];
     const values = Object.fromEntries(
-      Object.entries(undo.params).map(([name, select]) => [name, selectPath(record, select)]),
+      Object.entries(undo.params).map(([name, select]) => {
+        const placeholder = own(select);
+        return [name, placeholder ? read.values?.[placeholder] : selectPath(record, select)];
+      }),
     );
     const missing = Object.entries(values).find(([, v]) => v == null);
     if (!target || missing) {
@@ -340,10 +346,17 @@ export class OperationRunner implements CheckContext {
       return;
     }
     const path = target.path.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(String(values[n])));
+    // An undo's query takes the values too (a CRM tag is deleted by name: DELETE crm/contact/tag?tagName=).
+    const query = Object.fromEntries(
+      Object.entries(target.query).map(([k, v]) => [
+        k,
+        typeof v === "string" ? v.replace(/\{([^}]+)\}/g, (_, n: string) => String(values[n])) : v,
+      ]),
+    );
     this.ledger.add(`${op.key} ${JSON.stringify(values)}`, {
       method: target.method,
       path: `${path}.json`,
-      query: target.query,
+      query,
     });
   }
 }

@@ -34,20 +34,24 @@ export interface GenericWrite {
   path: string;
   /** Schema of `response`. Default: the one schemas/operations.json maps the operation to. */
   schema?: string;
-  /** Placeholders naming a record, by collection: an unknown value answers 404. */
+  /** Placeholders or other parameters (`PUT crm/contact/merge?fromcontactid=`) naming a record, by collection: an unknown value answers 404. */
   ids?: Record<string, string>;
   /** POST: the collection the new record joins; the answer is the record. */
   creates?: string;
-  /** PUT: the placeholder (in `ids`) whose record it changes; the answer is the record as changed. */
+  /**
+   * PUT (or a POST or DELETE acting on a record: linking, tagging, detaching): the placeholder (in
+   * `ids`) whose record it changes; the answer is the record as changed.
+   */
   updates?: string;
-  /** DELETE: the placeholder (in `ids`) whose record it removes. */
+  /** DELETE (or a PUT that deletes, the CRM's batch delete): the placeholder (in `ids`) whose record it removes. */
   deletes?: string;
   /**
    * What it answers: the record (default); `nothing`, the server's method returns null or void;
-   * `id`, the record's id as text (a comment's remove returns the id it was given); `{ member }`,
+   * `id`, the record's id as text (a comment's remove returns the id it was given; a CRM tag's
+   * create its name); `records`, a list holding the record (a batch write of one); `{ member }`,
    * that member of the record as written (a comment's update returns its new text).
    */
-  answer?: "record" | "nothing" | "id" | { member: string };
+  answer?: "record" | "records" | "nothing" | "id" | { member: string };
   /** A create of a child record: the placeholder (in `ids`) naming its parent (a post's comment). */
   parent?: string;
   /** Members of the record, by member, from the request's parameter of that name (`{ title: "subject" }`). */
@@ -100,7 +104,7 @@ export interface GenericRoute {
    * operation to; name one only where the answer's shape is not the generated one.
    */
   schema?: string;
-  /** Placeholders naming a record, by collection: an unknown value answers 404. */
+  /** Placeholders or other parameters (`PUT crm/contact/merge?fromcontactid=`) naming a record, by collection: an unknown value answers 404. */
   ids?: Record<string, string>;
   /** The placeholder whose record is the answer (shaped by `schema`). */
   record?: string;

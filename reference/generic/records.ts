@@ -112,7 +112,9 @@ export class ModuleRecords {
       schemaAt(spec.schema),
     );
     const shaped = synthesize(at, "", { ...base, rng: new Prng(`${seedText}/${at.file}`) });
-    return isObject(canonical) ? overlay(shaped, canonical, at) : shaped;
+    // What writes gave it wins in any wrapper, also members the collection's schema lacks (a CRM
+    // person's firstName, rendered as a PersonWrapper from a collection of companies and persons).
+    return isObject(canonical) ? overlay(overlay(shaped, canonical, at), entry.members, at) : shaped;
   }
 }
 

@@ -34,11 +34,13 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   if (!schema) throw new Error(`${where}: schemas/operations.json names no schema for it`);
   const kinds = (["creates", "updates", "deletes"] as const).filter((kind) => declared[kind] !== undefined);
   if (kinds.length !== 1) throw new Error(`${where}: give exactly one of creates, updates, deletes`);
-  const expected = { creates: "POST", updates: "PUT", deletes: "DELETE" }[kinds[0]];
-  if (declared.method !== expected) throw new Error(`${where}: ${kinds[0]} needs ${expected}`);
-  const placeholders = new Set([...declared.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]));
-  for (const name of Object.keys(declared.ids ?? {}))
-    if (!placeholders.has(name)) throw new Error(`${where}: no placeholder {${name}}`);
+  // An update may be a POST or a DELETE acting on a record (linking, tagging, detaching); a delete
+  // may be a PUT (the CRM's batch delete, PUT crm/contact).
+  const methods = { creates: ["POST"], updates: ["PUT", "POST", "DELETE"], deletes: ["DELETE", "PUT"] }[
+    kinds[0]
+  ];
+  if (!methods.includes(declared.method))
+    throw new Error(`${where}: ${kinds[0]} needs ${methods.join(" or ")}`);
   if (declared.parent && !declared.ids?.[declared.parent])
     throw new Error(`${where}: parent {${declared.parent}} is not in ids`);
   const target = declared.updates ?? declared.deletes;
@@ -112,14 +114,22 @@ function perform(
       ...(parent && { parent }),
     };
     if (!faults.has("create-not-stored")) changesOf(store, data.module, collection).added.push(entry);
-    return { outcome: "created", response: render(collection, entry) };
+    return { outcome: "created", response: answerFor(collection, entry) };
   }
   const placeholder = (write.updates ?? write.deletes) as string;
   const collection = write.ids?.[placeholder] as string;
   const entry = found.get(placeholder) as RecordEntry;
   const changes = changesOf(store, data.module, collection);
   const key = String(entry.id).toLowerCase();
-  const answer = (written: RecordEntry): JsonValue | undefined => {
+  if (write.updates) {
+    const members = { ...entry.members, ...membersFrom(data, collection, write, request) };
+    if (!faults.has("update-ignored")) changes.changed.set(key, members);
+    return { outcome: "updated", response: answerFor(collection, { ...entry, members }) };
+  }
+  if (!faults.has("delete-does-nothing")) changes.removed.add(key);
+  return { outcome: "deleted", response: answerFor(collection, entry) };
+
+  function answerFor(collection: string, written: RecordEntry): JsonValue | undefined {
     const kind = write.answer ?? "record";
     if (typeof kind === "object") {
       const record = render(collection, written, data.collections[collection].schema) as JsonObject;
@@ -127,17 +137,11 @@ function perform(
     }
     return {
       record: () => render(collection, written),
+      records: () => [render(collection, written)],
       nothing: () => undefined,
       id: () => String(written.id),
     }[kind]();
-  };
-  if (write.updates) {
-    const members = { ...entry.members, ...membersFrom(data, collection, write, request) };
-    if (!faults.has("update-ignored")) changes.changed.set(key, members);
-    return { outcome: "updated", response: answer({ ...entry, members }) };
   }
-  if (!faults.has("delete-does-nothing")) changes.removed.add(key);
-  return { outcome: "deleted", response: answer(entry) };
 }
 
 /** What the run's writes left in `store`'s collections served from data (RunningReference.dataChanges). */

@@ -1,4 +1,4 @@
-import type { BuiltIn, ModuleData } from "../generic/module-data";
+import type { BuiltIn, GenericWrite, ModuleData } from "../generic/module-data";
 
 /** Made when someone first opens the CRM (ProductEntryPoint.ConfigurePortal, called by Default.aspx.cs:51). */
 const crmOpened = (lines: string): BuiltIn => ({
@@ -7,6 +7,329 @@ const crmOpened = (lines: string): BuiltIn => ({
 });
 /** The server's own catalogue: on every portal. */
 const catalogue = (source: string): BuiltIn => ({ madeBy: "install", source });
+
+/** Constraints of the CRM's write routes (module/ASC.Api/ASC.Api.CRM/, v12.7.1). */
+const integer = "[0-9]+";
+const tagged = "(contact|opportunity|case)";
+const withFields = "(contact|person|company|opportunity|case)";
+
+/**
+ * Writes on contacts, their information, tags, custom fields and contact statuses and types, as the
+ * server's methods store them (module/ASC.Api/ASC.Api.CRM/, v12.7.1, cited per write).
+ */
+export const contactWrites: GenericWrite[] = [
+  // CreatePerson and CreateCompany store names, about and shareType (CRMApi.Contacts.cs:734-742,
+  // 984-989); UpdatePerson and UpdateCompany replace them (909-918, 1161-1167); DeleteContact
+  // answers the contact removed (1556-1567).
+  {
+    method: "POST",
+    path: "crm/contact/person",
+    creates: "contacts",
+    from: { firstName: "firstName", lastName: "lastName", about: "about", shareType: "shareType" },
+  },
+  {
+    method: "POST",
+    path: "crm/contact/company",
+    creates: "contacts",
+    from: { companyName: "companyName", displayName: "companyName", about: "about", shareType: "shareType" },
+  },
+  {
+    method: "PUT",
+    path: "crm/contact/person/{personid}",
+    ids: { personid: "contacts" },
+    updates: "personid",
+    from: { firstName: "firstName", lastName: "lastName", about: "about", shareType: "shareType" },
+    required: {
+      params: ["firstName", "lastName"],
+      source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Contacts.cs:908",
+    },
+    constraints: { personid: integer },
+  },
+  {
+    method: "PUT",
+    path: "crm/contact/company/{companyid}",
+    ids: { companyid: "contacts" },
+    updates: "companyid",
+    from: { companyName: "companyName", displayName: "companyName", about: "about", shareType: "shareType" },
+    constraints: { companyid: integer },
+  },
+  {
+    method: "DELETE",
+    path: "crm/contact/{contactid}",
+    ids: { contactid: "contacts" },
+    deletes: "contactid",
+    constraints: { contactid: integer },
+  },
+  // DeleteBatchContacts (a PUT) answers the contacts it removed (Contacts.cs:1584-1592).
+  {
+    method: "PUT",
+    path: "crm/contact",
+    schema: "crm/contact-base-wrapper-list.json",
+    ids: { contactids: "contacts" },
+    deletes: "contactids",
+    answer: "records",
+  },
+  // MergeContacts merges the first contact into the second, which it answers, and deletes the first
+  // (CRMApi.Contacts.cs:856-874; web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/ContactDao.cs:1759).
+  // Here the first is removed and answered: a contact either way, the content is not compared.
+  {
+    method: "PUT",
+    path: "crm/contact/merge",
+    ids: { fromcontactid: "contacts", tocontactid: "contacts" },
+    deletes: "fromcontactid",
+  },
+  // Access: SetAccessToContact and its batch answer the contacts (Contacts.cs:1407-1420, 1464-1477).
+  {
+    method: "PUT",
+    path: "crm/contact/{contactid}/access",
+    ids: { contactid: "contacts" },
+    updates: "contactid",
+    from: { isShared: "isShared" },
+    constraints: { contactid: integer },
+  },
+  {
+    method: "PUT",
+    path: "crm/contact/access",
+    ids: { contactid: "contacts" },
+    updates: "contactid",
+    from: { isShared: "isShared" },
+    answer: "records",
+  },
+  // Status of a contact, of a company and its persons, of a person and its company (Contacts.cs:1209-1330).
+  ...(
+    [
+      ["crm/contact/{contactid}/status", "contactid"],
+      ["crm/contact/company/{companyid}/status", "companyid"],
+      ["crm/contact/person/{personid}/status", "personid"],
+    ] as const
+  ).map(
+    ([path, contact]): GenericWrite => ({
+      method: "PUT",
+      path,
+      ids: { [contact]: "contacts", contactStatusid: "contactStatuses" },
+      updates: contact,
+      constraints: { [contact]: integer },
+    }),
+  ),
+  // A person joins and leaves a company; both answer the person (Contacts.cs:654-666, 684-697).
+  ...(["POST", "DELETE"] as const).map(
+    (method): GenericWrite => ({
+      method,
+      path: "crm/contact/company/{companyid}/person",
+      ids: { companyid: "contacts", personid: "contacts" },
+      updates: "personid",
+      constraints: { companyid: integer },
+    }),
+  ),
+  // Links to a project (any project id here) and to an opportunity (Contacts.cs:114-130, 153-177,
+  // 194-212, 230-275): each answers the contact, the contacts or the opportunity.
+  {
+    method: "POST",
+    path: "crm/contact/{contactid}/project/{projectid}",
+    ids: { contactid: "contacts" },
+    updates: "contactid",
+    constraints: { contactid: integer, projectid: integer },
+  },
+  {
+    method: "POST",
+    path: "crm/contact/project/{projectid}",
+    ids: { contactid: "contacts" },
+    updates: "contactid",
+    answer: "records",
+    constraints: { projectid: integer },
+  },
+  {
+    method: "DELETE",
+    path: "crm/contact/{contactid}/project/{projectid}",
+    schema: "crm/contact-base-wrapper.json",
+    ids: { contactid: "contacts" },
+    updates: "contactid",
+    constraints: { contactid: integer, projectid: integer },
+  },
+  ...(["POST", "DELETE"] as const).map(
+    (method): GenericWrite => ({
+      method,
+      path: "crm/contact/{contactid}/opportunity/{opportunityid}",
+      ids: { contactid: "contacts", opportunityid: "opportunities" },
+      updates: "opportunityid",
+      constraints: { contactid: integer, opportunityid: integer },
+    }),
+  ),
+  // CreateCompany (quick) stores each name given and answers the companies (Contacts.cs:1046-1070).
+  {
+    method: "POST",
+    path: "crm/contact/company/quick",
+    creates: "contacts",
+    from: { companyName: "companyName", displayName: "companyName" },
+    answer: "records",
+  },
+  // DeleteContactAvatar answers the default photo's URL (Contacts.cs:1707-1740).
+  {
+    method: "DELETE",
+    path: "crm/contact/{contactid}/avatar",
+    ids: { contactid: "contacts" },
+    updates: "contactid",
+    answer: { member: "smallFotoUrl" },
+    constraints: { contactid: integer },
+  },
+  // Information items: CreateContactInfo stores data and isPrimary under the contact
+  // (CRMApi.ContactInfo.cs:145-188), UpdateContactInfo replaces the data (323-362), DeleteContactInfo
+  // answers the item removed (518-541).
+  {
+    method: "POST",
+    path: "crm/contact/{contactid}/data",
+    ids: { contactid: "contacts" },
+    parent: "contactid",
+    creates: "contactInfos",
+    from: { data: "data", isPrimary: "isPrimary" },
+    required: { params: ["data"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.ContactInfo.cs:147" },
+    constraints: { contactid: integer },
+  },
+  {
+    method: "PUT",
+    path: "crm/contact/{contactid}/data/{id}",
+    ids: { contactid: "contacts", id: "contactInfos" },
+    updates: "id",
+    from: { data: "data", isPrimary: "isPrimary" },
+    required: { params: ["data"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.ContactInfo.cs:325" },
+    constraints: { contactid: integer, id: integer },
+  },
+  {
+    method: "DELETE",
+    path: "crm/contact/{contactid}/data/{id}",
+    ids: { contactid: "contacts", id: "contactInfos" },
+    deletes: "id",
+    constraints: { contactid: integer, id: integer },
+  },
+  // Contact statuses and types: created, replaced and deleted by CRMApi.ListItem.cs:584-882.
+  ...(
+    [
+      [
+        "status",
+        "contactStatuses",
+        "contactStatusid",
+        { title: "title", description: "description", color: "color", sortOrder: "sortOrder" },
+      ],
+      ["type", "contactTypes", "contactTypeid", { title: "title", sortOrder: "sortOrder" }],
+    ] as const
+  ).flatMap(([kind, collection, deleted, members]): GenericWrite[] => [
+    { method: "POST", path: `crm/contact/${kind}`, creates: collection, from: members },
+    {
+      method: "PUT",
+      path: `crm/contact/${kind}/{id}`,
+      ids: { id: collection },
+      updates: "id",
+      from: members,
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.ListItem.cs:622" },
+      constraints: { id: integer },
+    },
+    {
+      method: "DELETE",
+      path: `crm/contact/${kind}/{${deleted}}`,
+      ids: { [deleted]: collection },
+      deletes: deleted,
+      constraints: { [deleted]: integer },
+    },
+  ]),
+  {
+    method: "PUT",
+    path: "crm/contact/status/{id}/color",
+    ids: { id: "contactStatuses" },
+    updates: "id",
+    from: { color: "color" },
+    constraints: { id: integer },
+  },
+  // Custom fields: CreateCustomFieldValue, UpdateCustomFieldValue, DeleteCustomField
+  // (CRMApi.CustomFields.cs:197-292); a value set on an entity answers the field with it (88-96).
+  {
+    method: "POST",
+    path: "crm/{entityType}/customfield",
+    creates: "customFields",
+    from: { label: "label", fieldType: "fieldType", mask: "mask" },
+    constraints: { entityType: withFields },
+  },
+  {
+    method: "PUT",
+    path: "crm/{entityType}/customfield/{id}",
+    ids: { id: "customFields" },
+    updates: "id",
+    from: { label: "label", fieldType: "fieldType", mask: "mask" },
+    constraints: { entityType: withFields, id: integer },
+  },
+  {
+    method: "DELETE",
+    path: "crm/{entityType}/customfield/{fieldid}",
+    ids: { fieldid: "customFields" },
+    deletes: "fieldid",
+    constraints: { entityType: withFields, fieldid: integer },
+  },
+  {
+    method: "POST",
+    path: "crm/{entityType}/{entityid}/customfield/{fieldid}",
+    schema: "crm/custom-field-base-wrapper.json",
+    ids: { entityid: "contacts", fieldid: "customFields" },
+    updates: "fieldid",
+    from: { fieldValue: "fieldValue", entityId: "entityid" },
+    constraints: { entityType: withFields, entityid: integer, fieldid: integer },
+  },
+  {
+    method: "PUT",
+    path: "crm/{entityType}/customfield/reorder",
+    ids: { fieldids: "customFields" },
+    updates: "fieldids",
+    answer: "records",
+    constraints: { entityType: withFields },
+  },
+  // Tags are named; each write answers the tag's name (CRMApi.Tag.cs:118-126, 360-371, 485-495, 517-530).
+  {
+    method: "POST",
+    path: "crm/{entityType}/tag",
+    creates: "tags",
+    idFrom: "tagName",
+    from: { title: "tagName" },
+    answer: "id",
+    required: { params: ["tagName"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Tag.cs:120" },
+    constraints: { entityType: tagged },
+  },
+  {
+    method: "DELETE",
+    path: "crm/{entityType}/tag",
+    ids: { tagName: "tags" },
+    deletes: "tagName",
+    answer: "id",
+    constraints: { entityType: tagged },
+  },
+  // Tagging entities changes no tag's definition: each answers the tag, as the server does.
+  ...(
+    [
+      ["POST", "crm/{entityType}/{entityid}/tag", { entityType: tagged, entityid: integer }],
+      ["DELETE", "crm/{entityType}/{entityid}/tag", { entityType: tagged, entityid: integer }],
+      [
+        "POST",
+        "crm/{entityType}/{entityid}/tag/group",
+        { entityType: "(company|person)", entityid: integer },
+      ],
+      [
+        "DELETE",
+        "crm/{entityType}/{entityid}/tag/group",
+        { entityType: "(company|person)", entityid: integer },
+      ],
+      ["POST", "crm/{entityType}/taglist", { entityType: tagged }],
+      ["POST", "crm/contact/filter/taglist", {}],
+      ["POST", "crm/opportunity/filter/taglist", {}],
+      ["POST", "crm/case/filter/taglist", {}],
+    ] as const
+  ).map(
+    ([method, path, constraints]): GenericWrite => ({
+      method,
+      path,
+      ids: { tagName: "tags" },
+      updates: "tagName",
+      answer: "id",
+      constraints,
+    }),
+  ),
+];
 
 // Drafted by scripts/draft-module.ts, then reviewed: seeds, lists answering their collection, and `ids`
 // only where the server answers an unknown id with 404 (ItemNotFoundException in CRMApi.*.cs).
@@ -107,6 +430,27 @@ const data: ModuleData = {
       seeds: [{ title: "Call" }, { title: "Email" }, { title: "Meeting" }],
       fresh: { records: 3, ...crmOpened("128-139") },
     },
+    // A contact's information items (phones, emails, ...), listed under every contact.
+    contactInfos: {
+      schema: "crm/contact-info-wrapper.json",
+      firstId: 8401,
+      seeds: [
+        { data: "info@northwind.example", isPrimary: true },
+        { data: "+1 415 555 0100", isPrimary: true },
+      ],
+    },
+    // Custom field definitions (a portal-wide list per entity type; none on a fresh portal).
+    customFields: {
+      schema: "crm/custom-field-wrapper.json",
+      firstId: 8501,
+      seeds: [{ label: "Account number" }, { label: "Region" }],
+    },
+    // Tags are named: a tag's id is its title (DELETE crm/{entityType}/tag?tagName=).
+    tags: {
+      schema: "crm/tag-wrapper.json",
+      idMember: "title",
+      seeds: [{ title: "Lead" }, { title: "Partner" }, { title: "VIP" }],
+    },
     // VoIP ids are Twilio SIDs (route constraint \w+), not Guids.
     voipPhones: {
       schema: "crm/voip-phone.json",
@@ -163,6 +507,8 @@ const data: ModuleData = {
     {
       path: "crm/contact/{contactid}/data",
       ids: { contactid: "contacts" },
+      list: "contactInfos",
+      of: "contactid",
       constraints: { contactid: "[0-9]+" },
     },
     {
@@ -208,6 +554,7 @@ const data: ModuleData = {
     { path: "crm/currency/rates/{fromCurrency}/{toCurrency}" },
     {
       path: "crm/{entityType}/customfield/definitions",
+      list: "customFields",
       constraints: { entityType: "(contact|person|company|opportunity|case)" },
     },
     {
@@ -367,6 +714,7 @@ const data: ModuleData = {
       constraints: { callId: "\\w+" },
     },
   ],
+  writes: [...contactWrites],
 };
 
 export default data;
