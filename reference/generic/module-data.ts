@@ -36,6 +36,11 @@ export interface GenericWrite {
   schema?: string;
   /** Placeholders or other parameters (`PUT crm/contact/merge?fromcontactid=`) naming a record, by collection: an unknown value answers 404. */
   ids?: Record<string, string>;
+  /**
+   * Parameters naming a record by one of its members rather than its id (`PUT crm/contact/status/reorder?titles=`,
+   * a contact found by its name): an unknown one answers 404.
+   */
+  matched?: Record<string, { collection: string; member: string }>;
   /** POST: the collection the new record joins; the answer is the record. */
   creates?: string;
   /**

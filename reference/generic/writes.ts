@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { badRequest } from "../http/errors";
+import { badRequest, RecordNotFoundError } from "../http/errors";
 import { type AuthenticatedRequest, authenticated, type HandlerResult, type Route } from "../routes/route";
 import type { Store } from "../store/model";
 import type { JsonObject, JsonValue } from "../wire/json-value";
@@ -44,9 +44,13 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   if (declared.parent && !declared.ids?.[declared.parent])
     throw new Error(`${where}: parent {${declared.parent}} is not in ids`);
   const target = declared.updates ?? declared.deletes;
-  if (target && !declared.ids?.[target]) throw new Error(`${where}: {${target}} is not in ids`);
-  const collection = declared.creates ?? (target ? declared.ids?.[target] : undefined);
-  for (const name of [collection, ...Object.values(declared.ids ?? {})])
+  const byMember = Object.fromEntries(
+    Object.entries(declared.matched ?? {}).map(([param, { collection }]) => [param, collection]),
+  );
+  const named = { ...declared.ids, ...byMember };
+  if (target && !named[target]) throw new Error(`${where}: {${target}} is not in ids or matched`);
+  const collection = declared.creates ?? (target ? named[target] : undefined);
+  for (const name of [collection, ...Object.values(named)])
     if (!name || !data.collections[name]) throw new Error(`${where}: no collection "${name}"`);
   itemsOf(schema); // a wrong path fails at start
   return { ...declared, schema };
@@ -76,6 +80,23 @@ function membersFrom(
   return members;
 }
 
+/** The record whose `member` (as seeded or written) is the parameter's text: a CRM status by its title. */
+function matchedRecord(
+  data: ModuleData,
+  records: ModuleRecords,
+  param: string,
+  { collection, member }: { collection: string; member: string },
+  request: AuthenticatedRequest,
+): RecordEntry {
+  const text = request.params.required(param);
+  const seeds = data.collections[collection].seeds ?? [];
+  const entry = records
+    .entries(collection, request.store)
+    .find((entry) => ({ ...(seeds[entry.index ?? -1] ?? {}), ...entry.members })[member] === text);
+  if (!entry) throw new RecordNotFoundError(`${collection} not found`);
+  return entry;
+}
+
 /** A fresh id: the next integer after every one the collection ever had, else a Guid (or the named parameter). */
 function newId(
   data: ModuleData,
@@ -99,6 +120,8 @@ function perform(
   values: Record<string, readonly JsonValue[]>,
 ): HandlerResult {
   const found = findRecords(data, records, write.ids ?? {}, request);
+  for (const [param, match] of Object.entries(write.matched ?? {}))
+    found.set(param, matchedRecord(data, records, param, match, request));
   const missing = write.required?.params.find((param) => !request.params.text(param)?.trim());
   if (missing) throw badRequest(`Value cannot be empty. Parameter name: ${missing}`);
   const render = (collection: string, entry: RecordEntry, schema = write.schema) =>
@@ -117,7 +140,7 @@ function perform(
     return { outcome: "created", response: answerFor(collection, entry) };
   }
   const placeholder = (write.updates ?? write.deletes) as string;
-  const collection = write.ids?.[placeholder] as string;
+  const collection = (write.ids?.[placeholder] ?? write.matched?.[placeholder]?.collection) as string;
   const entry = found.get(placeholder) as RecordEntry;
   const changes = changesOf(store, data.module, collection);
   const key = String(entry.id).toLowerCase();

@@ -231,6 +231,18 @@ export const contactWrites: GenericWrite[] = [
       constraints: { [deleted]: integer },
     },
   ]),
+  // Reordering sets the sort order of the statuses or types named, found by title (ListItem.cs:694-701, 853-860).
+  ...(["status", "type"] as const).map(
+    (kind): GenericWrite => ({
+      method: "PUT",
+      path: `crm/contact/${kind}/reorder`,
+      matched: {
+        titles: { collection: kind === "status" ? "contactStatuses" : "contactTypes", member: "title" },
+      },
+      updates: "titles",
+      answer: "records",
+    }),
+  ),
   {
     method: "PUT",
     path: "crm/contact/status/{id}/color",
