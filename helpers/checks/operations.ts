@@ -1,4 +1,4 @@
-import { type Operation, operationPlaceholders, type Scalar } from "../contract/contract";
+import { type BodyValue, type Operation, operationPlaceholders, type Scalar } from "../contract/contract";
 import { effectRefusal, type WritePolicy } from "../contract/effects";
 import { composedSchema, SCHEMA_BASE, type SchemaRegistry } from "../contract/schemas";
 import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } from "../http/client";
@@ -16,6 +16,31 @@ export function selectPath(value: unknown, path: string): unknown {
       (node, key) => (node == null ? undefined : (node as Record<string, unknown>)[key]),
       value,
     );
+}
+
+/** What a create made for an operation: its answer's `response` and the placeholder values it was sent with. */
+interface Made {
+  answer: unknown;
+  values: Record<string, string>;
+}
+
+/** `{name}`: a select naming the create's own placeholder value instead of a path in its answer. */
+const ownPlaceholder = (select: string) => /^\{([^}]+)\}$/.exec(select)?.[1];
+
+/** The value `select` picks from what a create made: a path in its answer, or `{name}` its own placeholder. */
+function selectMade(made: Made, select: string, what: string): string {
+  const own = ownPlaceholder(select);
+  const value = own ? made.values[own] : selectPath(made.answer, select);
+  if (value == null) throw new Error(`could not read ${what}: its answer has no ${select}`);
+  return placeholderValue(value, `${what} -> ${select}`);
+}
+
+/** A body member with `fill` applied to every text in it, however nested. */
+function fillBody(value: BodyValue, fill: (v: Scalar) => Scalar): BodyValue {
+  if (Array.isArray(value)) return value.map((item) => fillBody(item, fill)) as BodyValue;
+  if (typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]));
+  return fill(value);
 }
 
 /**
@@ -219,9 +244,7 @@ export class OperationRunner implements CheckContext {
       authorization: variation.authorization,
     };
     if (op.body) {
-      const data = Object.fromEntries(
-        Object.entries(op.body).map(([k, v]) => [k, Array.isArray(v) ? v.map(fill) : fill(v)]),
-      );
+      const data = Object.fromEntries(Object.entries(op.body).map(([k, v]) => [k, fillBody(v, fill)]));
       spec.body = { kind: variation.bodyKind ?? "json", data };
     }
     // Before sending: a creation whose answer is lost (Ctrl-C, a timeout) still leaves a trace. A
@@ -279,6 +302,14 @@ export class OperationRunner implements CheckContext {
     given: Record<string, string>,
   ): Promise<Record<string, string>> {
     const values: Record<string, string> = {};
+    // Records made once for several params: a create whose own placeholder value one selects
+    // (`{contactid}`: the contact an address was added to, for the address's own id beside it).
+    const madeOnce = new Map<string, Promise<Made>>();
+    const sharing = new Set(
+      Object.values(op.params).flatMap((p) =>
+        "created" in p && ownPlaceholder(p.select) ? [p.created] : [],
+      ),
+    );
     for (const name of operationPlaceholders(op)) {
       if (given[name] !== undefined) {
         values[name] = given[name];
@@ -292,7 +323,14 @@ export class OperationRunner implements CheckContext {
       if ("value" in source) values[name] = String(source.value);
       else if ("from" in source) values[name] = await this.discovered.get(source.from, source.select);
       else {
-        const make = () => this.createFixture(op, name, source.created, source.select);
+        const creator = source.created;
+        const record = () => {
+          if (!sharing.has(creator)) return this.createFixture(op, name, creator);
+          if (!madeOnce.has(creator)) madeOnce.set(creator, this.createFixture(op, name, creator));
+          return madeOnce.get(creator) as Promise<Made>;
+        };
+        const make = async () =>
+          selectMade(await record(), source.select, `{${name}} of ${op.section}.${creator}`);
         // A create's parent and an update's record outlast each request: its requests share one
         // (its round trip reads an update back before the other bodies are sent: ALL_CHECKS); a
         // PUT that removes its record (`gone`: the CRM's batch delete and merge) needs one each.
@@ -305,7 +343,7 @@ export class OperationRunner implements CheckContext {
   }
 
   /** A record made for an operation that needs one (update, delete); undone at the end of the test. */
-  private async createFixture(op: Operation, name: string, creator: string, select: string): Promise<string> {
+  private async createFixture(op: Operation, name: string, creator: string): Promise<Made> {
     const create = this.operations.get(`${op.section}.${creator}`);
     if (!create) throw new Error(`${op.key}: no operation ${creator} to create {${name}} with`);
     const read = await this.perform(create, {
@@ -314,13 +352,12 @@ export class OperationRunner implements CheckContext {
       headers: { Accept: "application/json" },
     });
     const body = read.exchange.response && readLeniently(read.contentType, read.exchange.response.body);
-    const value = selectPath((body as { response?: unknown } | undefined)?.response, select);
-    if (read.status === undefined || read.status >= 300 || value == null) {
+    if (read.status === undefined || read.status >= 300) {
       throw new Error(
         `could not create a record for {${name}} with ${create.key}: ${read.exchange.error ?? `status ${read.status}`}`,
       );
     }
-    return placeholderValue(value, `${create.key} -> ${select}`);
+    return { answer: (body as { response?: unknown } | undefined)?.response, values: read.values ?? {} };
   }
 
   private recordUndo(op: Operation, read: ReadResponse): void {
@@ -331,10 +368,9 @@ export class OperationRunner implements CheckContext {
       read.value ?? (read.exchange.response && readLeniently(read.contentType, read.exchange.response.body));
     const record = (body as { response?: unknown } | undefined)?.response;
     // `{name}`: the create's own placeholder value (a contact's information is undone under its contact).
-    const own = (select: string) => /^\{([^}]+)\}$/.exec(select)?.[1];
     const values = Object.fromEntries(
       Object.entries(undo.params).map(([name, select]) => {
-        const placeholder = own(select);
+        const placeholder = ownPlaceholder(select);
         return [name, placeholder ? read.values?.[placeholder] : selectPath(record, select)];
       }),
     );

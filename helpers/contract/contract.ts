@@ -1,6 +1,8 @@
 import { join } from "node:path";
 
 export type Scalar = string | number | boolean;
+/** A body member: a value, a list, an object (the CRM's `address`) or a list of objects (`data` of quick persons). */
+export type BodyValue = Scalar | Scalar[] | Record<string, Scalar> | Record<string, Scalar>[];
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
 
 export type ParamSource =
@@ -28,7 +30,7 @@ export interface Operation {
   query: Record<string, Scalar>;
   params: Record<string, ParamSource>;
   unknown?: Record<string, Scalar>;
-  body?: Record<string, Scalar | Scalar[]>;
+  body?: Record<string, BodyValue>;
   reflects?: Record<string, Scalar>;
   undo?: { operation: string; params: Record<string, string> };
   /**

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import {
+  type BodyValue,
   ContractError,
   type Method,
   moduleOfPath,
@@ -125,7 +126,7 @@ interface RawOperation {
   query?: Record<string, Scalar>;
   params?: Record<string, ParamSource | Cited>;
   unknown?: Record<string, Cited>;
-  body?: Record<string, Scalar | Scalar[]>;
+  body?: Record<string, BodyValue>;
   reflects?: Record<string, Scalar>;
   undo?: { operation: string; params: Record<string, string> };
   readBack?: string | { operation: string; params: Record<string, string> };

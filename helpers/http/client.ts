@@ -170,13 +170,25 @@ function describeSize({ bytesSeen, declared }: { bytesSeen: number; declared?: n
 const isLoginRequest = (spec: RequestSpec) =>
   spec.method === "POST" && /^api\/2\.0\/authentication(\.json|\.xml)?$/.test(spec.path);
 
+/**
+ * A form body, nested members flattened as the server's argument builder names them: `a[b]` for an
+ * object's member, `a[0][b]` for a list's object; a list of values repeats its key.
+ */
 export function formEncode(data: Record<string, unknown>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(data)) {
-    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
-  }
+  const add = (key: string, value: unknown) => {
+    if (Array.isArray(value))
+      for (const [index, item] of value.entries()) add(isObject(item) ? `${key}[${index}]` : key, item);
+    else if (isObject(value))
+      for (const [member, inner] of Object.entries(value)) add(`${key}[${member}]`, inner);
+    else params.append(key, String(value));
+  };
+  for (const [key, value] of Object.entries(data)) add(key, value);
   return params.toString();
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function redactHeaders(
   headers: Record<string, string>,

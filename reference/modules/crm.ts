@@ -163,6 +163,33 @@ export const contactWrites: GenericWrite[] = [
     from: { companyName: "companyName", displayName: "companyName" },
     answer: "records",
   },
+  // CreatePerson (quick) stores each first and last name given and answers the persons (Contacts.cs:1099-1125).
+  {
+    method: "POST",
+    path: "crm/contact/person/quick",
+    creates: "contacts",
+    from: { firstName: "data[0][key]", lastName: "data[0][value]" },
+    answer: "records",
+  },
+  // An address is an information item: CreateContactInfoAddress and UpdateContactInfoAddress store
+  // its category and isPrimary (ContactInfo.cs:207-245, 385-414); the address itself is serialized.
+  {
+    method: "POST",
+    path: "crm/contact/{contactid}/addressdata",
+    ids: { contactid: "contacts" },
+    parent: "contactid",
+    creates: "contactInfos",
+    from: { category: "address[category]", isPrimary: "address[isPrimary]" },
+    constraints: { contactid: integer },
+  },
+  {
+    method: "PUT",
+    path: "crm/contact/{contactid}/addressdata/{id}",
+    ids: { contactid: "contacts", id: "contactInfos" },
+    updates: "id",
+    from: { category: "address[category]", isPrimary: "address[isPrimary]" },
+    constraints: { contactid: integer, id: integer },
+  },
   // DeleteContactAvatar answers the default photo's URL (Contacts.cs:1707-1740).
   {
     method: "DELETE",
