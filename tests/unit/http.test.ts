@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { after, before, test } from "node:test";
 import { SharedBudget, startBudgetServer } from "../../helpers/http/budget-server";
-import { WorkspaceClient } from "../../helpers/http/client";
+import { formEncode, WorkspaceClient } from "../../helpers/http/client";
 import { HttpTransport, TransportError } from "../../helpers/http/http";
 import { Redactor } from "../../helpers/http/redaction";
 
@@ -135,4 +135,30 @@ test("that idle timeout does not cut a slow answer on a reused connection", asyn
     http.close();
     await short.close();
   }
+});
+
+test("a form body names nested members as the server's argument builder does: a[b], a[0][b]; a list of values repeats its key", () => {
+  const form = formEncode({
+    address: { street: "Main 1", category: 5 },
+    data: [
+      { key: "Ann", value: "Lee" },
+      { key: "", value: "" },
+    ],
+    companyName: ["A", "B"],
+    title: "x",
+  });
+  assert.deepEqual(
+    [...new URLSearchParams(form)],
+    [
+      ["address[street]", "Main 1"],
+      ["address[category]", "5"],
+      ["data[0][key]", "Ann"],
+      ["data[0][value]", "Lee"],
+      ["data[1][key]", ""],
+      ["data[1][value]", ""],
+      ["companyName", "A"],
+      ["companyName", "B"],
+      ["title", "x"],
+    ],
+  );
 });
