@@ -172,7 +172,8 @@ test("WC_GETS_PER_MODULE keeps each module's first n GETs, those its writes read
   const community = sample.find((s) => s.name === "community")?.operations.map((op) => op.id);
   assert.ok(community?.includes("forum-topic"), "a read a write reads back with is kept");
   // The GETs are what it samples (every write is kept, and the writes grow toward 350).
-  const getsOf = (all: typeof sections) => all.flatMap((s) => s.operations).filter((op) => op.method === "GET");
+  const getsOf = (all: typeof sections) =>
+    all.flatMap((s) => s.operations).filter((op) => op.method === "GET");
   assert.ok(getsOf(sample).length < getsOf(sections).length / 4);
   for (const value of [undefined, "", "0", "x"]) assert.equal(sampled(sections, value), sections);
 });
