@@ -81,9 +81,12 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
   "create-returns-200": { caughtBy: ["status.success"] },
   // Writes keep what they did (helpers/checks/round-trip.ts): caught in group and community.
   // An update or a delete of a record never stored answers 404: every check of their answer fails with it.
+  // So does the list of a child's parent never stored (a CRM contact's information): the refused
+  // create's list cannot be read.
   "create-not-stored": {
     caughtBy: ["write.read-back", "write.listed"],
     collateral: [
+      "write.refused-writes-nothing",
       "status.success",
       "schema.json",
       "schema.xml",
