@@ -12,6 +12,22 @@ const catalogue = (source: string): BuiltIn => ({ madeBy: "install", source });
 const integer = "[0-9]+";
 const tagged = "(contact|opportunity|case)";
 const withFields = "(contact|person|company|opportunity|case)";
+/** Members a write stores, by the parameter that gives each: a create and its update store the same. */
+const personMembers = {
+  firstName: "firstName",
+  lastName: "lastName",
+  about: "about",
+  shareType: "shareType",
+};
+const companyMembers = {
+  companyName: "companyName",
+  displayName: "companyName",
+  about: "about",
+  shareType: "shareType",
+};
+const infoMembers = { data: "data", isPrimary: "isPrimary" };
+const addressMembers = { category: "address[category]", isPrimary: "address[isPrimary]" };
+const fieldMembers = { label: "label", fieldType: "fieldType", mask: "mask" };
 
 /**
  * Writes on contacts, their information, tags, custom fields and contact statuses and types, as the
@@ -25,20 +41,20 @@ export const contactWrites: GenericWrite[] = [
     method: "POST",
     path: "crm/contact/person",
     creates: "contacts",
-    from: { firstName: "firstName", lastName: "lastName", about: "about", shareType: "shareType" },
+    from: personMembers,
   },
   {
     method: "POST",
     path: "crm/contact/company",
     creates: "contacts",
-    from: { companyName: "companyName", displayName: "companyName", about: "about", shareType: "shareType" },
+    from: companyMembers,
   },
   {
     method: "PUT",
     path: "crm/contact/person/{personid}",
     ids: { personid: "contacts" },
     updates: "personid",
-    from: { firstName: "firstName", lastName: "lastName", about: "about", shareType: "shareType" },
+    from: personMembers,
     required: {
       params: ["firstName", "lastName"],
       source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Contacts.cs:908",
@@ -50,7 +66,7 @@ export const contactWrites: GenericWrite[] = [
     path: "crm/contact/company/{companyid}",
     ids: { companyid: "contacts" },
     updates: "companyid",
-    from: { companyName: "companyName", displayName: "companyName", about: "about", shareType: "shareType" },
+    from: companyMembers,
     constraints: { companyid: integer },
   },
   {
@@ -79,22 +95,22 @@ export const contactWrites: GenericWrite[] = [
     deletes: "fromcontactid",
   },
   // Access: SetAccessToContact and its batch answer the contacts (Contacts.cs:1407-1420, 1464-1477).
-  {
-    method: "PUT",
-    path: "crm/contact/{contactid}/access",
-    ids: { contactid: "contacts" },
-    updates: "contactid",
-    from: { isShared: "isShared" },
-    constraints: { contactid: integer },
-  },
-  {
-    method: "PUT",
-    path: "crm/contact/access",
-    ids: { contactid: "contacts" },
-    updates: "contactid",
-    from: { isShared: "isShared" },
-    answer: "records",
-  },
+  ...(
+    [
+      ["crm/contact/{contactid}/access", "record"],
+      ["crm/contact/access", "records"],
+    ] as const
+  ).map(
+    ([path, answer]): GenericWrite => ({
+      method: "PUT",
+      path,
+      ids: { contactid: "contacts" },
+      updates: "contactid",
+      from: { isShared: "isShared" },
+      answer,
+      constraints: path.includes("{contactid}") ? { contactid: integer } : {},
+    }),
+  ),
   // Status of a contact, of a company and its persons, of a person and its company (Contacts.cs:1209-1330).
   ...(
     [
@@ -179,7 +195,7 @@ export const contactWrites: GenericWrite[] = [
     ids: { contactid: "contacts" },
     parent: "contactid",
     creates: "contactInfos",
-    from: { category: "address[category]", isPrimary: "address[isPrimary]" },
+    from: addressMembers,
     constraints: { contactid: integer },
   },
   {
@@ -187,7 +203,7 @@ export const contactWrites: GenericWrite[] = [
     path: "crm/contact/{contactid}/addressdata/{id}",
     ids: { contactid: "contacts", id: "contactInfos" },
     updates: "id",
-    from: { category: "address[category]", isPrimary: "address[isPrimary]" },
+    from: addressMembers,
     constraints: { contactid: integer, id: integer },
   },
   // DeleteContactAvatar answers the default photo's URL (Contacts.cs:1707-1740).
@@ -208,7 +224,7 @@ export const contactWrites: GenericWrite[] = [
     ids: { contactid: "contacts" },
     parent: "contactid",
     creates: "contactInfos",
-    from: { data: "data", isPrimary: "isPrimary" },
+    from: infoMembers,
     required: { params: ["data"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.ContactInfo.cs:147" },
     constraints: { contactid: integer },
   },
@@ -217,7 +233,7 @@ export const contactWrites: GenericWrite[] = [
     path: "crm/contact/{contactid}/data/{id}",
     ids: { contactid: "contacts", id: "contactInfos" },
     updates: "id",
-    from: { data: "data", isPrimary: "isPrimary" },
+    from: infoMembers,
     required: { params: ["data"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.ContactInfo.cs:325" },
     constraints: { contactid: integer, id: integer },
   },
@@ -284,7 +300,7 @@ export const contactWrites: GenericWrite[] = [
     method: "POST",
     path: "crm/{entityType}/customfield",
     creates: "customFields",
-    from: { label: "label", fieldType: "fieldType", mask: "mask" },
+    from: fieldMembers,
     constraints: { entityType: withFields },
   },
   {
@@ -292,7 +308,7 @@ export const contactWrites: GenericWrite[] = [
     path: "crm/{entityType}/customfield/{id}",
     ids: { id: "customFields" },
     updates: "id",
-    from: { label: "label", fieldType: "fieldType", mask: "mask" },
+    from: fieldMembers,
     constraints: { entityType: withFields, id: integer },
   },
   {
