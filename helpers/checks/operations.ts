@@ -259,7 +259,9 @@ export class OperationRunner implements CheckContext {
     if (op.creates && read.exchange.response) this.ledger.answered(unique);
     if (op.reflects)
       read.reflects = Object.fromEntries(Object.entries(op.reflects).map(([k, v]) => [k, fill(v)]));
-    if ((op.creates || op.effects) && read.status !== undefined && read.status < 300)
+    // A write with an undo that creates nothing adds what its undo takes away (the CRM's link of a
+    // contact to a project, which deleting the contact leaves behind).
+    if ((op.creates || op.effects || op.undo) && read.status !== undefined && read.status < 300)
       this.recordUndo(op, read);
     if (op.method === "DELETE" && read.status !== undefined && read.status < 300)
       this.ledger.removed("DELETE", path);
@@ -377,7 +379,7 @@ export class OperationRunner implements CheckContext {
     const missing = Object.entries(values).find(([, v]) => v == null);
     if (!target || missing) {
       this.ledger.orphan(
-        `${op.key} created a record, but its ${missing?.[0] ?? "undo"} could not be read to undo it`,
+        `${op.key} wrote something, but its ${missing?.[0] ?? "undo"} could not be read to undo it`,
       );
       return;
     }
