@@ -504,7 +504,8 @@ const data: ModuleData = {
     tags: {
       schema: "crm/tag-wrapper.json",
       idMember: "title",
-      seeds: [{ title: "Lead" }, { title: "Partner" }, { title: "VIP" }],
+      seeds: [{ title: "Lead" }, { title: "Customer" }, { title: "Supplier" }, { title: "Staff" }],
+      fresh: { records: 4, ...crmOpened("239-242") },
     },
     // VoIP ids are Twilio SIDs (route constraint \w+), not Guids.
     voipPhones: {
@@ -724,8 +725,8 @@ const data: ModuleData = {
     {
       path: "crm/{entityType}/tag",
       constraints: { entityType: "(contact|opportunity|case)" },
-      // Four contact tags; the other kinds have none until someone adds one.
-      builtIn: crmOpened("239-242"),
+      // The four contact tags made when the CRM is first opened, and those added since (any kind here).
+      list: "tags",
     },
     {
       path: "crm/task/{taskid}",
