@@ -7,20 +7,7 @@ import { readLeniently } from "../http/formats";
 export const RECORD_PREFIX = "wc-";
 
 export interface Leftover {
-  kind:
-    | "person"
-    | "group"
-    | "folder"
-    | "blog post"
-    | "event"
-    | "bookmark"
-    | "forum topic"
-    | "wiki page"
-    | "CRM contact"
-    | "CRM contact status"
-    | "CRM contact type"
-    | "CRM contact tag"
-    | "CRM contact custom field";
+  kind: "person" | "group" | "folder" | "blog post" | "event" | "bookmark" | "forum topic" | "wiki page";
   id: string;
   name: string;
   remove: RequestSpec;
@@ -36,8 +23,6 @@ const SOURCES: {
   remove: string;
   /** The member the remove operation's placeholder takes (default `id`; a wiki page is named). */
   id?: string;
-  /** The remove operation's placeholder that takes it (default its path's first; a CRM tag's name is in its query). */
-  idPlaceholder?: string;
 }[] = [
   {
     kind: "person",
@@ -69,38 +54,6 @@ const SOURCES: {
       ["forum topic", "community.recent-forum-topics", "community.delete-forum-topic"],
     ] as const
   ).map(([kind, list, remove]) => ({ kind, lists: [list], records: asArray, names: ["title"], remove })),
-  // CRM records (the contract's are the contacts' kind: entityType contact); links and information
-  // go with their contact.
-  {
-    kind: "CRM contact",
-    lists: ["crm.contacts-filter"],
-    records: asArray,
-    names: ["companyName", "firstName", "displayName"],
-    remove: "crm.delete-contact",
-  },
-  ...(
-    [
-      ["CRM contact status", "crm.contact-statuses", "crm.delete-contact-status"],
-      ["CRM contact type", "crm.contact-types", "crm.delete-contact-type"],
-    ] as const
-  ).map(([kind, list, remove]) => ({ kind, lists: [list], records: asArray, names: ["title"], remove })),
-  {
-    kind: "CRM contact tag",
-    lists: ["crm.contact-tags-all"],
-    records: asArray,
-    names: ["title"],
-    remove: "crm.delete-tag",
-    id: "title",
-    idPlaceholder: "tagName",
-  },
-  {
-    kind: "CRM contact custom field",
-    lists: ["crm.contact-custom-field-definitions"],
-    records: asArray,
-    names: ["label"],
-    remove: "crm.delete-custom-field",
-    idPlaceholder: "fieldid",
-  },
   {
     kind: "wiki page",
     lists: ["community.wiki-pages"],
@@ -127,20 +80,12 @@ export async function findLeftovers(client: WorkspaceClient, prefix = RECORD_PRE
         const recordId = record[source.id ?? "id"];
         if (typeof name !== "string" || recordId == null) continue;
         const id = String(recordId);
-        const values = {
-          ...fixedValues(remove),
-          [source.idPlaceholder ?? placeholders(remove.path)[0]]: id,
-        };
-        const fill = (text: string, encode: (v: string) => string) =>
-          text.replace(/\{([^}]+)\}/g, (_, p: string) => encode(values[p] ?? ""));
-        const query = Object.fromEntries(
-          Object.entries(remove.query).map(([k, v]) => [k, typeof v === "string" ? fill(v, String) : v]),
-        );
+        const path = remove.path.replace(`{${placeholders(remove.path)[0]}}`, encodeURIComponent(id));
         found.set(`${source.kind} ${id}`, {
           kind: source.kind,
           id,
           name,
-          remove: { method: remove.method, path: `${fill(remove.path, encodeURIComponent)}.json`, query },
+          remove: { method: remove.method, path: `${path}.json`, query: remove.query },
         });
       }
     }
@@ -177,10 +122,9 @@ async function listAll(
 ): Promise<Record<string, unknown>[]> {
   const all: Record<string, unknown>[] = [];
   for (let startIndex = 0; ; startIndex += PAGE) {
-    const values = fixedValues(list);
     const exchange = await client.send({
       method: "GET",
-      path: `${list.path.replace(/\{([^}]+)\}/g, (_, p: string) => encodeURIComponent(values[p] ?? ""))}.json`,
+      path: `${list.path}.json`,
       query: { startIndex, count: PAGE },
       headers: { Accept: "application/json" },
     });
@@ -197,15 +141,6 @@ async function listAll(
     // Folder contents are one page; lists shorter than a page are complete.
     if (page.length < PAGE || list.section === "files") return all;
   }
-}
-
-/** The operation's fixed placeholder values (`entityType: contact`). */
-function fixedValues(op: Operation): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(op.params).flatMap(([name, source]) =>
-      "value" in source ? [[name, String(source.value)]] : [],
-    ),
-  );
 }
 
 function asArray(value: unknown): Record<string, unknown>[] {
