@@ -13,9 +13,11 @@ const integer = "[0-9]+";
 const tagged = "(contact|opportunity|case)";
 const withFields = "(contact|person|company|opportunity|case)";
 /** Members a write stores, by the parameter that gives each: a create and its update store the same. */
+// A person's displayName holds its first name: the run's marker, which parity leaves out of lists.
 const personMembers = {
   firstName: "firstName",
   lastName: "lastName",
+  displayName: "firstName",
   about: "about",
   shareType: "shareType",
 };
@@ -184,7 +186,7 @@ export const contactWrites: GenericWrite[] = [
     method: "POST",
     path: "crm/contact/person/quick",
     creates: "contacts",
-    from: { firstName: "data[0][key]", lastName: "data[0][value]" },
+    from: { firstName: "data[0][key]", lastName: "data[0][value]", displayName: "data[0][key]" },
     answer: "records",
   },
   // An address is an information item: CreateContactInfoAddress and UpdateContactInfoAddress store
