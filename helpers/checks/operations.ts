@@ -264,7 +264,7 @@ export class OperationRunner implements CheckContext {
     if ((op.creates || op.effects || op.undo) && read.status !== undefined && read.status < 300)
       this.recordUndo(op, read);
     if (op.method === "DELETE" && read.status !== undefined && read.status < 300)
-      this.ledger.removed("DELETE", path);
+      this.ledger.removed("DELETE", path, query);
     return read;
   }
 

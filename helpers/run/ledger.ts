@@ -19,9 +19,14 @@ export class Ledger {
    * The test removed a record itself (a delete check): nothing is left to undo. Undoing it again
    * would not always answer 404 (Workspace 12.x answers 403 for a folder that is gone).
    */
-  removed(method: string, path: string): void {
+  removed(method: string, path: string, query: RequestSpec["query"] = {}): void {
     const bare = (p: string) => p.replace(/\.(json|xml)$/, "");
-    const index = this.entries.findIndex((e) => e.undo.method === method && bare(e.undo.path) === bare(path));
+    // The query names the record too (a CRM tag: DELETE crm/contact/tag?tagName=).
+    const same = (q: RequestSpec["query"] = {}) =>
+      Object.keys({ ...q, ...query }).every((key) => String(q[key]) === String(query[key]));
+    const index = this.entries.findIndex(
+      (e) => e.undo.method === method && bare(e.undo.path) === bare(path) && same(e.undo.query),
+    );
     if (index < 0) return;
     const [entry] = this.entries.splice(index, 1);
     if (entry.id) this.runFile?.undone(entry.id);

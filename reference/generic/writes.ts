@@ -145,8 +145,10 @@ function perform(
   const changes = changesOf(store, data.module, collection);
   const key = String(entry.id).toLowerCase();
   if (write.updates) {
-    const members = { ...entry.members, ...membersFrom(data, collection, write, request) };
-    if (!faults.has("update-ignored")) changes.changed.set(key, members);
+    const given = membersFrom(data, collection, write, request);
+    const members = { ...entry.members, ...given };
+    // Nothing given, nothing kept: an action on a record (a link) leaves its members as they were.
+    if (Object.keys(given).length && !faults.has("update-ignored")) changes.changed.set(key, members);
     return { outcome: "updated", response: answerFor(collection, { ...entry, members }) };
   }
   if (!faults.has("delete-does-nothing")) changes.removed.add(key);

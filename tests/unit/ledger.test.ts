@@ -49,3 +49,22 @@ test("a record the test deleted itself is not undone again, whatever suffix the 
   assert.deepEqual(sent, ["DELETE api/2.0/files/folder/8.json"]);
   assert.equal(problems.length, 1);
 });
+
+test("a record named in the query (a CRM tag) is taken off the ledger only with its own query", async () => {
+  const ledger = new Ledger();
+  const tag = (name: string): RequestSpec => ({
+    method: "DELETE",
+    path: "api/2.0/crm/contact/tag.json",
+    query: { tagName: name },
+  });
+  ledger.add("tag a", tag("a"));
+  ledger.add("tag b", tag("b"));
+  ledger.removed("DELETE", "api/2.0/crm/contact/tag", { tagName: "b" });
+  const undone: unknown[] = [];
+  const { client } = clientAnswering((spec) => {
+    undone.push(spec.query);
+    return 200;
+  });
+  assert.deepEqual(await ledger.undoAll(client), []);
+  assert.deepEqual(undone, [{ tagName: "a" }], "tag a is undone, tag b (deleted by the test) is not");
+});
