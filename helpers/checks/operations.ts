@@ -32,8 +32,12 @@ export function selectWritten(
   return own ? sent?.[own[1]] : selectPath(response, select);
 }
 
-/** A DELETE, or a write that removes what it names (`removes: true`): it takes a record for its own. */
-export const removesRecord = (op: Operation) => op.method === "DELETE" || op.removes === true;
+/**
+ * A DELETE, or a write that removes what it names (`removes: true`, or a PUT with `gone`: the CRM's
+ * batch delete and merge): it takes a record for its own.
+ */
+export const removesRecord = (op: Operation) =>
+  op.method === "DELETE" || op.removes === true || op.gone !== undefined;
 
 /**
  * Where `path` runs into an empty list in `value`, if it does: `""` for the value itself, else the
@@ -294,8 +298,9 @@ export class OperationRunner implements CheckContext {
     if (op.creates && read.exchange.response) this.ledger.answered(unique);
     if (op.reflects)
       read.reflects = Object.fromEntries(Object.entries(op.reflects).map(([k, v]) => [k, fill(v)]));
-    // A PUT with an undo changes what it does not own (a setting): the undo sets it back.
-    if ((op.creates || op.effects || op.undo) && read.status !== undefined && read.status < 300)
+    // What a write made or changed (a PUT with an undo changes what it does not own, a setting: the
+    // undo sets it back), for the round trip's records and the ledger.
+    if ((op.method !== "GET" || op.effects) && read.status !== undefined && read.status < 300)
       this.records.add(op, variation, read);
     // A write that is some record's undo (a DELETE, or mail's PUT messages/remove) leaves it nothing to do.
     if (op.method !== "GET" && read.status !== undefined && read.status < 300)

@@ -50,6 +50,9 @@ function actedOnWith(op: Operation, variation: Variation): Variation[] {
 export class CreatedRecords implements WriteRecords {
   private readonly made = new Map<string, { read: ReadResponse; taken: boolean }>();
 
+  /** The record each write acts on, by operation: its answers refresh the record. */
+  private readonly acting = new Map<string, { read: ReadResponse; taken: boolean }>();
+
   constructor(
     private readonly ledger: Ledger,
     private readonly operations: Map<string, Operation>,
@@ -58,6 +61,13 @@ export class CreatedRecords implements WriteRecords {
   add(op: Operation, variation: Variation, read: ReadResponse): void {
     this.ledgerUndo(op, read);
     if (op.creates) this.made.set(`${op.key} ${readKey(op, variation)}`, { read, taken: false });
+    // An update answering the record it changed (the same id) is what later writes select from: a
+    // status renamed, then reordered by its new title. Its requests share one record.
+    const acted = this.acting.get(op.key);
+    const before = acted && responseOf(acted.read);
+    const after = responseOf(read);
+    if (acted && isRecord(before) && isRecord(after) && before.id !== undefined && before.id === after.id)
+      acted.read = { ...read, values: acted.read.values };
   }
 
   /**
@@ -73,6 +83,7 @@ export class CreatedRecords implements WriteRecords {
       const value = selectWritten(responseOf(record.read), record.read.values, select);
       if (value == null || typeof value === "object") continue;
       if (removesRecord(op)) record.taken = true;
+      this.acting.set(op.key, record);
       return placeholderValue(value, `${create.key} -> ${select}`);
     }
     return undefined;
@@ -319,3 +330,6 @@ export const roundTripChecks: Check[] = [
     },
   },
 ];
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);

@@ -21,15 +21,17 @@ export class Ledger {
    */
   removed(method: string, path: string, query: RequestSpec["query"] = {}, body?: unknown): void {
     const bare = (p: string) => p.replace(/\.(json|xml)$/, "");
-    // A write naming its record in the query or the body (mailserver's groupaddress/addresses/remove,
+    // A write naming its record in the query or the body (a CRM tag: DELETE crm/contact/tag?tagName=,
     // a user suspended by `userIds`) is that record's alone.
-    const same = (a: unknown, b: unknown) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+    const sameQuery = (q: RequestSpec["query"] = {}) =>
+      Object.keys({ ...q, ...query }).every((key) => String(q[key]) === String(query[key]));
+    const sameBody = (data: unknown) => JSON.stringify(data ?? {}) === JSON.stringify(body ?? {});
     const index = this.entries.findIndex(
       (e) =>
         e.undo.method === method &&
         bare(e.undo.path) === bare(path) &&
-        same(e.undo.query, query) &&
-        same(e.undo.body?.data, body),
+        sameQuery(e.undo.query) &&
+        sameBody(e.undo.body?.data),
     );
     if (index < 0) return;
     const [entry] = this.entries.splice(index, 1);

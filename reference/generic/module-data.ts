@@ -94,13 +94,18 @@ export interface GenericWrite {
   path: string;
   /** Schema of `response`. Default: the one schemas/operations.json maps the operation to. */
   schema?: string;
-  /** Placeholders naming a record, by collection: an unknown value answers 404. */
+  /** Placeholders or other parameters (`PUT crm/contact/merge?fromcontactid=`) naming a record, by collection: an unknown value answers 404. */
   ids?: Record<string, string>;
   /**
    * Parameters of the query or body naming a record, by collection, as `ids` does for placeholders:
    * routes that take the id outside the path (mail's PUT contact/update?id=...).
    */
   params?: Record<string, string>;
+  /**
+   * Parameters naming a record by one of its members rather than its id (`PUT crm/contact/status/reorder?titles=`,
+   * a contact found by its name): an unknown one answers 404.
+   */
+  matched?: Record<string, { collection: string; member: string }>;
   /**
    * Ids that name no record are skipped, not refused (404): the server's engines act on the records
    * they find among the ids sent (mail's messages/remove, MessageEngine.cs:887).
@@ -127,10 +132,11 @@ export interface GenericWrite {
    * What it answers: the record (default); `nothing`, the server's method returns null or void;
    * `id`, the record's id as the schema types it: text (a comment's remove returns the id it was
    * given), an integer, or a list holding it (mail's messages/remove returns the ids); `{ member }`,
-   * that member of the record as written (a comment's update returns its new text); `{ param }`,
+   * that member of the record as written (a comment's update returns its new text); `records`, a
+   * list holding the record (a batch write of one, a quick create); `{ param }`,
    * that parameter as the schema types it (mail's attachment delete returns the message id).
    */
-  answer?: "record" | "nothing" | "id" | { member: string } | { param: string };
+  answer?: "record" | "records" | "nothing" | "id" | { member: string } | { param: string };
   /**
    * A create whose answer names the new record's id by another member than the collection's (a
    * comment added by entity answers CommentInfo, whose id is `commentID`).
@@ -213,7 +219,7 @@ export interface GenericRoute {
    * operation to; name one only where the answer's shape is not the generated one.
    */
   schema?: string;
-  /** Placeholders naming a record, by collection: an unknown value answers 404. */
+  /** Placeholders or other parameters (`PUT crm/contact/merge?fromcontactid=`) naming a record, by collection: an unknown value answers 404. */
   ids?: Record<string, string>;
   /** The placeholder whose record is the answer (shaped by `schema`). */
   record?: string;

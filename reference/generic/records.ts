@@ -114,7 +114,9 @@ export class ModuleRecords {
     // A collection of plain values (mail's trusted image addresses, primitives/string.json): the value is its id.
     if (!isObject(canonical)) return entry.id;
     const shaped = synthesize(at, "", { ...base, rng: new Prng(`${seedText}/${at.file}`) });
-    return overlay(shaped, canonical, at);
+    // What writes gave it wins in any wrapper, also members the collection's schema lacks (a CRM
+    // person's firstName, rendered as a PersonWrapper from a collection of companies and persons).
+    return overlay(overlay(shaped, canonical, at), entry.members, at);
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { badRequest } from "../http/errors";
+import { badRequest, RecordNotFoundError } from "../http/errors";
 import { type AuthenticatedRequest, authenticated, type HandlerResult, type Route } from "../routes/route";
 import type { CollectionChanges, Store } from "../store/model";
 import type { JsonObject, JsonValue } from "../wire/json-value";
@@ -49,10 +49,6 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   }[kinds[0]];
   if (!expected.includes(declared.method))
     throw new Error(`${where}: ${kinds[0]} needs ${expected.join(" or ")}`);
-  const placeholders = new Set([...declared.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]));
-  for (const name of Object.keys(declared.ids ?? {}))
-    if (!placeholders.has(name) && !declared.bodyIds?.includes(name))
-      throw new Error(`${where}: no placeholder {${name}}, and not among bodyIds`);
   if (declared.parent && !declared.ids?.[declared.parent])
     throw new Error(`${where}: parent {${declared.parent}} is not in ids`);
   if (declared.link && (!declared.parent || declared.updates || !data.collections[declared.link]))
@@ -60,10 +56,11 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   if (declared.link && declared.creates && declared.creates !== declared.link)
     throw new Error(`${where}: a link's create makes the link`);
   if (declared.parentMember && !declared.parent) throw new Error(`${where}: parentMember needs parent`);
-  const named = { ...declared.ids, ...declared.params };
+  const named = { ...declared.ids, ...declared.params, ...matchedCollections(declared) };
   const target = declared.updates ?? declared.deletes;
   const batched = declared.batch && target === declared.batch.param;
-  if (target && !named[target] && !batched) throw new Error(`${where}: {${target}} is not in ids or params`);
+  if (target && !named[target] && !batched)
+    throw new Error(`${where}: {${target}} is not in ids, params or matched`);
   const collection =
     declared.creates ??
     declared.singleton ??
@@ -106,6 +103,30 @@ function membersFrom(
   return typedMembers(data, collection, texts);
 }
 
+/** The collections the `matched` parameters name records of, by parameter. */
+function matchedCollections(write: GenericWrite): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(write.matched ?? {}).map(([param, { collection }]) => [param, collection]),
+  );
+}
+
+/** The record whose `member` (as seeded or written) is the parameter's text: a CRM status by its title. */
+function matchedRecord(
+  data: ModuleData,
+  records: ModuleRecords,
+  param: string,
+  { collection, member }: { collection: string; member: string },
+  request: AuthenticatedRequest,
+): RecordEntry {
+  const text = request.params.required(param);
+  const seeds = data.collections[collection].seeds ?? [];
+  const entry = records
+    .entries(collection, request.store)
+    .find((entry) => ({ ...(seeds[entry.index ?? -1] ?? {}), ...entry.members })[member] === text);
+  if (!entry) throw new RecordNotFoundError(`${collection} not found`);
+  return entry;
+}
+
 /** A fresh id: the next integer after every one the collection ever had (as text if they are), else a Guid (or the named parameter). */
 function newId(
   data: ModuleData,
@@ -136,8 +157,10 @@ function perform(
   request: AuthenticatedRequest,
   values: Record<string, readonly JsonValue[]>,
 ): HandlerResult {
-  const named = { ...write.ids, ...write.params };
-  const found = findRecords(data, records, named, request, write.skipsUnknown);
+  const named = { ...write.ids, ...write.params, ...matchedCollections(write) };
+  const found = findRecords(data, records, { ...write.ids, ...write.params }, request, write.skipsUnknown);
+  for (const [param, match] of Object.entries(write.matched ?? {}))
+    found.set(param, matchedRecord(data, records, param, match, request));
   const missing = write.required?.params.find((param) => !request.params.text(param)?.trim());
   if (missing) throw badRequest(`Value cannot be empty. Parameter name: ${missing}`);
   /** One record, as an item of the answer's schema. */
@@ -147,6 +170,22 @@ function perform(
   const render = (collection: string, entry: RecordEntry, schema = write.schema) => {
     const record = renderRecord(collection, entry, schema);
     return schemaAt(schema).node.type === "array" ? [record] : record;
+  };
+  /** What the write answers (`answer`), of the record it wrote. */
+  const answerOf = (collection: string, written: RecordEntry): JsonValue | undefined => {
+    const kind = write.answer ?? "record";
+    if (typeof kind === "object" && "param" in kind)
+      return idAsAnswered(request.params.required(kind.param), write.schema);
+    if (typeof kind === "object") {
+      const record = render(collection, written, data.collections[collection].schema) as JsonObject;
+      return record[kind.member];
+    }
+    return {
+      record: () => render(collection, written),
+      records: () => [renderRecord(collection, written)],
+      nothing: () => undefined,
+      id: () => idAsAnswered(written.id, write.schema),
+    }[kind]();
   };
   const { faults, store } = request;
   if (write.lists) {
@@ -173,7 +212,7 @@ function perform(
       ...(parent && { parent }),
     };
     if (!faults.has("create-not-stored")) changesOf(store, data.module, collection).added.push(entry);
-    const response = render(collection, entry);
+    const response = answerOf(collection, entry);
     if (write.answerId) (response as JsonObject)[write.answerId] = String(entry.id);
     // A PUT that saves a new record (mail's drafts/save) is no documented creation: 200.
     const outcome = write.link || write.method !== "POST" ? "updated" : "created";
@@ -182,40 +221,28 @@ function perform(
   if (write.batch) return performBatch(data, records, write, request, renderRecord);
   const placeholder = (write.updates ?? write.deletes) as string;
   const collection = write.singleton ?? (named[placeholder] as string);
-  const answer = (written: RecordEntry): JsonValue | undefined => {
-    const kind = write.answer ?? "record";
-    if (typeof kind === "object" && "param" in kind)
-      return idAsAnswered(request.params.required(kind.param), write.schema);
-    if (typeof kind === "object") {
-      const record = render(collection, written, data.collections[collection].schema) as JsonObject;
-      return record[kind.member];
-    }
-    return {
-      record: () => render(collection, written),
-      nothing: () => undefined,
-      id: () => idAsAnswered(written.id, write.schema),
-    }[kind]();
-  };
   const entry = write.singleton ? records.entries(collection, store)[0] : found.get(placeholder);
   // An id naming nothing, where the server skips it: answered as sent, nothing changed.
   if (!entry) {
     const asSent = { id: request.params.required(placeholder), members: {} };
-    return { outcome: write.deletes ? "deleted" : "updated", response: answer(asSent) };
+    return { outcome: write.deletes ? "deleted" : "updated", response: answerOf(collection, asSent) };
   }
   const changes = changesOf(store, data.module, collection);
   const key = String(entry.id).toLowerCase();
   if (write.updates || write.singleton) {
-    const members = { ...entry.members, ...membersFrom(data, collection, write, request), ...write.set };
+    const given = { ...membersFrom(data, collection, write, request), ...write.set };
+    const members = { ...entry.members, ...given };
     // A seeded record set back to its seed's values (a restore) is unchanged again.
     const seed = entry.index === undefined ? undefined : data.collections[collection].seeds?.[entry.index];
     const restored = seed && Object.entries(members).every(([member, value]) => seed[member] === value);
-    if (!faults.has("update-ignored")) {
+    // Nothing given, nothing kept: an action on a record (a link, a tag) leaves its members as they were.
+    if (Object.keys(given).length && !faults.has("update-ignored")) {
       if (restored) changes.changed.delete(key);
       else changes.changed.set(key, members);
     }
-    return { outcome: "updated", response: answer({ ...entry, members }) };
+    return { outcome: "updated", response: answerOf(collection, { ...entry, members }) };
   }
-  if (faults.has("delete-does-nothing")) return { outcome: "deleted", response: answer(entry) };
+  if (faults.has("delete-does-nothing")) return { outcome: "deleted", response: answerOf(collection, entry) };
   const parent = write.parent && request.params.required(write.parent).toLowerCase();
   if (write.link)
     unlink(
@@ -229,7 +256,7 @@ function perform(
       if (linking.link && linking.creates && linking.parent && linking.ids?.[linking.parent] === collection)
         unlink(changesOf(store, data.module, linking.link), (link) => link.parent === key);
   }
-  return { outcome: "deleted", response: answer(entry) };
+  return { outcome: "deleted", response: answerOf(collection, entry) };
 }
 
 type Link = CollectionChanges["added"][number];

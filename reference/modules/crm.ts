@@ -29,6 +29,18 @@ const contactSeeds = [
   { companyName: "Green Leaf Cafe", displayName: "Green Leaf Cafe", industry: "Catering" },
 ];
 
+/**
+ * The CRM's routes take their ids as integers only (`case/{caseid:[0-9]+}`, CRMApi.Cases.cs:507;
+ * `opportunity/{opportunityid:[0-9]+}`, CRMApi.Deals.cs:468): so do the reference's, so that
+ * `DELETE crm/case/tag` is the tag's delete, not a case's.
+ */
+const integerIds = (writes: GenericWrite[]): GenericWrite[] =>
+  writes.map((write) => {
+    const ids = [...write.path.matchAll(/\{(\w*id)\}/gi)].map((match) => match[1]);
+    const constraints = Object.fromEntries(ids.map((id) => [id, integer]));
+    return ids.length ? { ...write, constraints: { ...constraints, ...write.constraints } } : write;
+  });
+
 /** A record's close and reopen (PUT `one/close`, `one/reopen`): each sets its state, whatever was sent. */
 const closeAndReopen = (one: string, id: string, collection: string): GenericWrite[] =>
   (["close", "reopen"] as const).map((action) => ({
@@ -38,6 +50,386 @@ const closeAndReopen = (one: string, id: string, collection: string): GenericWri
     updates: id,
     set: { isClosed: action === "close" },
   }));
+
+/** Constraints of the CRM's write routes (module/ASC.Api/ASC.Api.CRM/, v12.7.1). */
+const integer = "[0-9]+";
+const tagged = "(contact|opportunity|case)";
+const withFields = "(contact|person|company|opportunity|case)";
+/** Members a write stores, by the parameter that gives each: a create and its update store the same. */
+// A person's displayName holds its first name: the run's marker, which parity leaves out of lists.
+const personMembers = {
+  firstName: "firstName",
+  lastName: "lastName",
+  displayName: "firstName",
+  about: "about",
+  shareType: "shareType",
+};
+const companyMembers = {
+  companyName: "companyName",
+  displayName: "companyName",
+  about: "about",
+  shareType: "shareType",
+};
+const infoMembers = { data: "data", isPrimary: "isPrimary" };
+const addressMembers = { category: "address[category]", isPrimary: "address[isPrimary]" };
+const fieldMembers = { label: "label", fieldType: "fieldType", mask: "mask" };
+
+/**
+ * Writes on contacts, their information, tags, custom fields and contact statuses and types, as the
+ * server's methods store them (module/ASC.Api/ASC.Api.CRM/, v12.7.1, cited per write).
+ */
+export const contactWrites: GenericWrite[] = [
+  // CreatePerson and CreateCompany store names, about and shareType (CRMApi.Contacts.cs:734-742,
+  // 984-989); UpdatePerson and UpdateCompany replace them (909-918, 1161-1167); DeleteContact
+  // answers the contact removed (1556-1567).
+  {
+    method: "POST",
+    path: "crm/contact/person",
+    creates: "contacts",
+    from: personMembers,
+  },
+  {
+    method: "POST",
+    path: "crm/contact/company",
+    creates: "contacts",
+    from: companyMembers,
+  },
+  {
+    method: "PUT",
+    path: "crm/contact/person/{personid}",
+    ids: { personid: "contacts" },
+    updates: "personid",
+    from: personMembers,
+    required: {
+      params: ["firstName", "lastName"],
+      source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Contacts.cs:908",
+    },
+    constraints: { personid: integer },
+  },
+  {
+    method: "PUT",
+    path: "crm/contact/company/{companyid}",
+    ids: { companyid: "contacts" },
+    updates: "companyid",
+    from: companyMembers,
+    constraints: { companyid: integer },
+  },
+  {
+    method: "DELETE",
+    path: "crm/contact/{contactid}",
+    ids: { contactid: "contacts" },
+    deletes: "contactid",
+    constraints: { contactid: integer },
+  },
+  // DeleteBatchContacts (a PUT) answers the contacts it removed (Contacts.cs:1584-1592).
+  {
+    method: "PUT",
+    path: "crm/contact",
+    schema: "crm/contact-base-wrapper-list.json",
+    ids: { contactids: "contacts" },
+    deletes: "contactids",
+    answer: "records",
+  },
+  // MergeContacts merges the first contact into the second, which it answers, and deletes the first
+  // (CRMApi.Contacts.cs:856-874; web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/ContactDao.cs:1759).
+  // Here the first is removed and answered: a contact either way, the content is not compared.
+  {
+    method: "PUT",
+    path: "crm/contact/merge",
+    ids: { fromcontactid: "contacts", tocontactid: "contacts" },
+    deletes: "fromcontactid",
+  },
+  // Access: SetAccessToContact and its batch answer the contacts (Contacts.cs:1407-1420, 1464-1477).
+  ...(
+    [
+      ["crm/contact/{contactid}/access", "record"],
+      ["crm/contact/access", "records"],
+    ] as const
+  ).map(
+    ([path, answer]): GenericWrite => ({
+      method: "PUT",
+      path,
+      ids: { contactid: "contacts" },
+      updates: "contactid",
+      from: { isShared: "isShared" },
+      answer,
+      constraints: path.includes("{contactid}") ? { contactid: integer } : {},
+    }),
+  ),
+  // Status of a contact, of a company and its persons, of a person and its company (Contacts.cs:1209-1330).
+  ...(
+    [
+      ["crm/contact/{contactid}/status", "contactid"],
+      ["crm/contact/company/{companyid}/status", "companyid"],
+      ["crm/contact/person/{personid}/status", "personid"],
+    ] as const
+  ).map(
+    ([path, contact]): GenericWrite => ({
+      method: "PUT",
+      path,
+      ids: { [contact]: "contacts", contactStatusid: "contactStatuses" },
+      updates: contact,
+      constraints: { [contact]: integer },
+    }),
+  ),
+  // A person joins and leaves a company; both answer the person (Contacts.cs:654-666, 684-697).
+  ...(["POST", "DELETE"] as const).map(
+    (method): GenericWrite => ({
+      method,
+      path: "crm/contact/company/{companyid}/person",
+      ids: { companyid: "contacts", personid: "contacts" },
+      updates: "personid",
+      constraints: { companyid: integer },
+    }),
+  ),
+  // Links to a project (any project id here) and to an opportunity (Contacts.cs:114-130, 153-177,
+  // 194-212, 230-275): each answers the contact, the contacts or the opportunity.
+  {
+    method: "POST",
+    path: "crm/contact/{contactid}/project/{projectid}",
+    ids: { contactid: "contacts" },
+    updates: "contactid",
+    constraints: { contactid: integer, projectid: integer },
+  },
+  {
+    method: "POST",
+    path: "crm/contact/project/{projectid}",
+    ids: { contactid: "contacts" },
+    updates: "contactid",
+    answer: "records",
+    constraints: { projectid: integer },
+  },
+  {
+    method: "DELETE",
+    path: "crm/contact/{contactid}/project/{projectid}",
+    schema: "crm/contact-base-wrapper.json",
+    ids: { contactid: "contacts" },
+    updates: "contactid",
+    constraints: { contactid: integer, projectid: integer },
+  },
+  ...(["POST", "DELETE"] as const).map(
+    (method): GenericWrite => ({
+      method,
+      path: "crm/contact/{contactid}/opportunity/{opportunityid}",
+      ids: { contactid: "contacts", opportunityid: "opportunities" },
+      updates: "opportunityid",
+      constraints: { contactid: integer, opportunityid: integer },
+    }),
+  ),
+  // CreateCompany (quick) stores each name given and answers the companies (Contacts.cs:1046-1070).
+  {
+    method: "POST",
+    path: "crm/contact/company/quick",
+    creates: "contacts",
+    from: { companyName: "companyName", displayName: "companyName" },
+    answer: "records",
+  },
+  // CreatePerson (quick) stores each first and last name given and answers the persons (Contacts.cs:1099-1125).
+  {
+    method: "POST",
+    path: "crm/contact/person/quick",
+    creates: "contacts",
+    from: { firstName: "data[0][key]", lastName: "data[0][value]", displayName: "data[0][key]" },
+    answer: "records",
+  },
+  // An address is an information item: CreateContactInfoAddress and UpdateContactInfoAddress store
+  // its category and isPrimary (ContactInfo.cs:207-245, 385-414); the address itself is serialized.
+  {
+    method: "POST",
+    path: "crm/contact/{contactid}/addressdata",
+    ids: { contactid: "contacts" },
+    parent: "contactid",
+    creates: "contactInfos",
+    from: addressMembers,
+    constraints: { contactid: integer },
+  },
+  {
+    method: "PUT",
+    path: "crm/contact/{contactid}/addressdata/{id}",
+    ids: { contactid: "contacts", id: "contactInfos" },
+    updates: "id",
+    from: addressMembers,
+    constraints: { contactid: integer, id: integer },
+  },
+  // DeleteContactAvatar answers the default photo's URL (Contacts.cs:1707-1740).
+  {
+    method: "DELETE",
+    path: "crm/contact/{contactid}/avatar",
+    ids: { contactid: "contacts" },
+    updates: "contactid",
+    answer: { member: "smallFotoUrl" },
+    constraints: { contactid: integer },
+  },
+  // Information items: CreateContactInfo stores data and isPrimary under the contact
+  // (CRMApi.ContactInfo.cs:145-188), UpdateContactInfo replaces the data (323-362), DeleteContactInfo
+  // answers the item removed (518-541).
+  {
+    method: "POST",
+    path: "crm/contact/{contactid}/data",
+    ids: { contactid: "contacts" },
+    parent: "contactid",
+    creates: "contactInfos",
+    from: infoMembers,
+    required: { params: ["data"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.ContactInfo.cs:147" },
+    constraints: { contactid: integer },
+  },
+  {
+    method: "PUT",
+    path: "crm/contact/{contactid}/data/{id}",
+    ids: { contactid: "contacts", id: "contactInfos" },
+    updates: "id",
+    from: infoMembers,
+    required: { params: ["data"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.ContactInfo.cs:325" },
+    constraints: { contactid: integer, id: integer },
+  },
+  {
+    method: "DELETE",
+    path: "crm/contact/{contactid}/data/{id}",
+    ids: { contactid: "contacts", id: "contactInfos" },
+    deletes: "id",
+    constraints: { contactid: integer, id: integer },
+  },
+  // Contact statuses and types: created, replaced and deleted by CRMApi.ListItem.cs:584-882.
+  ...(
+    [
+      [
+        "status",
+        "contactStatuses",
+        "contactStatusid",
+        { title: "title", description: "description", color: "color", sortOrder: "sortOrder" },
+      ],
+      ["type", "contactTypes", "contactTypeid", { title: "title", sortOrder: "sortOrder" }],
+    ] as const
+  ).flatMap(([kind, collection, deleted, members]): GenericWrite[] => [
+    { method: "POST", path: `crm/contact/${kind}`, creates: collection, from: members },
+    {
+      method: "PUT",
+      path: `crm/contact/${kind}/{id}`,
+      ids: { id: collection },
+      updates: "id",
+      from: members,
+      required: { params: ["title"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.ListItem.cs:622" },
+      constraints: { id: integer },
+    },
+    {
+      method: "DELETE",
+      path: `crm/contact/${kind}/{${deleted}}`,
+      ids: { [deleted]: collection },
+      deletes: deleted,
+      constraints: { [deleted]: integer },
+    },
+  ]),
+  // Reordering sets the sort order of the statuses or types named, found by title (ListItem.cs:694-701, 853-860).
+  ...(["status", "type"] as const).map(
+    (kind): GenericWrite => ({
+      method: "PUT",
+      path: `crm/contact/${kind}/reorder`,
+      matched: {
+        titles: { collection: kind === "status" ? "contactStatuses" : "contactTypes", member: "title" },
+      },
+      updates: "titles",
+      answer: "records",
+    }),
+  ),
+  {
+    method: "PUT",
+    path: "crm/contact/status/{id}/color",
+    ids: { id: "contactStatuses" },
+    updates: "id",
+    from: { color: "color" },
+    constraints: { id: integer },
+  },
+  // Custom fields: CreateCustomFieldValue, UpdateCustomFieldValue, DeleteCustomField
+  // (CRMApi.CustomFields.cs:197-292); a value set on an entity answers the field with it (88-96).
+  {
+    method: "POST",
+    path: "crm/{entityType}/customfield",
+    creates: "customFields",
+    from: fieldMembers,
+    constraints: { entityType: withFields },
+  },
+  {
+    method: "PUT",
+    path: "crm/{entityType}/customfield/{id}",
+    ids: { id: "customFields" },
+    updates: "id",
+    from: fieldMembers,
+    constraints: { entityType: withFields, id: integer },
+  },
+  {
+    method: "DELETE",
+    path: "crm/{entityType}/customfield/{fieldid}",
+    ids: { fieldid: "customFields" },
+    deletes: "fieldid",
+    constraints: { entityType: withFields, fieldid: integer },
+  },
+  {
+    method: "POST",
+    path: "crm/{entityType}/{entityid}/customfield/{fieldid}",
+    schema: "crm/custom-field-base-wrapper.json",
+    ids: { entityid: "contacts", fieldid: "customFields" },
+    updates: "fieldid",
+    from: { fieldValue: "fieldValue", entityId: "entityid" },
+    constraints: { entityType: withFields, entityid: integer, fieldid: integer },
+  },
+  {
+    method: "PUT",
+    path: "crm/{entityType}/customfield/reorder",
+    ids: { fieldids: "customFields" },
+    updates: "fieldids",
+    answer: "records",
+    constraints: { entityType: withFields },
+  },
+  // Tags are named; each write answers the tag's name (CRMApi.Tag.cs:118-126, 360-371, 485-495, 517-530).
+  {
+    method: "POST",
+    path: "crm/{entityType}/tag",
+    creates: "tags",
+    idFrom: "tagName",
+    from: { title: "tagName" },
+    answer: "id",
+    required: { params: ["tagName"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Tag.cs:120" },
+    constraints: { entityType: tagged },
+  },
+  {
+    method: "DELETE",
+    path: "crm/{entityType}/tag",
+    ids: { tagName: "tags" },
+    deletes: "tagName",
+    answer: "id",
+    constraints: { entityType: tagged },
+  },
+  // Tagging entities changes no tag's definition: each answers the tag, as the server does.
+  ...(
+    [
+      ["POST", "crm/{entityType}/{entityid}/tag", { entityType: tagged, entityid: integer }],
+      ["DELETE", "crm/{entityType}/{entityid}/tag", { entityType: tagged, entityid: integer }],
+      [
+        "POST",
+        "crm/{entityType}/{entityid}/tag/group",
+        { entityType: "(company|person)", entityid: integer },
+      ],
+      [
+        "DELETE",
+        "crm/{entityType}/{entityid}/tag/group",
+        { entityType: "(company|person)", entityid: integer },
+      ],
+      ["POST", "crm/{entityType}/taglist", { entityType: tagged }],
+      ["POST", "crm/contact/filter/taglist", {}],
+      ["POST", "crm/opportunity/filter/taglist", {}],
+      ["POST", "crm/case/filter/taglist", {}],
+    ] as const
+  ).map(
+    ([method, path, constraints]): GenericWrite => ({
+      method,
+      path,
+      ids: { tagName: "tags" },
+      updates: "tagName",
+      answer: "id",
+      constraints,
+    }),
+  ),
+];
 
 // Drafted by scripts/draft-module.ts, then reviewed: seeds, lists answering their collection, and `ids`
 // only where the server answers an unknown id with 404 (ItemNotFoundException in CRMApi.*.cs).
@@ -138,6 +530,28 @@ const data: ModuleData = {
       seeds: [{ title: "Call" }, { title: "Email" }, { title: "Meeting" }],
       fresh: { records: 3, ...crmOpened("128-139") },
     },
+    // A contact's information items (phones, emails, ...), listed under every contact.
+    contactInfos: {
+      schema: "crm/contact-info-wrapper.json",
+      firstId: 8401,
+      seeds: [
+        { data: "info@northwind.example", isPrimary: true },
+        { data: "+1 415 555 0100", isPrimary: true },
+      ],
+    },
+    // Custom field definitions (a portal-wide list per entity type; none on a fresh portal).
+    customFields: {
+      schema: "crm/custom-field-wrapper.json",
+      firstId: 8501,
+      seeds: [{ label: "Account number" }, { label: "Region" }],
+    },
+    // Tags are named: a tag's id is its title (DELETE crm/{entityType}/tag?tagName=).
+    tags: {
+      schema: "crm/tag-wrapper.json",
+      idMember: "title",
+      seeds: [{ title: "Lead" }, { title: "Customer" }, { title: "Supplier" }, { title: "Staff" }],
+      fresh: { records: 4, ...crmOpened("239-242") },
+    },
     // VoIP ids are Twilio SIDs (route constraint \w+), not Guids.
     voipPhones: {
       schema: "crm/voip-phone.json",
@@ -233,6 +647,8 @@ const data: ModuleData = {
     {
       path: "crm/contact/{contactid}/data",
       ids: { contactid: "contacts" },
+      list: "contactInfos",
+      of: "contactid",
       constraints: { contactid: "[0-9]+" },
     },
     {
@@ -278,6 +694,7 @@ const data: ModuleData = {
     { path: "crm/currency/rates/{fromCurrency}/{toCurrency}" },
     {
       path: "crm/{entityType}/customfield/definitions",
+      list: "customFields",
       constraints: { entityType: "(contact|person|company|opportunity|case)" },
     },
     {
@@ -395,8 +812,8 @@ const data: ModuleData = {
     {
       path: "crm/{entityType}/tag",
       constraints: { entityType: "(contact|opportunity|case)" },
-      // Four contact tags; the other kinds have none until someone adds one.
-      builtIn: crmOpened("239-242"),
+      // The four contact tags made when the CRM is first opened, and those added since (any kind here).
+      list: "tags",
     },
     {
       path: "crm/task/{taskid}",
@@ -441,7 +858,7 @@ const data: ModuleData = {
     },
   ],
   // Writes: cases, opportunities, tasks, invoices, currencies, history, files, voip, reports.
-  writes: [
+  writes: integerIds([
     // Cases: CreateCases refuses an empty title (CRMApi.Cases.cs:129), UpdateCases too (205) and sets
     // title and access (209-217); close and reopen set the state (53-91); DeleteCase answers the case (507-520).
     {
@@ -780,7 +1197,8 @@ const data: ModuleData = {
       batch: { param: "ids", collection: "invoiceItems" },
       deletes: "ids",
     },
-  ],
+    ...contactWrites,
+  ]),
 };
 
 export default data;

@@ -87,7 +87,8 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
   // Writes keep what they did (helpers/checks/round-trip.ts): caught in group, community and files.
   // An update or a delete of a record never stored answers 404: every check of their answer fails with it.
   // So does a record made in a parent never stored (a file in the run's folder, a task in the run's
-  // project), and with it the round trip of each write built on it, and the list read under that parent.
+  // project, a CRM contact's information), and with it the round trip of each write built on it, and the
+  // list read under that parent (the refused create's list among them).
   "create-not-stored": {
     caughtBy: ["write.read-back", "write.listed"],
     collateral: [

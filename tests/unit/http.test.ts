@@ -162,3 +162,29 @@ test("a JSON body nests a key naming an object's member, as the server flattens 
   });
   assert.equal(formEncode({ "filter[name]": "x" }), "filter%5Bname%5D=x");
 });
+
+test("a form body names nested members as the server's argument builder does: a[b], a[0][b]; a list of values repeats its key", () => {
+  const form = formEncode({
+    address: { street: "Main 1", category: 5 },
+    data: [
+      { key: "Ann", value: "Lee" },
+      { key: "", value: "" },
+    ],
+    companyName: ["A", "B"],
+    title: "x",
+  });
+  assert.deepEqual(
+    [...new URLSearchParams(form)],
+    [
+      ["address[street]", "Main 1"],
+      ["address[category]", "5"],
+      ["data[0][key]", "Ann"],
+      ["data[0][value]", "Lee"],
+      ["data[1][key]", ""],
+      ["data[1][value]", ""],
+      ["companyName", "A"],
+      ["companyName", "B"],
+      ["title", "x"],
+    ],
+  );
+});

@@ -69,3 +69,22 @@ test("a record named in the query is matched with its query: removing one member
   assert.deepEqual(sent, ["DELETE api/2.0/mailserver/groupaddress/addresses/remove.json"]);
   assert.deepEqual(members, ["1"], "member 2's undo is gone, member 1's was sent");
 });
+
+test("a record named in the query (a CRM tag) is taken off the ledger only with its own query", async () => {
+  const ledger = new Ledger();
+  const tag = (name: string): RequestSpec => ({
+    method: "DELETE",
+    path: "api/2.0/crm/contact/tag.json",
+    query: { tagName: name },
+  });
+  ledger.add("tag a", tag("a"));
+  ledger.add("tag b", tag("b"));
+  ledger.removed("DELETE", "api/2.0/crm/contact/tag", { tagName: "b" });
+  const undone: unknown[] = [];
+  const { client } = clientAnswering((spec) => {
+    undone.push(spec.query);
+    return 200;
+  });
+  assert.deepEqual(await ledger.undoAll(client), []);
+  assert.deepEqual(undone, [{ tagName: "a" }], "tag a is undone, tag b (deleted by the test) is not");
+});

@@ -348,6 +348,79 @@ describe("generic engine: writes keep state", () => {
     assert.deepEqual(left, [], "nothing left of the project's");
   });
 
+  test("CRM writes: an action by POST or DELETE is 200 on its record, a PUT deletes, a record found by its title, a tag by its name", async () => {
+    type Contact = { id: number; companyName: string; about: string };
+    const company = response<Contact>(
+      await api.json(
+        "crm/contact/company.json",
+        jsonBody("POST", { companyName: "Acme", about: "a", shareType: 1 }),
+      ),
+    );
+    const person = response<{ id: number; firstName: string }>(
+      await api.json(
+        "crm/contact/person.json",
+        jsonBody("POST", { firstName: "Ann", lastName: "Lee", shareType: 1 }),
+      ),
+    );
+    assert.equal(person.firstName, "Ann", "a person's own members, in a collection of companies and persons");
+    const linked = await api.json(`crm/contact/company/${company.id}/person.json?personid=${person.id}`, {
+      method: "POST",
+    });
+    assert.deepEqual(
+      [linked.status, response<{ id: number }>(linked).id],
+      [200, person.id],
+      "no record created: 200",
+    );
+    const missing = await api.json(`crm/contact/company/${company.id}/person.json?personid=999999`, {
+      method: "DELETE",
+    });
+    assert.equal(missing.status, 404, "a parameter outside the path names a record too");
+
+    const merged = await api.json(
+      `crm/contact/merge.json?fromcontactid=${person.id}&tocontactid=${company.id}`,
+      {
+        method: "PUT",
+      },
+    );
+    assert.equal(merged.status, 200);
+    assert.equal((await api.json(`crm/contact/${person.id}.json`)).status, 404, "merged away");
+    const batch = await api.json(`crm/contact.json?contactids=${company.id}`, { method: "PUT" });
+    assert.deepEqual(
+      response<{ id: number }[]>(batch).map((c) => c.id),
+      [company.id],
+      "a batch delete answers a list",
+    );
+    assert.equal((await api.json(`crm/contact/${company.id}.json`)).status, 404);
+
+    const status = response<{ id: number; title: string }>(
+      await api.json(
+        "crm/contact/status.json",
+        jsonBody("POST", { title: "Lukewarm", color: "#fff", sortOrder: 0 }),
+      ),
+    );
+    const reordered = await api.json("crm/contact/status/reorder.json?titles=Lukewarm", { method: "PUT" });
+    assert.deepEqual(
+      response<{ id: number }[]>(reordered).map((s) => s.id),
+      [status.id],
+      "found by title",
+    );
+    assert.equal(
+      (await api.json("crm/contact/status/reorder.json?titles=Nope", { method: "PUT" })).status,
+      404,
+    );
+    await api.json(`crm/contact/status/${status.id}.json`, { method: "DELETE" });
+
+    const tag = await api.json("crm/contact/tag.json", jsonBody("POST", { tagName: "Mine" }));
+    assert.deepEqual([tag.status, tag.body.response], [201, "Mine"], "a tag's create answers its name");
+    assert.equal((await api.json("crm/contact/tag.json?tagName=Mine", { method: "DELETE" })).status, 200);
+    assert.equal((await api.json("crm/contact/tag.json?tagName=Mine", { method: "DELETE" })).status, 404);
+    assert.deepEqual(
+      api.running.dataChanges().filter((change) => change.startsWith("crm/")),
+      [],
+      "nothing left in the CRM",
+    );
+  });
+
   test("a write's data is checked when the reference starts", () => {
     const data = (writes: ModuleData["writes"]): ModuleData => ({
       module: "sample",
