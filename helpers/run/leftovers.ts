@@ -18,8 +18,9 @@ export interface Leftover {
 
 /**
  * Where a kind of record is listed and how it is removed, read from the contract: a create with an
- * `undo` and a `listedIn` whose list takes no placeholder. Its names are the members its `reflects`
- * fills with `{unique}`; its remove is its undo, each placeholder taking the member the undo names.
+ * `undo` and a `listedIn` whose list's placeholders all have fixed values. Its names are the members
+ * its `reflects` fills with `{unique}`; its remove is its undo, each placeholder taking the member the
+ * undo names (or, for `{name}`, the create's own fixed value: a custom field's `{entityType}`).
  */
 export interface LeftoverSource {
   kind: string;
@@ -29,6 +30,15 @@ export interface LeftoverSource {
   names: string[];
   /** The undo's steps, in the order they are sent, each with its placeholders and the record members they take. */
   remove: { operation: Operation; params: Record<string, string> }[];
+  /** The create's fixed placeholder values, for an undo's `{name}`. */
+  fixed: Record<string, string>;
+}
+
+/** The placeholders `op` gives fixed values (`value:` params), each as text. */
+function fixedValues(op: Operation): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(op.params).flatMap(([name, p]) => ("value" in p ? [[name, String(p.value)]] : [])),
+  );
 }
 
 /**
@@ -54,10 +64,11 @@ export function leftoverSources(operations: Iterable<Operation> = contractIndex(
     const names = Object.entries(op.reflects ?? {})
       .filter(([, value]) => typeof value === "string" && value.startsWith("{unique}"))
       .map(([member]) => member);
+    const open = list && operationPlaceholders(list).filter((name) => !(name in fixedValues(list)));
     const why = !list
       ? "no listedIn: no list shows it"
-      : operationPlaceholders(list).length
-        ? `its list ${list.key} takes {${operationPlaceholders(list)[0]}}`
+      : open?.length
+        ? `its list ${list.key} takes {${open[0]}}`
         : !names.length
           ? "no reflects member starts with {unique}: its name cannot be recognised"
           : undefined;
@@ -70,6 +81,7 @@ export function leftoverSources(operations: Iterable<Operation> = contractIndex(
         at: op.listedIn?.at,
         names,
         remove: remove as LeftoverSource["remove"],
+        fixed: fixedValues(op),
       });
   }
   return { sources, unsweepable };
@@ -89,8 +101,14 @@ export async function findLeftovers(client: WorkspaceClient, prefix = RECORD_PRE
       const name = source.names
         .map((field) => record[field])
         .find((v) => typeof v === "string" && v.startsWith(prefix));
+      const own = (select: string) => /^\{([^}]+)\}$/.exec(select)?.[1];
       const values = source.remove.map(({ params }) =>
-        Object.fromEntries(Object.entries(params).map(([name, member]) => [name, record[member]])),
+        Object.fromEntries(
+          Object.entries(params).map(([name, select]) => {
+            const fixed = own(select);
+            return [name, fixed ? source.fixed[fixed] : record[select]];
+          }),
+        ),
       );
       if (typeof name !== "string" || values.some((v) => Object.values(v).some((value) => value == null)))
         continue;
@@ -132,9 +150,11 @@ async function listAll(
 ): Promise<Record<string, unknown>[]> {
   const all: Record<string, unknown>[] = [];
   for (let startIndex = 0; ; startIndex += PAGE) {
+    const fixed = fixedValues(list);
+    const path = list.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(fixed[name]));
     const exchange = await client.send({
       method: "GET",
-      path: `${list.path}.json`,
+      path: `${path}.json`,
       query: { ...list.query, startIndex, count: PAGE },
       headers: { Accept: "application/json" },
     });

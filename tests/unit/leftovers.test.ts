@@ -7,6 +7,10 @@ import { leftoverSources } from "../../helpers/run/leftovers";
 const CALENDARS_LISTED_WITH_EFFECTS =
   "calendars (and their events) are listed only by GET calendar/calendars/{startDate}/{endDate}, which makes the caller's default calendar on first call (its effects:), so no sweep sends it";
 
+const QUICK_CREATE =
+  "a quick create answers a list of the contacts it made; the same contacts are found as persons and companies (crm.create-person, crm.create-company)";
+const TAG_BY_NAME = "a tag is a bare name (its create answers the string), listed by no read as a record";
+
 /**
  * The kinds no list can find, each with why: the run's ledger removes them, and a killed run's ledger
  * file names them (docs/staging.md).
@@ -18,6 +22,11 @@ const NOT_SWEPT: Record<string, string> = {
   "crm.create-currency-rate": "a rate has no name: a pair and a value, which another rate may share",
   "mail.add-display-images-address": "an address the run trusts is listed as a bare string, not a record",
   "project.create-report-template": "no read of the contract lists report templates",
+  "crm.create-companies-quick": QUICK_CREATE,
+  "crm.create-persons-quick": QUICK_CREATE,
+  "crm.create-tag": TAG_BY_NAME,
+  "crm.create-case-tag": TAG_BY_NAME,
+  "crm.create-opportunity-tag": TAG_BY_NAME,
   "mail.save-draft": "a draft is saved by a PUT (no creation) and listed by no read of the contract",
 };
 

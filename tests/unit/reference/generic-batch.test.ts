@@ -111,7 +111,7 @@ describe("generic engine: members a write sets, batch writes, links", () => {
     );
     assert.throws(
       () => genericRoutes(data([{ method: "PUT", path: "crm/case", deletes: "ids", schema }])),
-      /\{ids\} is not in ids or params/,
+      /\{ids\} is not in ids, params or matched/,
       "a PUT deletes what a batch or its ids name",
     );
     assert.throws(

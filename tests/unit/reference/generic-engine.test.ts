@@ -444,7 +444,7 @@ describe("generic engine: writes keep state", () => {
     );
     assert.throws(
       () => genericRoutes(data([{ method: "DELETE", path: "community/blog/{postid}", deletes: "postid" }])),
-      /\{postid\} is not in ids or params/,
+      /\{postid\} is not in ids, params or matched/,
     );
     assert.throws(
       () => genericRoutes(data([{ method: "POST", path: "community/blog", creates: "nope" }])),
