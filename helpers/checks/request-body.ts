@@ -4,7 +4,11 @@ import { describeResponse } from "./check";
 import { FORM_BODY_REQUEST, WRITE_REQUESTS } from "./requests";
 import { fieldsNotCarried } from "./round-trip";
 
-const hasBody = (op: Operation) => op.body !== undefined && op.method !== "GET";
+/**
+ * An upload's body is its file (multipart/form-data or raw), never JSON or a form: its status, format,
+ * schema, round trip and auth checks send it as declared, and these do not apply.
+ */
+const hasBody = (op: Operation) => op.body !== undefined && op.method !== "GET" && !op.upload;
 
 /** The record must carry what the body said: proof the body was read, not merely accepted. */
 function bodyCheck(kind: "json" | "form", contentType: string): Check {

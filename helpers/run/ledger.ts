@@ -1,4 +1,4 @@
-import type { RequestSpec, WorkspaceClient } from "../http/client";
+import { bodyData, type RequestSpec, type WorkspaceClient } from "../http/client";
 import type { RunLedgerFile } from "./run-ledger";
 
 /**
@@ -29,7 +29,7 @@ export class Ledger {
         e.undo.method === method &&
         bare(e.undo.path) === bare(path) &&
         same(e.undo.query, query) &&
-        same(e.undo.body?.data, body),
+        same(bodyData(e.undo.body), body),
     );
     if (index < 0) return;
     const [entry] = this.entries.splice(index, 1);
