@@ -115,3 +115,23 @@ test("insert takes its title from the form and the part `file`; a raw body is na
   });
   assert.equal(none.status, 400, "no file at all");
 });
+
+test("the generic engine's fromUpload: a wiki file named by its filename, read and deleted; none posted is 400", async () => {
+  const posted = await api.json("community/wiki/file.json", multipart({}, "wc-wiki.txt", "abc"));
+  assert.equal(posted.status, 201);
+  assert.equal((posted.body.response as { name: string }[])[0].name, "wc-wiki.txt");
+  const read = await api.json("community/wiki/file/wc-wiki.txt.json");
+  assert.equal((read.body.response as { name: string }).name, "wc-wiki.txt");
+  assert.equal((await api.json("community/wiki/file/wc-wiki.txt.json", { method: "DELETE" })).status, 200);
+  assert.equal((await api.json("community/wiki/file/wc-wiki.txt.json")).status, 404);
+  const none = await api.json("community/wiki/file.json", { method: "POST", body: new FormData() });
+  assert.equal(none.status, 400);
+  const sized = await api.json("crm/case/1/files/upload.json", multipart({}, "wc-crm.txt", "12345"));
+  assert.deepEqual(
+    [
+      (sized.body.response as { title: string }).title,
+      (sized.body.response as { pureContentLength: number }).pureContentLength,
+    ],
+    ["wc-crm.txt", 5],
+  );
+});
