@@ -193,14 +193,11 @@ export const fileWriteRoutes: Route[] = [
   authenticated("POST", "files/{folderId}/insert", (request) =>
     insert(request, requireFolder(request, "folderId").id),
   ),
-  // UpdateFileStream saves the stream as the file's new version, its title taking fileExtension
-  // (FileStorageServiceController.cs:686-713, EntryManager.SaveEditing).
+  // UpdateFileStream saves the stream as the file's next version, keeping its title: another
+  // fileExtension only marks it converted (EntryManager.SaveEditing, EntryManager.cs:991, 1000).
   authenticated("PUT", "files/{fileId}/update", (request) => {
     const stored = requireFile(request, "fileId");
     const file = request.faults.has("update-ignored") ? structuredClone(stored) : stored;
-    const extension = request.params.text("fileExtension")?.replace(/^\.*/, ".");
-    if (extension && extension !== ".")
-      file.title = file.title.slice(0, file.title.length - extensionOf(file.title).length) + extension;
     file.size = checkedSize(streamOf(request));
     file.version = (file.version ?? 1) + 1;
     file.updated = request.now;

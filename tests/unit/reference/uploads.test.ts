@@ -74,7 +74,12 @@ test("an uploaded file is kept: listed in its folder, read back with its size, u
   const folder = ((await my()).body.response as { current: { id: number } }).current.id;
   const uploaded = await api.json(`files/${folder}/upload.json`, multipart({}, "wc-test.txt", "hello"));
   assert.equal(uploaded.status, 201);
-  const file = uploaded.body.response as { id: number; title: string; pureContentLength: number };
+  const file = uploaded.body.response as {
+    id: number;
+    title: string;
+    pureContentLength: number;
+    version: number;
+  };
   assert.deepEqual([file.title, file.pureContentLength], ["wc-test.txt", 5]);
   const listed = ((await my()).body.response as { files: { id: number }[] }).files.map((f) => f.id);
   assert.ok(listed.includes(file.id));
@@ -82,7 +87,7 @@ test("an uploaded file is kept: listed in its folder, read back with its size, u
   const updated = await api.json(`files/${file.id}/update.json`, { ...update, method: "PUT" });
   assert.equal(updated.status, 200);
   const read = (await api.json(`files/file/${file.id}.json`)).body.response as typeof file;
-  assert.deepEqual([read.title, read.pureContentLength], ["wc-test.md", 11]);
+  assert.deepEqual([read.title, read.pureContentLength, read.version], ["wc-test.txt", 11, 2]);
   await api.json(`files/file/${file.id}.json?immediately=true`, { method: "DELETE" });
   assert.equal((await api.json(`files/file/${file.id}.json`)).status, 404);
 });
