@@ -7,7 +7,7 @@ import { ApiError, forbidden } from "./http/errors";
 import { logFailure } from "./http/log";
 import { negotiateFormat } from "./http/negotiate";
 import { Params, searchParamsSource } from "./http/params";
-import { parseBody, readBody } from "./http/request-body";
+import { parseRequestBody, readBody } from "./http/request-body";
 import { type Reply, sendEnvelope, sendError, sendNoContent, sendPlain } from "./http/respond";
 import type { RouteMatch } from "./http/router";
 import type { Instance } from "./instance";
@@ -82,9 +82,9 @@ async function dispatch(
   if (refused && !(faults.has("refused-write-kept") && route.method !== "GET")) throw refused;
   if (instance.modules.disabled.has(moduleOfSegments(apiPath.segments))) throw disabledModule();
 
-  const body = parseBody(
+  const body = parseRequestBody(
     await readBody(request, instance.maxBodyBytes),
-    request.headers["content-type"],
+    request.headers,
     faults,
     !route.anonymous,
   );
@@ -95,7 +95,8 @@ async function dispatch(
     now,
     host,
     portalUrl: `http://${host}${instance.prefix}/`,
-    params: new Params([match.values, searchParamsSource(url.searchParams), body]),
+    params: new Params([match.values, searchParamsSource(url.searchParams), body.params]),
+    uploads: body.uploads,
   };
   if (refused) {
     // Fault refused-write-kept: the write is carried out as the administrator, then refused.

@@ -1,7 +1,13 @@
 import { type BodyValue, type Operation, operationPlaceholders } from "../contract/contract";
 import { effectRefusal, type WritePolicy } from "../contract/effects";
 import { composedSchema, SCHEMA_BASE, type SchemaRegistry } from "../contract/schemas";
-import { type Exchange, type RequestSpec, type WorkspaceClient, WriteRefused } from "../http/client";
+import {
+  bodyData,
+  type Exchange,
+  type RequestSpec,
+  type WorkspaceClient,
+  WriteRefused,
+} from "../http/client";
 import { formatOfContentType, parseBody, readLeniently, type XmlNode, xmlToJson } from "../http/formats";
 import type { Ledger } from "../run/ledger";
 import {
@@ -281,7 +287,13 @@ export class OperationRunner implements CheckContext {
       authenticated: op.auth !== "anonymous",
       authorization: variation.authorization,
     };
-    if (op.body) {
+    if (op.upload) {
+      // An upload is sent as its YAML says in every format: JSON and form bodies carry no file.
+      const { as, field, name, contentType, content } = op.upload;
+      const file = { field, name: fill(name), contentType, content };
+      spec.body =
+        as === "raw" ? { kind: "raw", file } : { kind: "multipart", data: fill(op.body ?? {}), file };
+    } else if (op.body) {
       const data = fill(op.body);
       spec.body = { kind: variation.bodyKind ?? "json", data };
     }
@@ -304,7 +316,7 @@ export class OperationRunner implements CheckContext {
       this.records.add(op, variation, read);
     // A write that is some record's undo (a DELETE, or mail's PUT messages/remove) leaves it nothing to do.
     if (op.method !== "GET" && read.status !== undefined && read.status < 300)
-      this.ledger.removed(op.method, path, query, spec.body?.data);
+      this.ledger.removed(op.method, path, query, bodyData(spec.body));
     return read;
   }
 

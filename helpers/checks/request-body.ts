@@ -5,7 +5,11 @@ import { selectPath } from "./operations";
 import { AS_JSON, FORM_BODY_REQUEST, WRITE_REQUESTS } from "./requests";
 import { fieldsNotCarried } from "./round-trip";
 
-const hasBody = (op: Operation) => op.body !== undefined && op.method !== "GET";
+/**
+ * An upload's body is its file (multipart/form-data or raw), never JSON or a form: its status, format,
+ * schema, round trip and auth checks send it as declared, and these do not apply.
+ */
+const hasBody = (op: Operation) => op.body !== undefined && op.method !== "GET" && !op.upload;
 
 type Members = Record<string, unknown>;
 

@@ -5,6 +5,22 @@ export type Scalar = string | number | boolean;
 export type BodyValue = Scalar | BodyValue[] | { [member: string]: BodyValue };
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
 
+/**
+ * A small file a write sends (`upload:` in YAML): as multipart/form-data, the file a part named
+ * `field` beside the body's members as text parts, which the server reads from Request.Files
+ * (module/ASC.Api/ASC.Api/Impl/ApiArgumentBuilder.cs:97-110); or `raw`, the file itself as the
+ * request body with a Content-Disposition naming it, read as the request stream and its filename
+ * (ApiArgumentBuilder.cs:87-91, 106-110).
+ */
+export interface Upload {
+  as: "multipart" | "raw";
+  field: string;
+  /** The file's name: `{unique}.txt` names it as the run's own. */
+  name: string;
+  contentType: string;
+  content: string;
+}
+
 export type ParamSource =
   | { value: Scalar }
   | { from: string; select: string }
@@ -35,6 +51,8 @@ export interface Operation {
   params: Record<string, ParamSource>;
   unknown?: Record<string, Scalar>;
   body?: Record<string, BodyValue>;
+  /** A file it sends (helpers/http/client.ts encodes it); the request-body family does not apply. */
+  upload?: Upload;
   reflects?: Record<string, Scalar>;
   /**
    * The operation that removes what this one created; `before`, one sent ahead of it (a user is

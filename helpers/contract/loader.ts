@@ -11,6 +11,7 @@ import {
   type Scalar,
   type Section,
   SPECS_DIR,
+  type Upload,
 } from "./contract";
 import { handedOver, handOver } from "./hand-over";
 import { SCHEMAS_DIR, type Violation } from "./schemas";
@@ -128,6 +129,7 @@ interface RawOperation {
   params?: Record<string, ParamSource | Cited>;
   unknown?: Record<string, Cited>;
   body?: Record<string, BodyValue>;
+  upload?: Partial<Upload> & Pick<Upload, "name" | "contentType" | "content">;
   reflects?: Record<string, Scalar>;
   undo?: Operation["undo"];
   readBack?: string | { operation: string; params: Record<string, string> };
@@ -170,6 +172,7 @@ function toOperation(section: string, id: string, raw: RawOperation, source: str
     unknown:
       raw.unknown && Object.fromEntries(Object.entries(raw.unknown).map(([name, u]) => [name, u.value])),
     body: raw.body,
+    upload: raw.upload && { as: "multipart", field: "file", ...raw.upload },
     reflects: raw.reflects,
     undo: raw.undo,
     readBack: typeof raw.readBack === "string" ? { operation: raw.readBack } : raw.readBack,
@@ -251,7 +254,10 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
       }
     }
   }
-  if (op.reflects && !op.body) say("reflects needs a body");
+  if (op.reflects && !op.body && !op.upload) say("reflects needs a body or an upload");
+  if (op.upload && op.method !== "POST" && op.method !== "PUT") say("upload needs a POST or PUT request");
+  if (op.upload?.as === "raw" && op.body)
+    say("a raw upload is the whole request body: its other values go in query, not body");
   checkRoundTrip(op, byId, say);
 }
 

@@ -6,7 +6,22 @@ import { logRequest } from "./request-log";
 import { type RunStop, RunStopped, TIMEOUTS_TO_STOP } from "./run-stop";
 import { classifyThrottle } from "./throttle";
 
-export type Body = { kind: "json" | "form"; data: Record<string, unknown> };
+/** A file a request carries: its name, media type and (text) content. */
+export interface FilePart {
+  field: string;
+  name: string;
+  contentType: string;
+  content: string;
+}
+
+/**
+ * A request body: JSON or a form (members), multipart/form-data (members as text parts, then the
+ * file), or raw (the file itself, named by a Content-Disposition header).
+ */
+export type Body =
+  | { kind: "json" | "form"; data: Record<string, unknown> }
+  | { kind: "multipart"; data: Record<string, unknown>; file: FilePart }
+  | { kind: "raw"; file: FilePart };
 
 /** What to send; `path` is relative to the portal root and may end in a `.json`/`.xml` suffix. */
 export interface RequestSpec {
@@ -102,9 +117,9 @@ export class WorkspaceClient {
     } else if (spec.authenticated !== false && this.options.token) headers.Authorization = this.options.token;
     let data: string | undefined;
     if (spec.body) {
-      headers["Content-Type"] =
-        spec.body.kind === "json" ? "application/json" : "application/x-www-form-urlencoded";
-      data = spec.body.kind === "json" ? jsonEncode(spec.body.data) : formEncode(spec.body.data);
+      const encoded = encodeBody(spec.body);
+      Object.assign(headers, encoded.headers);
+      data = encoded.data;
     }
     const url = this.url(spec.path, spec.query);
     const from = await this.options.budget.take();
@@ -169,6 +184,58 @@ function describeSize({ bytesSeen, declared }: { bytesSeen: number; declared?: n
 
 const isLoginRequest = (spec: RequestSpec) =>
   spec.method === "POST" && /^api\/2\.0\/authentication(\.json|\.xml)?$/.test(spec.path);
+
+/** The members a body names (none for a raw file): what tells one write's request from another's. */
+export const bodyData = (body: Body | undefined) => (body && "data" in body ? body.data : undefined);
+
+/** A body's bytes and the headers that describe them. */
+export function encodeBody(body: Body): { headers: Record<string, string>; data: string } {
+  switch (body.kind) {
+    case "json":
+      return { headers: { "Content-Type": "application/json" }, data: jsonEncode(body.data) };
+    case "form":
+      return {
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        data: formEncode(body.data),
+      };
+    case "multipart":
+      return multipartEncode(body.data, body.file);
+    case "raw":
+      // The server URL-decodes the filename it reads (module/ASC.Api/ASC.Api/Impl/ApiArgumentBuilder.cs:87-91).
+      return {
+        headers: {
+          "Content-Type": body.file.contentType,
+          "Content-Disposition": `attachment; filename="${encodeURIComponent(body.file.name)}"`,
+        },
+        data: body.file.content,
+      };
+  }
+}
+
+/** A boundary no content of the contract's holds: it is checked against the parts, not trusted. */
+const BOUNDARY = "wc-boundary-7f3a9c2e51d84b06";
+
+/**
+ * multipart/form-data (RFC 7578): each member a text part (as a form names it, `key[member]`), then
+ * the file, whose part carries its filename and media type; CRLF line ends throughout.
+ */
+export function multipartEncode(
+  data: Record<string, unknown>,
+  file: FilePart,
+): { headers: Record<string, string>; data: string } {
+  const quoted = (text: string) => text.replace(/["\r\n\\]/g, (c) => encodeURIComponent(c));
+  const parts = [...new URLSearchParams(formEncode(data))].map(
+    ([name, value]) => `Content-Disposition: form-data; name="${quoted(name)}"\r\n\r\n${value}`,
+  );
+  parts.push(
+    `Content-Disposition: form-data; name="${quoted(file.field)}"; filename="${quoted(file.name)}"\r\n` +
+      `Content-Type: ${file.contentType}\r\n\r\n${file.content}`,
+  );
+  if (parts.some((part) => part.includes(`--${BOUNDARY}`)))
+    throw new Error(`a multipart body holds its own boundary "${BOUNDARY}": change the content`);
+  const text = parts.map((part) => `--${BOUNDARY}\r\n${part}\r\n`).join("") + `--${BOUNDARY}--\r\n`;
+  return { headers: { "Content-Type": `multipart/form-data; boundary=${BOUNDARY}` }, data: text };
+}
 
 /**
  * A body as JSON; a key naming a member of an object (`filter[name]`, as a form names it) becomes that

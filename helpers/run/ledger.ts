@@ -1,4 +1,4 @@
-import type { RequestSpec, WorkspaceClient } from "../http/client";
+import { bodyData, type RequestSpec, type WorkspaceClient } from "../http/client";
 import type { RunLedgerFile } from "./run-ledger";
 
 /**
@@ -31,7 +31,7 @@ export class Ledger {
         e.undo.method === method &&
         bare(e.undo.path) === bare(path) &&
         sameQuery(e.undo.query) &&
-        sameBody(e.undo.body?.data),
+        sameBody(bodyData(e.undo.body)),
     );
     if (index < 0) return;
     const [entry] = this.entries.splice(index, 1);

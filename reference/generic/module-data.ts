@@ -149,6 +149,12 @@ export interface GenericWrite {
   /** Members of the record, by member, from the request's parameter of that name (`{ title: "subject" }`). */
   from?: Record<string, string>;
   /**
+   * A create from the request's first uploaded file (reference/http/uploads.ts; none is 400): its
+   * filename and byte count as the members named (`{ name: "title", size: "pureContentLength" }`);
+   * `id: true` names the record by the filename (a wiki file).
+   */
+  fromUpload?: { name?: string; size?: string; id?: true };
+  /**
    * A batch write: the records a list parameter names (`casesids`, sent as repeated keys, an array or
    * one comma-separated value), each updated or deleted, answered as a list; a value that names no
    * record is passed over, as the server's batch methods do. `updates` or `deletes` names `param`;

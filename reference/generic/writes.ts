@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { badRequest, RecordNotFoundError } from "../http/errors";
+import type { Upload } from "../http/uploads";
 import { type AuthenticatedRequest, authenticated, type HandlerResult, type Route } from "../routes/route";
 import type { CollectionChanges, Store } from "../store/model";
 import type { JsonObject, JsonValue } from "../wire/json-value";
@@ -127,6 +128,21 @@ function matchedRecord(
   return entry;
 }
 
+/** The request's first uploaded file: the server's file catchers fail without one ("No input files"). */
+function uploadedFile(request: AuthenticatedRequest): Upload {
+  const upload = request.uploads?.[0];
+  if (!upload) throw badRequest("No input files");
+  return upload;
+}
+
+function uploadMembers(data: ModuleData, collection: string, write: GenericWrite, upload: Upload) {
+  const { name, size } = write.fromUpload ?? {};
+  const texts: [string, string][] = [];
+  if (name) texts.push([name, upload.fileName]);
+  if (size) texts.push([size, String(upload.content.length)]);
+  return typedMembers(data, collection, texts);
+}
+
 /** A fresh id: the next integer after every one the collection ever had (as text if they are), else a Guid (or the named parameter). */
 function newId(
   data: ModuleData,
@@ -201,13 +217,15 @@ function perform(
   if (write.creates) {
     const collection = write.creates;
     const parent = write.parent && request.params.required(write.parent).toLowerCase();
+    const upload = write.fromUpload && uploadedFile(request);
     const members = {
       ...membersFrom(data, collection, write, request),
+      ...(upload && uploadMembers(data, collection, write, upload)),
       ...(parent && write.parentMember && typedMembers(data, collection, [[write.parentMember, parent]])),
       ...write.set,
     };
     const entry = {
-      id: newId(data, records, collection, write, request),
+      id: upload && write.fromUpload?.id ? upload.fileName : newId(data, records, collection, write, request),
       members,
       ...(parent && { parent }),
     };

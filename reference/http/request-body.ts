@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { ActiveFaults } from "../faults";
 import { ApiError, badRequest } from "./errors";
 import { addParam, type ParamSource } from "./params";
+import { parseMultipart, rawUpload, type Upload } from "./uploads";
 
 export function payloadTooLarge(maxBytes: number): ApiError {
   // The rest of the body is not read: close the connection rather than drain it.
@@ -99,3 +100,26 @@ export function parseBody(
     `Unsupported request content type "${mediaType || "(none)"}"; send application/json or application/x-www-form-urlencoded`,
   );
 }
+
+/**
+ * The body's parameters and the files it carries: multipart/form-data's text parts and files, or a
+ * raw body named by a Content-Disposition (the server's single-file upload,
+ * module/ASC.Api/ASC.Api/Impl/ApiArgumentBuilder.cs:87-110); any other body as parseBody reads it.
+ */
+export function parseRequestBody(
+  body: Buffer,
+  headers: { "content-type"?: string; "content-disposition"?: string },
+  faults: ActiveFaults,
+  faultsApply = true,
+): { params: ParamSource; uploads: Upload[] } {
+  const contentType = headers["content-type"];
+  const mediaType = (contentType ?? "").split(";")[0]?.trim().toLowerCase();
+  if (body.length > 0 && mediaType === "multipart/form-data") return parseMultipart(body, contentType ?? "");
+  const raw = BODY_MEDIA_TYPES.includes(mediaType)
+    ? undefined
+    : rawUpload(body, contentType, headers["content-disposition"]);
+  if (raw) return { params: new Map(), uploads: [raw] };
+  return { params: parseBody(body, contentType, faults, faultsApply), uploads: [] };
+}
+
+const BODY_MEDIA_TYPES = ["application/json", "application/x-www-form-urlencoded"];

@@ -118,6 +118,15 @@ const data: ModuleData = {
         { id: "Meeting_rooms", name: "Meeting_rooms", content: "How to book a meeting room." },
       ],
     },
+    // Files of the wiki's Files section, named (Wiki/WikiApi.cs:235-239, 255-258).
+    wikiFiles: {
+      schema: "community/file-wrapper.json",
+      idMember: "name",
+      seeds: [
+        { name: "floor-plan.png", location: "floor-plan.png" },
+        { name: "handbook.pdf", location: "handbook.pdf" },
+      ],
+    },
   },
   // The forum lists its threads inside categories, and a thread its topics: the same records.
   nested: { threads: "forumThreads", topics: "forumTopics" },
@@ -230,6 +239,7 @@ const data: ModuleData = {
       list: "wikiPages",
     },
     { path: "community/wiki/{page}/comment", list: "wikiComments", of: "page" },
+    { path: "community/wiki/file/{name}", ids: { name: "wikiFiles" }, record: "name" },
     // Previews and a subscription: the server computes an answer and keeps nothing the reference
     // models (CommunityApiCommon.cs:40-47, BlogApi.cs:348, EventApi.cs:363-398, BookmarkApi.cs:405, WikiApi.cs:284).
     { method: "POST", path: "community/preview" },
@@ -374,6 +384,21 @@ const data: ModuleData = {
       method: "DELETE",
       path: "community/wiki/{name}",
       ids: { name: "wikiPages" },
+      deletes: "name",
+      answer: "nothing",
+    },
+    // UploadFiles stores each posted file under its filename, answered as a list (Wiki/WikiApi.cs:
+    // 235-239; none: ArgumentNullException, 237); DeleteFile is void (268-271).
+    {
+      method: "POST",
+      path: "community/wiki/file",
+      creates: "wikiFiles",
+      fromUpload: { name: "name", id: true },
+    },
+    {
+      method: "DELETE",
+      path: "community/wiki/file/{name}",
+      ids: { name: "wikiFiles" },
       deletes: "name",
       answer: "nothing",
     },

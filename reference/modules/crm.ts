@@ -1111,6 +1111,14 @@ const data: ModuleData = {
       required: { params: ["fileids"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.RelationshipEvent.cs:464" },
       constraints: { entityType: "(contact|opportunity|case)", entityid: "[0-9]+" },
     },
+    // UploadFileInCRM saves the posted file in the CRM folder, attached to nothing (CRMApi.RelationshipEvent.cs:258-297).
+    {
+      method: "POST",
+      path: "crm/{entityType}/{entityid}/files/upload",
+      creates: "crmFiles",
+      fromUpload: { name: "title", size: "pureContentLength" },
+      constraints: { entityType: "(contact|opportunity|case)", entityid: "[0-9]+" },
+    },
     { method: "DELETE", path: "crm/files/{fileid}", ids: { fileid: "crmFiles" }, deletes: "fileid" },
     // Currency rates: both currencies and the rate (CRMApi.CurrencyRates.cs:110-127, 142-170, 297-307).
     ...createAndUpdate("crm/currency/rates", "id", "currencyRates", {

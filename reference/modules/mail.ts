@@ -359,6 +359,15 @@ const data: ModuleData = {
         source: "module/ASC.Api/ASC.Api.Mail/MailApi.Attachments.cs:121-122",
       },
     },
+    // AddAttachment: the posted file attached to the draft under the name sent (MailApi.Attachments.cs:99-106).
+    {
+      method: "POST",
+      path: "mail/messages/attachment/add",
+      params: { id_message: "messages" },
+      creates: "attachments",
+      from: { fileName: "name", contentType: "content_type" },
+      fromUpload: { size: "size" },
+    },
     {
       method: "POST",
       path: "mail/messages/{id}/document",

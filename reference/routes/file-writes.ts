@@ -1,4 +1,5 @@
-import { badRequest, RecordNotFoundError } from "../http/errors";
+import { ApiError, badRequest, RecordNotFoundError } from "../http/errors";
+import type { Upload } from "../http/uploads";
 import type { Store, StoredFile } from "../store/model";
 import { allocateEntryId, isGuid } from "../store/queries";
 import type { JsonValue } from "../wire/json-value";
@@ -48,6 +49,73 @@ function createFile(request: AuthenticatedRequest, folderId: number, title: stri
   };
   if (!request.faults.has("create-not-stored")) request.store.files.set(file.id, file);
   return { outcome: "created", response: fileWrapper(file, request), asWritten: true };
+}
+
+/** Files larger than this are refused: the reference keeps what it is sent in memory. */
+const MAX_UPLOAD_BYTES = 1024 * 1024;
+
+function checkedSize(upload: Upload): number {
+  if (upload.content.length > MAX_UPLOAD_BYTES)
+    throw new ApiError(413, `File exceeds ${MAX_UPLOAD_BYTES} bytes`);
+  return upload.content.length;
+}
+
+/**
+ * FileUploader.Exec (DocumentsApi.cs:517-531): the file stored under the title sent, as sent (no
+ * extension added), its size the content's.
+ */
+function storeUpload(
+  request: AuthenticatedRequest,
+  folderId: number,
+  title: string,
+  upload: Upload,
+): JsonValue {
+  const file: StoredFile = {
+    id: allocateEntryId(request.store),
+    title,
+    folderId,
+    size: checkedSize(upload),
+    fileType: EXTENSIONS[extensionOf(title)] ?? 0,
+    comment: "Uploaded",
+    createdBy: request.user.id,
+    created: request.now,
+    updated: request.now,
+  };
+  if (!request.faults.has("create-not-stored")) request.store.files.set(file.id, file);
+  return fileWrapper(file, request);
+}
+
+/**
+ * UploadFile (DocumentsApi.cs:436-465): the multipart files, one answered as a file, several as a
+ * list; else the request stream, named by its Content-Disposition; else "No input files".
+ */
+function upload(request: AuthenticatedRequest, folderId: number): HandlerResult {
+  const uploads = request.uploads ?? [];
+  const posted = uploads.filter((each) => each.field !== "");
+  if (posted.length === 0 && uploads.length === 0) throw badRequest("No input files");
+  const stored = (posted.length ? posted : uploads).map((each) =>
+    storeUpload(request, folderId, each.fileName, each),
+  );
+  return { outcome: "created", response: stored.length === 1 ? stored[0] : stored, asWritten: true };
+}
+
+/** A `Stream file` parameter: the multipart part named `file`, else the request stream (ApiArgumentBuilder.cs:106-110). */
+function streamOf(request: AuthenticatedRequest): Upload {
+  const uploads = request.uploads ?? [];
+  const stream = uploads.find((each) => each.field === "file") ?? uploads.find((each) => each.field === "");
+  if (!stream) throw badRequest("No input file");
+  return stream;
+}
+
+/** InsertFile (DocumentsApi.cs:517-531): the stream stored under `title`. */
+function insert(request: AuthenticatedRequest, folderId: number): HandlerResult {
+  const response = storeUpload(request, folderId, request.params.required("title"), streamOf(request));
+  return { outcome: "created", response, asWritten: true };
+}
+
+/** The Common Documents folder (Global.FolderCommon). */
+function commonFolder(request: AuthenticatedRequest): number {
+  return request.store.commonFolderId;
 }
 
 /**
@@ -115,6 +183,26 @@ export const fileWriteRoutes: Route[] = [
   authenticated("POST", "files/{folderId}/file", (request) =>
     createFile(request, requireFolder(request, "folderId").id, request.params.text("title") ?? ""),
   ),
+  authenticated("POST", "files/@my/upload", (request) => upload(request, myFolder(request).id)),
+  authenticated("POST", "files/@common/upload", (request) => upload(request, commonFolder(request))),
+  authenticated("POST", "files/{folderId}/upload", (request) =>
+    upload(request, requireFolder(request, "folderId").id),
+  ),
+  authenticated("POST", "files/@my/insert", (request) => insert(request, myFolder(request).id)),
+  authenticated("POST", "files/@common/insert", (request) => insert(request, commonFolder(request))),
+  authenticated("POST", "files/{folderId}/insert", (request) =>
+    insert(request, requireFolder(request, "folderId").id),
+  ),
+  // UpdateFileStream saves the stream as the file's next version, keeping its title: another
+  // fileExtension only marks it converted (EntryManager.SaveEditing, EntryManager.cs:991, 1000).
+  authenticated("PUT", "files/{fileId}/update", (request) => {
+    const stored = requireFile(request, "fileId");
+    const file = request.faults.has("update-ignored") ? structuredClone(stored) : stored;
+    file.size = checkedSize(streamOf(request));
+    file.version = (file.version ?? 1) + 1;
+    file.updated = request.now;
+    return { outcome: "updated", response: fileWrapper(file, request), asWritten: true };
+  }),
   // CopyFileAs: a copy under the title sent, in the folder sent (a conversion when the extension
   // differs, which the reference does not tell apart).
   authenticated("POST", "files/file/{fileId}/copyas", (request) => {

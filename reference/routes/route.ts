@@ -1,4 +1,5 @@
 import type { Params } from "../http/params";
+import type { Upload } from "../http/uploads";
 import type { User } from "../store/model";
 import type { JsonValue } from "../wire/json-value";
 import type { Outcome } from "../wire/status";
@@ -11,6 +12,8 @@ export interface HandlerRequest extends WrapContext {
   now: Date;
   /** Host as the client addressed it (for `portal`). */
   host: string;
+  /** The files the body carried (reference/http/uploads.ts); none for a JSON or form body. */
+  uploads?: readonly Upload[];
 }
 
 export interface AuthenticatedRequest extends HandlerRequest {

@@ -9,7 +9,7 @@ import { SharedReads } from "../../helpers/checks/shared-reads";
 import type { Operation } from "../../helpers/contract/contract";
 import { effectRefusal, type WritePolicy } from "../../helpers/contract/effects";
 import { schemaRegistry } from "../../helpers/contract/schemas";
-import type { Exchange, RequestSpec, WorkspaceClient } from "../../helpers/http/client";
+import { bodyData, type Exchange, type RequestSpec, type WorkspaceClient } from "../../helpers/http/client";
 import { Ledger } from "../../helpers/run/ledger";
 import { testOperation } from "../support/operation";
 
@@ -37,7 +37,7 @@ function deployment(keepsFirst = false) {
     send: async (spec: RequestSpec): Promise<Exchange> => {
       sent.push(`${spec.method} ${spec.path}`);
       if (spec.method === "PUT" && !(keepsFirst && writes++ > 0))
-        setting = { ...setting, ...(spec.body?.data as Record<string, unknown>) };
+        setting = { ...setting, ...(bodyData(spec.body) as Record<string, unknown>) };
       const body = JSON.stringify({ status: 0, statusCode: 200, response: setting });
       const response = { status: 200, headers: { "content-type": "application/json" }, body };
       return { request: { method: spec.method, url: spec.path, headers: {} }, response, ms: 1 };
