@@ -63,11 +63,13 @@ export class CreatedRecords implements WriteRecords {
     if (op.creates) this.made.set(`${op.key} ${readKey(op, variation)}`, { read, taken: false });
     // An update answering the record it changed (the same id) is what later writes select from: a
     // status renamed, then reordered by its new title. Its requests share one record.
+    // Read leniently: an answer mislabelled (a fault of format.json-suffix) still names the record.
     const acted = this.acting.get(op.key);
     const before = acted && responseOf(acted.read);
-    const after = responseOf(read);
+    const value = bodyOf(read);
+    const after = (value as { response?: unknown } | undefined)?.response;
     if (acted && isRecord(before) && isRecord(after) && before.id !== undefined && before.id === after.id)
-      acted.read = { ...read, values: acted.read.values };
+      acted.read = { ...read, value, values: acted.read.values };
   }
 
   /**
@@ -97,9 +99,7 @@ export class CreatedRecords implements WriteRecords {
   private ledgerUndo(op: Operation, read: ReadResponse): void {
     const undo = op.undo;
     if (!undo) return;
-    const body =
-      read.value ?? (read.exchange.response && readLeniently(read.contentType, read.exchange.response.body));
-    const record = (body as { response?: unknown } | undefined)?.response;
+    const record = (bodyOf(read) as { response?: unknown } | undefined)?.response;
     const steps = [undo, ...(undo.before ? [undo.before] : [])].map((step) => {
       const target = this.operations.get(`${op.section}.${step.operation}`);
       const values = Object.fromEntries(
@@ -121,6 +121,10 @@ export class CreatedRecords implements WriteRecords {
       this.ledger.add(`${op.key} ${JSON.stringify(values)}`, undoRequest(target as Operation, values));
   }
 }
+
+/** The answer's body as read, else as its text reads in either format. */
+const bodyOf = (read: ReadResponse): unknown =>
+  read.value ?? (read.exchange.response && readLeniently(read.contentType, read.exchange.response.body));
 
 const succeeded = (read: ReadResponse) =>
   read.status !== undefined && read.status >= 200 && read.status < 300;
