@@ -552,6 +552,18 @@ const data: ModuleData = {
         },
       ),
     ),
+    // A comment added by entity answers CommentInfo, whose id is commentID (ProjectApi.Comments.cs:214);
+    // the contract's are on tasks (type "task", 198-201).
+    {
+      method: "POST",
+      path: "project/comment",
+      ids: { entityid: "tasks" },
+      bodyIds: ["entityid"],
+      parent: "entityid",
+      creates: "comments",
+      from: { text: "content" },
+      answerId: "commentID",
+    },
     // A comment's id is a Guid: no constraint.
     {
       method: "PUT",
