@@ -633,7 +633,13 @@ const data: ModuleData = {
     write("PUT", "project/{projectid}/team", { projectid: "projects" }, { acts: true }),
     write("PUT", "project/{projectid}/team/security", { projectid: "projects" }, { acts: true }),
     write("DELETE", "project/{projectid}/team", { projectid: "projects" }, { acts: true }),
-    // A contact unlinked (ProjectApi.Projects.cs:1533-1551): no collection keeps the links.
+    // Tasks linked and unlinked (ProjectApi.Tasks.cs:937-975): each answers the dependent task; no
+    // read of the contract lists links, so no collection keeps them.
+    write("POST", "project/task/{parentTaskId}/link", { parentTaskId: "tasks" }, { acts: true }),
+    write("DELETE", "project/task/{taskid}/link", { taskid: "tasks" }, { acts: true }),
+    // A contact linked and unlinked (ProjectApi.Projects.cs:1503-1518, 1533-1551): no collection
+    // keeps the links, which only GET project/contact/{contactid} would list.
+    write("POST", "project/{projectid}/contact", { projectid: "projects" }, { acts: true }),
     write("DELETE", "project/{projectid}/contact", { projectid: "projects" }, { acts: true }),
     // Previews of a comment (ProjectApi.Comments.cs:111-150) and a discussion (Messages.cs:566-570).
     write("POST", "project/comment/preview", {}, { acts: true }),
