@@ -82,6 +82,31 @@ const data: ModuleData = {
         { note: "Review call", hours: 1 },
       ],
     },
+    // Custom task statuses; GetStatuses adds a default of each type none overrides (StatusEngine.cs:75-88),
+    // ids -1 and -2 (CustomStatus.cs:98-110).
+    taskStatuses: {
+      schema: "project/custom-task-status.json",
+      fresh: {
+        madeBy: "install",
+        records: 2,
+        source: "web/studio/ASC.Web.Studio/Products/Projects/Core/Engine/StatusEngine.cs:75-88",
+      },
+      seeds: [
+        { id: -1, title: "Open", statusType: 1, isDefault: true, available: true, order: 0 },
+        { id: -2, title: "Closed", statusType: 2, isDefault: true, available: true, order: 0 },
+      ],
+    },
+    // The caller's settings, one record: the defaults (ProjectsCommonSettings.cs:63-71).
+    settings: {
+      schema: "project/projects-common-settings.json",
+      count: 1,
+      fresh: {
+        madeBy: "install",
+        records: 1,
+        source: "web/studio/ASC.Web.Studio/Products/Projects/Classes/ProjectsCommonSettings.cs:63-71",
+      },
+      seeds: [{ everebodyCanCreate: false, hideEntitiesInPausedProjects: true, startModuleType: 1 }],
+    },
     reportTemplates: {
       schema: "project/report-template-wrapper.json",
       firstId: 901,
@@ -305,8 +330,8 @@ const data: ModuleData = {
       of: "taskid",
       constraints: { taskid: "[0-9]+" },
     },
-    { path: "project/settings" },
-    { path: "project/status" },
+    { path: "project/settings", singleton: "settings" },
+    { path: "project/status", list: "taskStatuses" },
   ],
   writes: [
     // CreateProject refuses an empty title or responsible (ProjectApi.Projects.cs:272-273);
@@ -633,6 +658,36 @@ const data: ModuleData = {
     write("PUT", "project/{projectid}/team", { projectid: "projects" }, { acts: true }),
     write("PUT", "project/{projectid}/team/security", { projectid: "projects" }, { acts: true }),
     write("DELETE", "project/{projectid}/team", { projectid: "projects" }, { acts: true }),
+    // Custom task statuses (ProjectApi.cs:282-377): made from the body's `status`, updated by the id
+    // in `newStatus` or in each item of `statuses` (answered as a list), removed by id.
+    {
+      method: "POST",
+      path: "project/status",
+      creates: "taskStatuses",
+      from: { title: "status[title]", statusType: "status[statusType]", description: "status[description]" },
+    },
+    {
+      method: "PUT",
+      path: "project/status",
+      params: { "newStatus[id]": "taskStatuses" },
+      updates: "newStatus[id]",
+      from: { title: "newStatus[title]" },
+    },
+    {
+      method: "PUT",
+      path: "project/statuses",
+      params: { "statuses[0][id]": "taskStatuses" },
+      updates: "statuses[0][id]",
+      from: { title: "statuses[0][title]" },
+    },
+    write("DELETE", "project/status/{id}", { id: "taskStatuses" }, { deletes: "id" }),
+    // The caller's start page (ProjectApi.cs:226-237): the settings answered.
+    {
+      method: "PUT",
+      path: "project/settings",
+      singleton: "settings",
+      from: { startModuleType: "startModule" },
+    },
     // Tasks linked and unlinked (ProjectApi.Tasks.cs:937-975): each answers the dependent task; no
     // read of the contract lists links, so no collection keeps them.
     write("POST", "project/task/{parentTaskId}/link", { parentTaskId: "tasks" }, { acts: true }),
