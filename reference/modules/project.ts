@@ -692,6 +692,18 @@ const data: ModuleData = {
     // read of the contract lists links, so no collection keeps them.
     write("POST", "project/task/{parentTaskId}/link", { parentTaskId: "tasks" }, { acts: true }),
     write("DELETE", "project/task/{taskid}/link", { taskid: "tasks" }, { acts: true }),
+    // Documents files attached and detached (ProjectApi.Tasks.cs:296-348, Messages.cs:307-357): a
+    // tag on the file, which no collection here keeps; each answers the task or the discussion.
+    ...(
+      [
+        ["project/task/{taskid}/files", "taskid", "tasks"],
+        ["project/message/{messageid}/files", "messageid", "messages"],
+      ] as const
+    ).flatMap(([path, id, collection]) =>
+      (["POST", "DELETE"] as const).map((method) =>
+        write(method, path, { [id]: collection }, { acts: true }),
+      ),
+    ),
     // A contact linked and unlinked (ProjectApi.Projects.cs:1503-1518, 1533-1551): no collection
     // keeps the links, which only GET project/contact/{contactid} would list.
     write("POST", "project/{projectid}/contact", { projectid: "projects" }, { acts: true }),
