@@ -69,6 +69,11 @@ export interface GenericWrite {
    */
   acts?: true;
   /**
+   * With `acts`: the action makes records no collection keeps (events imported from an iCal string
+   * into a calendar, whose delete removes them), answered 201 as a creation.
+   */
+  makes?: true;
+  /**
    * What it answers: the record (default); `nothing`, the server's method returns null or void;
    * `id`, the record's id as the schema types it: text (a comment's remove returns the id it was
    * given), an integer, or a list holding it (mail's messages/remove returns the ids); `{ member }`,

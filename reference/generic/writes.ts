@@ -60,6 +60,7 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   if (declared.link && declared.creates && declared.creates !== declared.link)
     throw new Error(`${where}: a link's create makes the link`);
   if (declared.parentMember && !declared.parent) throw new Error(`${where}: parentMember needs parent`);
+  if (declared.makes && !declared.acts) throw new Error(`${where}: makes needs acts`);
   const named = { ...declared.ids, ...declared.params };
   const target = declared.updates ?? declared.deletes;
   const batched = declared.batch && target === declared.batch.param;
@@ -157,7 +158,8 @@ function perform(
   if (write.acts) {
     const rng = new Prng(`${data.module}/${write.method} ${write.path}`);
     const synthesis = { ...synthesisBase(data, records, request, values), rng };
-    return { outcome: "updated", response: synthesize(schemaAt(write.schema), "", synthesis) };
+    const response = synthesize(schemaAt(write.schema), "", synthesis);
+    return { outcome: write.makes ? "created" : "updated", response };
   }
   if (write.creates) {
     const collection = write.creates;

@@ -384,6 +384,24 @@ describe("generic engine: writes keep state", () => {
         ),
       /parentMember needs parent/,
     );
+    assert.throws(
+      () => genericRoutes(data([{ method: "POST", path: "community/blog", creates: "posts", makes: true }])),
+      /makes needs acts/,
+    );
+  });
+
+  test("an action that makes records no collection keeps answers 201 (makes), on a record that exists", async () => {
+    const left = api.running.dataChanges();
+    const [calendar] = response<{ objectId: string }[]>(await api.json("calendar/subscriptions.json"));
+    const imported = await api.json(
+      "calendar/importIcs.json",
+      jsonBody("POST", { calendarId: calendar.objectId, iCalString: "BEGIN:VCALENDAR" }),
+    );
+    assert.equal(imported.status, 201);
+    assert.equal(typeof imported.body.response, "number", "the count of events imported");
+    const unknown = await api.json("calendar/importIcs.json", jsonBody("POST", { calendarId: "999999" }));
+    assert.equal(unknown.status, 404, "the calendar the body names must exist");
+    assert.deepEqual(api.running.dataChanges(), left);
   });
 });
 
