@@ -41,6 +41,15 @@ const closeAndReopen = (one: string, id: string, collection: string): GenericWri
 
 // Drafted by scripts/draft-module.ts, then reviewed: seeds, lists answering their collection, and `ids`
 // only where the server answers an unknown id with 404 (ItemNotFoundException in CRMApi.*.cs).
+/** What an invoice line's create and update set: every column, its invoice and item too (CRMApi.Invoices.cs:954-965, 1022-1030). */
+const invoiceLine = {
+  description: "description",
+  quantity: "quantity",
+  price: "price",
+  invoiceID: "invoiceId",
+  invoiceItemID: "invoiceItemId",
+};
+
 const data: ModuleData = {
   module: "crm",
   // Integer ids (route constraints [0-9]+) in distinct ranges, so a contact id names no case or task.
@@ -754,13 +763,7 @@ const data: ModuleData = {
       method: "POST",
       path: "crm/invoiceline",
       creates: "invoiceLines",
-      from: {
-        description: "description",
-        quantity: "quantity",
-        price: "price",
-        invoiceID: "invoiceId",
-        invoiceItemID: "invoiceItemId",
-      },
+      from: invoiceLine,
       required: {
         params: ["invoiceId", "invoiceItemId"],
         source: "web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs:717",
@@ -772,13 +775,7 @@ const data: ModuleData = {
       path: "crm/invoiceline/{id}",
       ids: { id: "invoiceLines" },
       updates: "id",
-      from: {
-        description: "description",
-        quantity: "quantity",
-        price: "price",
-        invoiceID: "invoiceId",
-        invoiceItemID: "invoiceItemId",
-      },
+      from: invoiceLine,
       required: { params: ["invoiceId"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Invoices.cs:1015" },
     },
     // The status of invoices by ids (CRMApi.Invoices.cs:257-356): the answer pairs the invoices with the

@@ -666,20 +666,18 @@ const data: ModuleData = {
       creates: "taskStatuses",
       from: { title: "status[title]", statusType: "status[statusType]", description: "status[description]" },
     },
-    {
-      method: "PUT",
-      path: "project/status",
-      params: { "newStatus[id]": "taskStatuses" },
-      updates: "newStatus[id]",
-      from: { title: "newStatus[title]" },
-    },
-    {
-      method: "PUT",
-      path: "project/statuses",
-      params: { "statuses[0][id]": "taskStatuses" },
-      updates: "statuses[0][id]",
-      from: { title: "statuses[0][title]" },
-    },
+    ...[
+      ["project/status", "newStatus"],
+      ["project/statuses", "statuses[0]"],
+    ].map(
+      ([path, item]): GenericWrite => ({
+        method: "PUT",
+        path,
+        params: { [`${item}[id]`]: "taskStatuses" },
+        updates: `${item}[id]`,
+        from: { title: `${item}[title]` },
+      }),
+    ),
     write("DELETE", "project/status/{id}", { id: "taskStatuses" }, { deletes: "id" }),
     // The caller's start page (ProjectApi.cs:226-237): the settings answered.
     {
