@@ -108,6 +108,12 @@ export interface GenericWrite {
    * answer is the record the placeholder names in `ids`. A record's delete removes its links.
    */
   link?: string;
+  /**
+   * With `updates` or `deletes`: the records of this collection made under the record (their
+   * `parent`) go with the write, as tags no project uses are swept when a project is retagged or
+   * deleted (TagDao.cs:139-152, ProjectDao.cs:648).
+   */
+  sweeps?: string;
   /** Members the write sets whatever was sent (a case's close sets `isClosed: true`). */
   set?: Record<string, JsonValue>;
   /** Parameters the server refuses the request without (400), with where it does so (file:line). */

@@ -61,6 +61,8 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
     throw new Error(`${where}: a link's create makes the link`);
   if (declared.parentMember && !declared.parent) throw new Error(`${where}: parentMember needs parent`);
   if (declared.makes && !declared.acts) throw new Error(`${where}: makes needs acts`);
+  if (declared.sweeps && (!(declared.updates || declared.deletes) || !data.collections[declared.sweeps]))
+    throw new Error(`${where}: sweeps needs updates or deletes, and a collection`);
   const named = { ...declared.ids, ...declared.params };
   const target = declared.updates ?? declared.deletes;
   const batched = declared.batch && target === declared.batch.param;
@@ -206,6 +208,8 @@ function perform(
   }
   const changes = changesOf(store, data.module, collection);
   const key = String(entry.id).toLowerCase();
+  const sweep = () =>
+    write.sweeps && unlink(changesOf(store, data.module, write.sweeps), (made) => made.parent === key);
   if (write.updates || write.singleton) {
     const members = { ...entry.members, ...membersFrom(data, collection, write, request), ...write.set };
     // A seeded record set back to its seed's values (a restore) is unchanged again.
@@ -214,6 +218,7 @@ function perform(
     if (!faults.has("update-ignored")) {
       if (restored) changes.changed.delete(key);
       else changes.changed.set(key, members);
+      sweep();
     }
     return { outcome: "updated", response: answer({ ...entry, members }) };
   }
@@ -226,6 +231,7 @@ function perform(
     );
   else {
     changes.removed.add(key);
+    sweep();
     // Its links go with it (a deleted case has no members).
     for (const linking of data.writes ?? [])
       if (linking.link && linking.creates && linking.parent && linking.ids?.[linking.parent] === collection)

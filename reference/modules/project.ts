@@ -367,8 +367,22 @@ const data: ModuleData = {
     write("PUT", "project/{id}/status", { id: "projects" }, { updates: "id", from: { status: "status" } }),
     write("PUT", "project/{projectid}/follow", { projectid: "projects" }, { updates: "projectid" }),
     write("PUT", "project/{id}/tag", { id: "projects" }, { updates: "id" }),
-    write("PUT", "project/{id}/tags", { id: "projects" }, { updates: "id" }),
-    write("DELETE", "project/{id}", { id: "projects" }, { deletes: "id" }),
+    // Tags by ids, and the delete, sweep the tags no project uses (TagDao.cs:139-152, ProjectDao.cs:648):
+    // here, those made naming the project (POST project/tag).
+    write("PUT", "project/{id}/tags", { id: "projects" }, { updates: "id", sweeps: "tags" }),
+    write("DELETE", "project/{id}", { id: "projects" }, { deletes: "id", sweeps: "tags" }),
+    // CreateNewTag refuses empty data (ProjectApi.Tags.cs:62) and answers the tag (67). It binds data
+    // alone: the contract names the run's project beside it, whose retagging sweeps the tag.
+    {
+      method: "POST",
+      path: "project/tag",
+      ids: { projectid: "projects" },
+      bodyIds: ["projectid"],
+      parent: "projectid",
+      creates: "tags",
+      from: { title: "data" },
+      required: { params: ["data"], source: `${API}/ProjectApi.Tags.cs:62` },
+    },
     write(
       "DELETE",
       "project",

@@ -388,6 +388,32 @@ describe("generic engine: writes keep state", () => {
       () => genericRoutes(data([{ method: "POST", path: "community/blog", creates: "posts", makes: true }])),
       /makes needs acts/,
     );
+    assert.throws(
+      () =>
+        genericRoutes(data([{ method: "POST", path: "community/blog", creates: "posts", sweeps: "posts" }])),
+      /sweeps needs updates or deletes/,
+    );
+  });
+
+  test("records made under a record are swept by its write (sweeps): a tag made naming the project goes when it is retagged", async () => {
+    const left = api.running.dataChanges();
+    const [project] = response<{ id: number }[]>(await api.json("project.json"));
+    const made = await api.json(
+      `project/tag.json?projectid=${project.id}`,
+      jsonBody("POST", { data: "Swept" }),
+    );
+    assert.equal(made.status, 201);
+    const tags = async () =>
+      response<{ title: string }[]>(await api.json("project/tag.json")).map((t) => t.title);
+    assert.ok((await tags()).includes("Swept"), "listed once made");
+    const seeded = (await tags()).filter((title) => title !== "Swept");
+    assert.equal((await api.json(`project/${project.id}/tags.json`, jsonBody("PUT", {}))).status, 200);
+    assert.deepEqual(await tags(), seeded, "the made tag swept, the seeded ones kept");
+    assert.deepEqual(
+      api.running.dataChanges().filter((change) => !left.includes(change)),
+      [],
+      "nothing left of the tag, the project as it was",
+    );
   });
 
   test("an action that makes records no collection keeps answers 201 (makes), on a record that exists", async () => {
