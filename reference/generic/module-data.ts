@@ -129,6 +129,11 @@ export interface GenericWrite {
    */
   acts?: true;
   /**
+   * With `acts`: the action makes records no collection keeps (events imported from an iCal string
+   * into a calendar, whose delete removes them), answered 201 as a creation.
+   */
+  makes?: true;
+  /**
    * What it answers: the record (default); `nothing`, the server's method returns null or void;
    * `id`, the record's id as the schema types it: text (a comment's remove returns the id it was
    * given), an integer, or a list holding it (mail's messages/remove returns the ids); `{ member }`,
@@ -170,6 +175,12 @@ export interface GenericWrite {
    * answer is the record the placeholder names in `ids`. A record's delete removes its links.
    */
   link?: string;
+  /**
+   * With `updates` or `deletes`: the records of this collection made under the record (their
+   * `parent`) go with the write, as tags no project uses are swept when a project is retagged or
+   * deleted (TagDao.cs:139-152, ProjectDao.cs:648).
+   */
+  sweeps?: string;
   /** Members the write sets whatever was sent (a case's close sets `isClosed: true`). */
   set?: Record<string, JsonValue>;
   /** Parameters the server refuses the request without (400), with where it does so (file:line). */

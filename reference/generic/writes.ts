@@ -57,6 +57,9 @@ function checkWrite(data: ModuleData, declared: GenericWrite): WriteWithSchema {
   if (declared.link && declared.creates && declared.creates !== declared.link)
     throw new Error(`${where}: a link's create makes the link`);
   if (declared.parentMember && !declared.parent) throw new Error(`${where}: parentMember needs parent`);
+  if (declared.makes && !declared.acts) throw new Error(`${where}: makes needs acts`);
+  if (declared.sweeps && (!(declared.updates || declared.deletes) || !data.collections[declared.sweeps]))
+    throw new Error(`${where}: sweeps needs updates or deletes, and a collection`);
   const named = { ...declared.ids, ...declared.params, ...matchedCollections(declared) };
   const target = declared.updates ?? declared.deletes;
   const batched = declared.batch && target === declared.batch.param;
@@ -212,7 +215,8 @@ function perform(
   if (write.acts) {
     const rng = new Prng(`${data.module}/${write.method} ${write.path}`);
     const synthesis = { ...synthesisBase(data, records, request, values), rng };
-    return { outcome: "updated", response: synthesize(schemaAt(write.schema), "", synthesis) };
+    const response = synthesize(schemaAt(write.schema), "", synthesis);
+    return { outcome: write.makes ? "created" : "updated", response };
   }
   if (write.creates) {
     const collection = write.creates;
@@ -247,6 +251,8 @@ function perform(
   }
   const changes = changesOf(store, data.module, collection);
   const key = String(entry.id).toLowerCase();
+  const sweep = () =>
+    write.sweeps && unlink(changesOf(store, data.module, write.sweeps), (made) => made.parent === key);
   if (write.updates || write.singleton) {
     const given = { ...membersFrom(data, collection, write, request), ...write.set };
     const members = { ...entry.members, ...given };
@@ -254,9 +260,12 @@ function perform(
     const seed = entry.index === undefined ? undefined : data.collections[collection].seeds?.[entry.index];
     const restored = seed && Object.entries(members).every(([member, value]) => seed[member] === value);
     // Nothing given, nothing kept: an action on a record (a link, a tag) leaves its members as they were.
-    if (Object.keys(given).length && !faults.has("update-ignored")) {
-      if (restored) changes.changed.delete(key);
-      else changes.changed.set(key, members);
+    if (!faults.has("update-ignored")) {
+      if (Object.keys(given).length) {
+        if (restored) changes.changed.delete(key);
+        else changes.changed.set(key, members);
+      }
+      sweep();
     }
     return { outcome: "updated", response: answerOf(collection, { ...entry, members }) };
   }
@@ -269,6 +278,7 @@ function perform(
     );
   else {
     changes.removed.add(key);
+    sweep();
     // Its links go with it (a deleted case has no members).
     for (const linking of data.writes ?? [])
       if (linking.link && linking.creates && linking.parent && linking.ids?.[linking.parent] === collection)

@@ -126,6 +126,16 @@ function calendarWrites(): GenericWrite[] {
       from: { title: "name", textColor: "textColor", backgroundColor: "backgroundColor" },
     }),
     writeOf("DELETE", "calendar/{calendarId}", "calendarId", "calendars", nothing),
+    // ImportEvents answers how many events it added to the calendar (CalendarApi.cs:2839-2852), whose
+    // delete removes them (DataProvider.cs:800-811): no read here lists them, so none are kept.
+    {
+      method: "POST",
+      path: "calendar/importIcs",
+      ids: { calendarId: "calendars" },
+      bodyIds: ["calendarId"],
+      acts: true,
+      makes: true,
+    },
     // AddEvent answers the new event's occurrences (CalendarApi.cs:3156, 3192, 4080).
     { method: "POST", path: "calendar/event", creates: "events", from: event },
     {

@@ -433,6 +433,15 @@ export const contactWrites: GenericWrite[] = [
 
 // Drafted by scripts/draft-module.ts, then reviewed: seeds, lists answering their collection, and `ids`
 // only where the server answers an unknown id with 404 (ItemNotFoundException in CRMApi.*.cs).
+/** What an invoice line's create and update set: every column, its invoice and item too (CRMApi.Invoices.cs:954-965, 1022-1030). */
+const invoiceLine = {
+  description: "description",
+  quantity: "quantity",
+  price: "price",
+  invoiceID: "invoiceId",
+  invoiceItemID: "invoiceItemId",
+};
+
 const data: ModuleData = {
   module: "crm",
   // Integer ids (route constraints [0-9]+) in distinct ranges, so a contact id names no case or task.
@@ -1129,6 +1138,15 @@ const data: ModuleData = {
       },
     }),
     { method: "DELETE", path: "crm/currency/rates/{id}", ids: { id: "currencyRates" }, deletes: "id" },
+    // AddCurrencyRates sets the rate of a pair that exists (CRMApi.CurrencyRates.cs:237-246): the one
+    // the first item's id names here, answered as a list.
+    {
+      method: "POST",
+      path: "crm/currency/addrates",
+      params: { "rates[0][id]": "currencyRates" },
+      updates: "rates[0][id]",
+      from: { rate: "rates[0][rate]" },
+    },
     // Invoices: CreateInvoice and UpdateInvoice set every column (CRMApi.Invoices.cs:478-494, 647-660),
     // InvoiceDao.cs:471-478 refusing one without number, dates, contact, currency or terms; a line of an
     // item (941-980); DeleteInvoice answers the invoice (368-380), DeleteInvoiceLine the id (1055-1074).
@@ -1170,11 +1188,31 @@ const data: ModuleData = {
       method: "POST",
       path: "crm/invoiceline",
       creates: "invoiceLines",
-      from: { description: "description", quantity: "quantity", price: "price" },
+      from: invoiceLine,
       required: {
         params: ["invoiceId", "invoiceItemId"],
         source: "web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs:717",
       },
+    },
+    // UpdateInvoiceLine sets every column, its invoice and item too (CRMApi.Invoices.cs:1002-1043).
+    {
+      method: "PUT",
+      path: "crm/invoiceline/{id}",
+      ids: { id: "invoiceLines" },
+      updates: "id",
+      from: invoiceLine,
+      required: { params: ["invoiceId"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Invoices.cs:1015" },
+    },
+    // The status of invoices by ids (CRMApi.Invoices.cs:257-356): the answer pairs the invoices with the
+    // items whose stock moved; the status is an object no `from` sets, so nothing is kept.
+    {
+      method: "PUT",
+      path: "crm/invoice/status/{status}",
+      params: { invoiceids: "invoices" },
+      skipsUnknown: true,
+      acts: true,
+      required: { params: ["invoiceids"], source: "module/ASC.Api/ASC.Api.CRM/CRMApi.Invoices.cs:263" },
+      constraints: { status: "[\\w\\d-]+" },
     },
     {
       method: "DELETE",

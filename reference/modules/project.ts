@@ -82,6 +82,31 @@ const data: ModuleData = {
         { note: "Review call", hours: 1 },
       ],
     },
+    // Custom task statuses; GetStatuses adds a default of each type none overrides (StatusEngine.cs:75-88),
+    // ids -1 and -2 (CustomStatus.cs:98-110).
+    taskStatuses: {
+      schema: "project/custom-task-status.json",
+      fresh: {
+        madeBy: "install",
+        records: 2,
+        source: "web/studio/ASC.Web.Studio/Products/Projects/Core/Engine/StatusEngine.cs:75-88",
+      },
+      seeds: [
+        { id: -1, title: "Open", statusType: 1, isDefault: true, available: true, order: 0 },
+        { id: -2, title: "Closed", statusType: 2, isDefault: true, available: true, order: 0 },
+      ],
+    },
+    // The caller's settings, one record: the defaults (ProjectsCommonSettings.cs:63-71).
+    settings: {
+      schema: "project/projects-common-settings.json",
+      count: 1,
+      fresh: {
+        madeBy: "install",
+        records: 1,
+        source: "web/studio/ASC.Web.Studio/Products/Projects/Classes/ProjectsCommonSettings.cs:63-71",
+      },
+      seeds: [{ everebodyCanCreate: false, hideEntitiesInPausedProjects: true, startModuleType: 1 }],
+    },
     reportTemplates: {
       schema: "project/report-template-wrapper.json",
       firstId: 901,
@@ -305,8 +330,8 @@ const data: ModuleData = {
       of: "taskid",
       constraints: { taskid: "[0-9]+" },
     },
-    { path: "project/settings" },
-    { path: "project/status" },
+    { path: "project/settings", singleton: "settings" },
+    { path: "project/status", list: "taskStatuses" },
   ],
   writes: [
     // CreateProject refuses an empty title or responsible (ProjectApi.Projects.cs:272-273);
@@ -342,8 +367,22 @@ const data: ModuleData = {
     write("PUT", "project/{id}/status", { id: "projects" }, { updates: "id", from: { status: "status" } }),
     write("PUT", "project/{projectid}/follow", { projectid: "projects" }, { updates: "projectid" }),
     write("PUT", "project/{id}/tag", { id: "projects" }, { updates: "id" }),
-    write("PUT", "project/{id}/tags", { id: "projects" }, { updates: "id" }),
-    write("DELETE", "project/{id}", { id: "projects" }, { deletes: "id" }),
+    // Tags by ids, and the delete, sweep the tags no project uses (TagDao.cs:139-152, ProjectDao.cs:648):
+    // here, those made naming the project (POST project/tag).
+    write("PUT", "project/{id}/tags", { id: "projects" }, { updates: "id", sweeps: "tags" }),
+    write("DELETE", "project/{id}", { id: "projects" }, { deletes: "id", sweeps: "tags" }),
+    // CreateNewTag refuses empty data (ProjectApi.Tags.cs:62) and answers the tag (67). It binds data
+    // alone: the contract names the run's project beside it, whose retagging sweeps the tag.
+    {
+      method: "POST",
+      path: "project/tag",
+      ids: { projectid: "projects" },
+      bodyIds: ["projectid"],
+      parent: "projectid",
+      creates: "tags",
+      from: { title: "data" },
+      required: { params: ["data"], source: `${API}/ProjectApi.Tags.cs:62` },
+    },
     write(
       "DELETE",
       "project",
@@ -552,6 +591,18 @@ const data: ModuleData = {
         },
       ),
     ),
+    // A comment added by entity answers CommentInfo, whose id is commentID (ProjectApi.Comments.cs:214);
+    // the contract's are on tasks (type "task", 198-201).
+    {
+      method: "POST",
+      path: "project/comment",
+      ids: { entityid: "tasks" },
+      bodyIds: ["entityid"],
+      parent: "entityid",
+      creates: "comments",
+      from: { text: "content" },
+      answerId: "commentID",
+    },
     // A comment's id is a Guid: no constraint.
     {
       method: "PUT",
@@ -621,7 +672,53 @@ const data: ModuleData = {
     write("PUT", "project/{projectid}/team", { projectid: "projects" }, { acts: true }),
     write("PUT", "project/{projectid}/team/security", { projectid: "projects" }, { acts: true }),
     write("DELETE", "project/{projectid}/team", { projectid: "projects" }, { acts: true }),
-    // A contact unlinked (ProjectApi.Projects.cs:1533-1551): no collection keeps the links.
+    // Custom task statuses (ProjectApi.cs:282-377): made from the body's `status`, updated by the id
+    // in `newStatus` or in each item of `statuses` (answered as a list), removed by id.
+    {
+      method: "POST",
+      path: "project/status",
+      creates: "taskStatuses",
+      from: { title: "status[title]", statusType: "status[statusType]", description: "status[description]" },
+    },
+    ...[
+      ["project/status", "newStatus"],
+      ["project/statuses", "statuses[0]"],
+    ].map(
+      ([path, item]): GenericWrite => ({
+        method: "PUT",
+        path,
+        params: { [`${item}[id]`]: "taskStatuses" },
+        updates: `${item}[id]`,
+        from: { title: `${item}[title]` },
+      }),
+    ),
+    write("DELETE", "project/status/{id}", { id: "taskStatuses" }, { deletes: "id" }),
+    // The caller's start page (ProjectApi.cs:226-237): the settings answered.
+    {
+      method: "PUT",
+      path: "project/settings",
+      singleton: "settings",
+      from: { startModuleType: "startModule" },
+    },
+    // Tasks linked and unlinked (ProjectApi.Tasks.cs:937-975): each answers the dependent task; no
+    // read of the contract lists links, so no collection keeps them.
+    write("POST", "project/task/{parentTaskId}/link", { parentTaskId: "tasks" }, { acts: true }),
+    write("DELETE", "project/task/{taskid}/link", { taskid: "tasks" }, { acts: true }),
+    // Documents files attached and detached (ProjectApi.Tasks.cs:296-348, Messages.cs:307-357): a
+    // tag on the file, which no collection here keeps; each answers the task or the discussion.
+    ...(
+      [
+        ["project/task/{taskid}/files", "taskid", "tasks"],
+        ["project/message/{messageid}/files", "messageid", "messages"],
+      ] as const
+    ).flatMap(([path, id, collection]) =>
+      (["POST", "DELETE"] as const).map((method) =>
+        write(method, path, { [id]: collection }, { acts: true }),
+      ),
+    ),
+    // A contact linked and unlinked (ProjectApi.Projects.cs:1503-1518, 1533-1551): no collection
+    // keeps the links, which only GET project/contact/{contactid} would list.
+    write("POST", "project/{projectid}/contact", { projectid: "projects" }, { acts: true }),
     write("DELETE", "project/{projectid}/contact", { projectid: "projects" }, { acts: true }),
     // Previews of a comment (ProjectApi.Comments.cs:111-150) and a discussion (Messages.cs:566-570).
     write("POST", "project/comment/preview", {}, { acts: true }),

@@ -8,7 +8,7 @@ import { failsTheRun, type Outcome, RESULTS_ATTACHMENT } from "../../helpers/che
 import { documentedOperations } from "../../helpers/contract/documented";
 import { AllureTemplateChanged, offlineReport } from "../../helpers/reporters/allure-html";
 import AllureReporter from "../../helpers/reporters/allure-reporter";
-import { coverage, writesReport } from "../../helpers/reporters/coverage";
+import { coverage, runCoverage, writesReport } from "../../helpers/reporters/coverage";
 import { emptyListInWords, emptyListModules } from "../../helpers/reporters/empty-lists";
 import { prettyBody, renderFindings } from "../../helpers/reporters/evidence";
 import {
@@ -485,4 +485,13 @@ test("coverage counts the documented writes per module: checked, listed as not c
     markdown,
     /\| `PUT api\/2\.0\/mail\/messages\/send` \| sends-mail-or-sms \| Sends the message to its recipients\. \| `module\/ASC\.Api\/ASC\.Api\.Mail\/MailApi\.Messages\.cs:529` \|/,
   );
+});
+
+test("the login family's checks count as checking POST api/2.0/authentication, which no contract file declares", () => {
+  const counts = (checks: ReturnType<typeof check>[]) =>
+    runCoverage(checks).modules.find((m) => m.module === "authentication")?.writes;
+  // Checked whether or not it ran; exercised only when a login check ran.
+  assert.deepEqual([counts([])?.checked, counts([])?.exercised], [1, 0]);
+  const ran = counts([check("authentication.login/login.json-body", "passed")]);
+  assert.equal(ran?.exercised, 1);
 });

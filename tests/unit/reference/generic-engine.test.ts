@@ -457,6 +457,50 @@ describe("generic engine: writes keep state", () => {
         ),
       /parentMember needs parent/,
     );
+    assert.throws(
+      () => genericRoutes(data([{ method: "POST", path: "community/blog", creates: "posts", makes: true }])),
+      /makes needs acts/,
+    );
+    assert.throws(
+      () =>
+        genericRoutes(data([{ method: "POST", path: "community/blog", creates: "posts", sweeps: "posts" }])),
+      /sweeps needs updates or deletes/,
+    );
+  });
+
+  test("records made under a record are swept by its write (sweeps): a tag made naming the project goes when it is retagged", async () => {
+    const left = api.running.dataChanges();
+    const [project] = response<{ id: number }[]>(await api.json("project.json"));
+    const made = await api.json(
+      `project/tag.json?projectid=${project.id}`,
+      jsonBody("POST", { data: "Swept" }),
+    );
+    assert.equal(made.status, 201);
+    const tags = async () =>
+      response<{ title: string }[]>(await api.json("project/tag.json")).map((t) => t.title);
+    assert.ok((await tags()).includes("Swept"), "listed once made");
+    const seeded = (await tags()).filter((title) => title !== "Swept");
+    assert.equal((await api.json(`project/${project.id}/tags.json`, jsonBody("PUT", {}))).status, 200);
+    assert.deepEqual(await tags(), seeded, "the made tag swept, the seeded ones kept");
+    assert.deepEqual(
+      api.running.dataChanges().filter((change) => !left.includes(change)),
+      [],
+      "nothing left of the tag, the project as it was",
+    );
+  });
+
+  test("an action that makes records no collection keeps answers 201 (makes), on a record that exists", async () => {
+    const left = api.running.dataChanges();
+    const [calendar] = response<{ objectId: string }[]>(await api.json("calendar/subscriptions.json"));
+    const imported = await api.json(
+      "calendar/importIcs.json",
+      jsonBody("POST", { calendarId: calendar.objectId, iCalString: "BEGIN:VCALENDAR" }),
+    );
+    assert.equal(imported.status, 201);
+    assert.equal(typeof imported.body.response, "number", "the count of events imported");
+    const unknown = await api.json("calendar/importIcs.json", jsonBody("POST", { calendarId: "999999" }));
+    assert.equal(unknown.status, 404, "the calendar the body names must exist");
+    assert.deepEqual(api.running.dataChanges(), left);
   });
 });
 
