@@ -7,6 +7,7 @@ import { DiscoveredValues, OperationRunner } from "./checks/operations";
 import { applyProfile, withEarlyThrottle } from "./checks/outcome";
 import { CreatedRecords } from "./checks/round-trip";
 import { SharedReads } from "./checks/shared-reads";
+import { PassingRecords } from "./checks/passing-records";
 import { StandInRecords } from "./checks/stand-in-records";
 import type { Operation } from "./contract/contract";
 import { contractIndex } from "./contract/loader";
@@ -81,6 +82,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         allowSettingsWrites: config.allowSettingsWrites,
         disposable: run.embedded,
       };
+      const passing = new PassingRecords(run.namePrefix);
       const standIns = new StandInRecords(contractIndex(), policy, (create) =>
         new OperationRunner(
           workspace,
@@ -89,13 +91,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           ledger,
           new CreatedRecords(ledger, contractIndex()),
           contractIndex(),
-          uniqueName,
+          () => passing.lasts(uniqueName()),
           [],
           run.namePrefix,
           policy,
         ).createRecord(create),
       );
-      const discovered: DiscoveredValues = new DiscoveredValues(workspace, standIns);
+      const discovered: DiscoveredValues = new DiscoveredValues(workspace, standIns, passing.passing);
       await use(discovered);
       await undoOrFail(ledger, workspace);
     },

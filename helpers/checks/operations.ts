@@ -17,6 +17,7 @@ import {
   type ReadResponse,
   type Variation,
 } from "./check";
+import { withoutItems } from "./passing-records";
 import { readOriginal, restoreWhat } from "./restore";
 import { selectPath } from "./select-path";
 import { readKey, type SharedReads } from "./shared-reads";
@@ -43,7 +44,7 @@ export function selectWritten(
  * batch delete and merge): it takes a record for its own.
  */
 export const removesRecord = (op: Operation) =>
-  op.method === "DELETE" || op.removes === true || op.gone !== undefined;
+  op.method === "DELETE" || op.removes !== undefined || op.gone !== undefined;
 
 /**
  * Where `path` runs into an empty list in `value`, if it does: `""` for the value itself, else the
@@ -108,6 +109,8 @@ export class DiscoveredValues {
     private readonly client: WorkspaceClient,
     /** Makes a record in a list found empty, where writes are allowed (helpers/checks/stand-in-records.ts). */
     private readonly standIns?: Pick<StandInRecords, "make">,
+    /** The run's records that a test removes: no value is looked up in them. */
+    private readonly passing: (item: unknown) => boolean = () => false,
   ) {}
 
   /**
@@ -115,14 +118,14 @@ export class DiscoveredValues {
    * any other miss is a failure.
    */
   async get(from: string, select: string): Promise<string> {
-    let answer = await this.answer(from);
+    let answer = withoutItems(await this.answer(from), select, this.passing);
     let empty = emptyListOn(answer, select);
     if (empty !== undefined) {
       const madeBy = await this.standIns?.make(from, empty);
       if (!madeBy) throw new NoRecordToRead(from, empty);
       // The list is read again: the record made must be in it, where the read looks.
       this.answers.delete(from);
-      answer = await this.answer(from);
+      answer = withoutItems(await this.answer(from), select, this.passing);
       empty = emptyListOn(answer, select);
       if (empty !== undefined)
         throw new Error(`${from} still answered an empty list after ${madeBy} made a record to read in it`);
@@ -194,7 +197,13 @@ export interface WriteRecords {
   /** A write that succeeded: what it made is ledgered for its undo, a create's record kept. */
   add(op: Operation, variation: Variation, read: ReadResponse): void;
   /** The value of `select` in a record of `create` this request of `op` acts on, if one was made for it. */
-  actedOn(op: Operation, variation: Variation, create: Operation, select: string): string | undefined;
+  actedOn(
+    op: Operation,
+    variation: Variation,
+    create: Operation,
+    select: string,
+    name: string,
+  ): string | undefined;
 }
 
 /** Builds and sends an operation's requests for checks; every exchange is kept as the check's evidence. */
@@ -314,8 +323,9 @@ export class OperationRunner implements CheckContext {
     // undo sets it back), for the round trip's records and the ledger.
     if ((op.method !== "GET" || op.effects) && read.status !== undefined && read.status < 300)
       this.records.add(op, variation, read);
-    // A write that is some record's undo (a DELETE, or mail's PUT messages/remove) leaves it nothing to do.
-    if (op.method !== "GET" && read.status !== undefined && read.status < 300)
+    // A write that is some record's undo (a DELETE, or mail's PUT messages/remove) leaves it nothing
+    // to do; a toggle, its own undo, is toggled back once for each time it toggled.
+    if (op.method !== "GET" && op.undo?.operation !== op.id && read.status !== undefined && read.status < 300)
       this.ledger.removed(op.method, path, query, bodyData(spec.body));
     return read;
   }
@@ -408,7 +418,7 @@ export class OperationRunner implements CheckContext {
     // (a user suspended for a batch delete) acts on a record of its own, which it may remove.
     const underCheck = this.shared === undefined || this.shared.operation === op.key;
     return (
-      (underCheck ? this.records.actedOn(op, variation, create, source.select) : undefined) ??
+      (underCheck ? this.records.actedOn(op, variation, create, source.select, name) : undefined) ??
       this.createFixture(create, name, source.select, made)
     );
   }

@@ -78,8 +78,11 @@ export interface Operation {
   listedIn?: { operation: string; at?: string; select?: string };
   /** After a delete: this GET, sent with the delete's placeholder values, answers `status`. */
   gone?: { operation: string; status: number; source: string };
-  /** A write other than a DELETE that removes the records it names (a PUT that deletes by ids). */
-  removes?: true;
+  /**
+   * A write other than a DELETE that removes the records it names (a PUT that deletes by ids); or
+   * only the record of one placeholder (a file moved into a folder whose undo removes it with it).
+   */
+  removes?: true | string;
   /**
    * A settings-like write (helpers/checks/restore.ts): before its first request the current value is
    * read with the section's GET `read`, and afterwards sent back through this same operation, each

@@ -135,7 +135,7 @@ interface RawOperation {
   readBack?: string | { operation: string; params: Record<string, string> };
   listedIn?: string | { operation: string; at?: string; select?: string };
   gone?: { operation: string; status: number; source: string };
-  removes?: true;
+  removes?: true | string;
   restore?: { read: string; body: Record<string, string> };
   locksOut?: boolean;
   volatile?: string[];
@@ -311,4 +311,6 @@ function checkRoundTrip(op: Operation, byId: Map<string, Operation>, say: (what:
       if (op.restore.body[name] === undefined) say(`restore.body has no path for body member ${name}`);
   }
   if (op.locksOut && op.method === "GET") say("locksOut marks a write");
+  if (typeof op.removes === "string" && !("created" in (op.params[op.removes] ?? {})))
+    say(`removes names {${op.removes}}, which takes no record a create made (created:)`);
 }

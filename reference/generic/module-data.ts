@@ -1,4 +1,5 @@
 import type { FaultName } from "../faults";
+import type { Store } from "../store/model";
 import type { JsonObject, JsonValue } from "../wire/json-value";
 
 /**
@@ -207,6 +208,11 @@ export interface Collection {
   forbiddenUnder?: { fault: FaultName; message: string };
   /** Members overlaid on record i (seeds[i]), so records read plausibly: titles, names, dates. */
   seeds?: readonly Record<string, JsonValue>[];
+  /**
+   * The records the hand-written routes hold (files: seeded and created alike, request.store.files),
+   * when they are this collection's: a file a run made has its properties, sharing and versions too.
+   */
+  held?: (store: Store) => JsonObject[];
   /** What a freshly installed portal (reference `--empty`) has of it; without this, nothing. */
   fresh?: BuiltIn & {
     /** Its first `records` records. */

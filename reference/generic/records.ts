@@ -82,7 +82,11 @@ export class ModuleRecords {
       ...record,
       members: record.members as JsonObject,
     }));
-    return [...seeded, ...added]
+    const held = this.data.collections[collection]?.held?.(store).map((members): RecordEntry => {
+      const index = seeded.find((entry) => key(entry.id) === key(members.id as RecordId))?.index;
+      return { id: members.id as RecordId, index, members: index === undefined ? members : {} };
+    });
+    return (held ?? [...seeded, ...added])
       .filter((entry) => !changes?.removed.has(key(entry.id)))
       .map((entry) => {
         const changed = changes?.changed.get(key(entry.id)) as JsonObject | undefined;

@@ -1,5 +1,5 @@
 import type { ModuleData } from "../generic/module-data";
-import { FILE_SEEDS, FOLDER_SEEDS } from "../store/seed-records";
+import { FILE_SEEDS, FOLDER_SEEDS, fileRecord } from "../store/seed-records";
 
 // The reads of files the hand-written routes (reference/routes/files.ts) do not serve. Folders and
 // files are the seeded ones, so an id GET files/@my returns names the same entry here.
@@ -21,6 +21,7 @@ const data: ModuleData = {
     files: {
       schema: "files/file-wrapper.json",
       seeds: FILE_SEEDS,
+      held: (store) => [...store.files.values()].map(fileRecord),
       // 12.x's ErrorIf(file == null, ...) in GetFile and GetFileProperties (specs/files.yaml).
       forbiddenUnder: { fault: "files-not-found-returns-403", message: "The required file was not found" },
     },

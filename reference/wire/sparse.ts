@@ -14,8 +14,9 @@ const COUNT = /(count|total)s?$/i;
 
 /**
  * How much of a record's lists of records survives: all of them in the answer itself (a folder's
- * contents), the first one in the answer's first record (a contract finds what it reads through
- * the first: `[0].commonData[0].id`, `categories[0].threads[0].id`), none anywhere else.
+ * contents) and in the answer's first record, whose own first record keeps its lists the same way (a
+ * contract finds what it reads through the first: `[0].commonData[0].id`, and lists its records
+ * there: `categories[0].threads`); none anywhere else.
  */
 type Lists = "all" | "first" | "none";
 
@@ -32,9 +33,8 @@ export function sparseResponse(response: JsonValue, schema: Located): JsonValue 
 
 /** A record may be left with no member (an address with every field at its default): `{}`, `<addresses/>`. */
 function sparseList(list: JsonValue[], items: Located, lists: Lists): JsonValue[] {
-  if (lists === "all")
-    return list.map((item, index) => sparseRecord(item, items, index === 0 ? "first" : "none"));
-  return lists === "first" ? list.slice(0, 1).map((item) => sparseRecord(item, items, "first")) : [];
+  if (lists === "none") return [];
+  return list.map((item, index) => sparseRecord(item, items, index === 0 ? "first" : "none"));
 }
 
 function sparseRecord(value: JsonValue, schema: Located, lists: Lists): JsonValue {

@@ -489,3 +489,35 @@ test("restore and locksOut: loaded; a restore that misses a body member, reads w
   expect(/operations\.password-update: restore\.body has no path for body member digits/);
   expect(/operations\.make: restore marks a write that changes a setting, not a read or a create/);
 });
+
+test("removes names a placeholder that takes a create's record, or is true", () => {
+  const files = (removes: string) =>
+    [
+      "section: files",
+      "operations:",
+      "  create-file:",
+      "    request: POST api/2.0/files/@my/file",
+      "    creates: true",
+      "    undo: { operation: delete-file, params: { fileid: id } }",
+      "  delete-file:",
+      "    request: DELETE api/2.0/files/file/{fileid}",
+      "    params:",
+      "      fileid: { created: create-file, select: id }",
+      "  move-files:",
+      "    request: PUT api/2.0/files/fileops/move",
+      `    removes: ${removes}`,
+      "    params:",
+      "      fileid: { created: create-file, select: id }",
+      "      folderid: { value: 1, source: \"web/studio/ASC.Web.Studio/Products/Files/Api/DocumentsApi.cs:1262 a folder\" }",
+      "    body: { fileIds: ['{fileid}'], destFolderId: '{folderid}' }",
+    ].join("\n");
+  const [good] = contractsIn({ "files.yaml": files("fileid") })();
+  assert.equal(good.operations.find((op) => op.id === "move-files")?.removes, "fileid");
+  const problems = problemsOf(contractsIn({ "files.yaml": files("folderid") }));
+  assert.ok(
+    problems.some((p) =>
+      /files\.yaml:\d+:\d+ operations\.move-files: removes names \{folderid\}, which takes no record a create made/.test(p),
+    ),
+    problems.join("\n"),
+  );
+});

@@ -105,3 +105,24 @@ test("an undo request two entries share is sent once: the second would find its 
   assert.deepEqual(await ledger.undoAll(client), []);
   assert.deepEqual(sent, ["DELETE api/2.0/calendar/12.json", "DELETE api/2.0/calendar/13.json"]);
 });
+
+test("a toggle's undo is sent once for each toggle: an even number of them leaves the setting as it was", async () => {
+  const ledger = new Ledger();
+  const toggle: RequestSpec = { method: "PUT", path: "api/2.0/settings/tips/change/subscription.json" };
+  for (const format of ["json", "xml", "default"]) ledger.add(`tips toggled (${format})`, { ...toggle });
+  const { client, sent } = clientAnswering(() => 200);
+  assert.deepEqual(await ledger.undoAll(client), []);
+  assert.equal(sent.length, 3, "three toggles, three toggles back");
+});
+
+test("a record a write took out may answer its undo with any 4xx (12.x: 403 for a file gone); another may not", async () => {
+  const ledger = new Ledger();
+  const removeFile = (id: number): RequestSpec => ({ method: "DELETE", path: `api/2.0/files/file/${id}.json` });
+  ledger.add("file 1", removeFile(1));
+  ledger.add("file 2", removeFile(2));
+  ledger.expectGone("file 1");
+  const { client } = clientAnswering(() => 403);
+  assert.deepEqual(await ledger.undoAll(client), [
+    "could not undo file 2 with DELETE api/2.0/files/file/2.json: status 403",
+  ]);
+});

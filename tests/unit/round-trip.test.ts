@@ -173,28 +173,37 @@ describe("write round trip", () => {
 
   test("a delete's request in a format acts on the record the create made in that format, once; an update on the JSON one", () => {
     const { records, made } = createdRecords();
-    assert.equal(records.actedOn(update, WRITE_REQUESTS.json, creates, "id"), "g-json");
+    assert.equal(records.actedOn(update, WRITE_REQUESTS.json, creates, "id", "groupid"), "g-json");
     assert.equal(
-      records.actedOn(update, WRITE_REQUESTS.default, creates, "id"),
+      records.actedOn(update, WRITE_REQUESTS.default, creates, "id", "groupid"),
       "g-json",
       "whichever request",
     );
-    assert.equal(records.actedOn(remove, WRITE_REQUESTS.json, creates, "id"), "g-json");
-    assert.equal(records.actedOn(remove, WRITE_REQUESTS.json, creates, "id"), undefined, "deleted once");
-    assert.equal(records.actedOn(update, WRITE_REQUESTS.json, creates, "id"), "g-xml", "then another");
-    assert.equal(records.actedOn(remove, WRITE_REQUESTS.xml, creates, "id"), "g-xml");
+    assert.equal(records.actedOn(remove, WRITE_REQUESTS.json, creates, "id", "groupid"), "g-json");
+    assert.equal(records.actedOn(remove, WRITE_REQUESTS.json, creates, "id", "groupid"), undefined, "deleted once");
+    assert.equal(records.actedOn(update, WRITE_REQUESTS.json, creates, "id", "groupid"), "g-xml", "then another");
+    assert.equal(records.actedOn(remove, WRITE_REQUESTS.xml, creates, "id", "groupid"), "g-xml");
     const other = { ...WRITE_REQUESTS.json, authorization: "Bearer other" };
-    assert.equal(records.actedOn(remove, other, creates, "id"), undefined, "a request of no write format");
-    assert.equal(records.actedOn(remove, WRITE_REQUESTS.default, creates, "id"), undefined, "none made");
+    assert.equal(records.actedOn(remove, other, creates, "id", "groupid"), undefined, "a request of no write format");
+    assert.equal(records.actedOn(remove, WRITE_REQUESTS.default, creates, "id", "groupid"), undefined, "none made");
     const child = { ...creates, id: "create-member" };
-    assert.equal(records.actedOn(child, WRITE_REQUESTS.json, creates, "id"), "g-form", "the form body's");
-    assert.equal(records.actedOn(child, WRITE_REQUESTS.json, creates, "id"), "g-form", "for every child");
+    assert.equal(records.actedOn(child, WRITE_REQUESTS.json, creates, "id", "groupid"), "g-form", "the form body's");
+    assert.equal(records.actedOn(child, WRITE_REQUESTS.json, creates, "id", "groupid"), "g-form", "for every child");
     assert.equal(made.length, 3);
+  });
+
+  test("a write that removes one placeholder's record (removes: fileid, a file moved into a folder) takes that one alone", () => {
+    const { records } = createdRecords();
+    const move = { ...update, id: "move", key: "group.move", removes: "groupid" };
+    assert.equal(records.actedOn(move, WRITE_REQUESTS.json, creates, "id", "folderid"), "g-json");
+    assert.equal(records.actedOn(move, WRITE_REQUESTS.json, creates, "id", "folderid"), "g-json", "not taken");
+    assert.equal(records.actedOn(move, WRITE_REQUESTS.json, creates, "id", "groupid"), "g-json");
+    assert.equal(records.actedOn(move, WRITE_REQUESTS.json, creates, "id", "groupid"), undefined, "taken once");
   });
 
   test("every record a create made is ledgered; those no delete check removed are undone with the test", async () => {
     const { records, ledger } = createdRecords();
-    const removed = records.actedOn(remove, WRITE_REQUESTS.json, creates, "id");
+    const removed = records.actedOn(remove, WRITE_REQUESTS.json, creates, "id", "groupid");
     ledger.removed("DELETE", `api/2.0/group/${removed}.json`);
     const undone: string[] = [];
     const client = {
@@ -215,7 +224,7 @@ describe("write round trip", () => {
     const ledger = new Ledger();
     const records = new CreatedRecords(ledger, keyed);
     records.add(creates, WRITE_REQUESTS.json, createdAnswer({ name: "wc-test-1" }));
-    assert.equal(records.actedOn(remove, WRITE_REQUESTS.json, creates, "id"), undefined);
+    assert.equal(records.actedOn(remove, WRITE_REQUESTS.json, creates, "id", "groupid"), undefined);
     const problems = await ledger.undoAll({} as WorkspaceClient);
     assert.match(problems[0], /group\.create created a record, but its groupid could not be read to undo it/);
   });
