@@ -5,9 +5,9 @@ import { type Check, type CheckResult, failsTheRun, RESULTS_ATTACHMENT } from ".
 import { runCheck, skippedCheck } from "./checks/index";
 import { DiscoveredValues, OperationRunner } from "./checks/operations";
 import { applyProfile, withEarlyThrottle } from "./checks/outcome";
+import { PassingRecords } from "./checks/passing-records";
 import { CreatedRecords } from "./checks/round-trip";
 import { SharedReads } from "./checks/shared-reads";
-import { PassingRecords } from "./checks/passing-records";
 import { StandInRecords } from "./checks/stand-in-records";
 import type { Operation } from "./contract/contract";
 import { contractIndex } from "./contract/loader";

@@ -508,7 +508,7 @@ test("removes names a placeholder that takes a create's record, or is true", () 
       `    removes: ${removes}`,
       "    params:",
       "      fileid: { created: create-file, select: id }",
-      "      folderid: { value: 1, source: \"web/studio/ASC.Web.Studio/Products/Files/Api/DocumentsApi.cs:1262 a folder\" }",
+      '      folderid: { value: 1, source: "web/studio/ASC.Web.Studio/Products/Files/Api/DocumentsApi.cs:1262 a folder" }',
       "    body: { fileIds: ['{fileid}'], destFolderId: '{folderid}' }",
     ].join("\n");
   const [good] = contractsIn({ "files.yaml": files("fileid") })();
@@ -516,7 +516,9 @@ test("removes names a placeholder that takes a create's record, or is true", () 
   const problems = problemsOf(contractsIn({ "files.yaml": files("folderid") }));
   assert.ok(
     problems.some((p) =>
-      /files\.yaml:\d+:\d+ operations\.move-files: removes names \{folderid\}, which takes no record a create made/.test(p),
+      /files\.yaml:\d+:\d+ operations\.move-files: removes names \{folderid\}, which takes no record a create made/.test(
+        p,
+      ),
     ),
     problems.join("\n"),
   );

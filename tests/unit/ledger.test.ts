@@ -117,7 +117,10 @@ test("a toggle's undo is sent once for each toggle: an even number of them leave
 
 test("a record a write took out may answer its undo with any 4xx (12.x: 403 for a file gone); another may not", async () => {
   const ledger = new Ledger();
-  const removeFile = (id: number): RequestSpec => ({ method: "DELETE", path: `api/2.0/files/file/${id}.json` });
+  const removeFile = (id: number): RequestSpec => ({
+    method: "DELETE",
+    path: `api/2.0/files/file/${id}.json`,
+  });
   ledger.add("file 1", removeFile(1));
   ledger.add("file 2", removeFile(2));
   ledger.expectGone("file 1");

@@ -13,7 +13,10 @@ const folder = {
 
 test("a value is looked up past the run's passing records; a worker's own lasting record is kept", () => {
   const records = new PassingRecords("wc-k3x9");
-  assert.deepEqual(withoutItems(folder, "files[0].id", records.passing), { ...folder, files: [folder.files[2]] });
+  assert.deepEqual(withoutItems(folder, "files[0].id", records.passing), {
+    ...folder,
+    files: [folder.files[2]],
+  });
   records.lasts("wc-k3x9-w1-12");
   const kept = withoutItems(folder, "files[0].id", records.passing) as typeof folder;
   assert.deepEqual(
@@ -35,7 +38,14 @@ test("lists under lists: each list the path indexes loses its passing items", ()
   const records = new PassingRecords("wc-k3x9");
   const forum = {
     categories: [
-      { id: 1, title: "General", threads: [{ id: 5, title: "wc-k3x9-w3-2" }, { id: 2, title: "Welcome" }] },
+      {
+        id: 1,
+        title: "General",
+        threads: [
+          { id: 5, title: "wc-k3x9-w3-2" },
+          { id: 2, title: "Welcome" },
+        ],
+      },
     ],
   };
   const kept = withoutItems(forum, "categories[0].threads[0].id", records.passing) as typeof forum;

@@ -180,15 +180,39 @@ describe("write round trip", () => {
       "whichever request",
     );
     assert.equal(records.actedOn(remove, WRITE_REQUESTS.json, creates, "id", "groupid"), "g-json");
-    assert.equal(records.actedOn(remove, WRITE_REQUESTS.json, creates, "id", "groupid"), undefined, "deleted once");
-    assert.equal(records.actedOn(update, WRITE_REQUESTS.json, creates, "id", "groupid"), "g-xml", "then another");
+    assert.equal(
+      records.actedOn(remove, WRITE_REQUESTS.json, creates, "id", "groupid"),
+      undefined,
+      "deleted once",
+    );
+    assert.equal(
+      records.actedOn(update, WRITE_REQUESTS.json, creates, "id", "groupid"),
+      "g-xml",
+      "then another",
+    );
     assert.equal(records.actedOn(remove, WRITE_REQUESTS.xml, creates, "id", "groupid"), "g-xml");
     const other = { ...WRITE_REQUESTS.json, authorization: "Bearer other" };
-    assert.equal(records.actedOn(remove, other, creates, "id", "groupid"), undefined, "a request of no write format");
-    assert.equal(records.actedOn(remove, WRITE_REQUESTS.default, creates, "id", "groupid"), undefined, "none made");
+    assert.equal(
+      records.actedOn(remove, other, creates, "id", "groupid"),
+      undefined,
+      "a request of no write format",
+    );
+    assert.equal(
+      records.actedOn(remove, WRITE_REQUESTS.default, creates, "id", "groupid"),
+      undefined,
+      "none made",
+    );
     const child = { ...creates, id: "create-member" };
-    assert.equal(records.actedOn(child, WRITE_REQUESTS.json, creates, "id", "groupid"), "g-form", "the form body's");
-    assert.equal(records.actedOn(child, WRITE_REQUESTS.json, creates, "id", "groupid"), "g-form", "for every child");
+    assert.equal(
+      records.actedOn(child, WRITE_REQUESTS.json, creates, "id", "groupid"),
+      "g-form",
+      "the form body's",
+    );
+    assert.equal(
+      records.actedOn(child, WRITE_REQUESTS.json, creates, "id", "groupid"),
+      "g-form",
+      "for every child",
+    );
     assert.equal(made.length, 3);
   });
 
@@ -196,9 +220,17 @@ describe("write round trip", () => {
     const { records } = createdRecords();
     const move = { ...update, id: "move", key: "group.move", removes: "groupid" };
     assert.equal(records.actedOn(move, WRITE_REQUESTS.json, creates, "id", "folderid"), "g-json");
-    assert.equal(records.actedOn(move, WRITE_REQUESTS.json, creates, "id", "folderid"), "g-json", "not taken");
+    assert.equal(
+      records.actedOn(move, WRITE_REQUESTS.json, creates, "id", "folderid"),
+      "g-json",
+      "not taken",
+    );
     assert.equal(records.actedOn(move, WRITE_REQUESTS.json, creates, "id", "groupid"), "g-json");
-    assert.equal(records.actedOn(move, WRITE_REQUESTS.json, creates, "id", "groupid"), undefined, "taken once");
+    assert.equal(
+      records.actedOn(move, WRITE_REQUESTS.json, creates, "id", "groupid"),
+      undefined,
+      "taken once",
+    );
   });
 
   test("every record a create made is ledgered; those no delete check removed are undone with the test", async () => {
