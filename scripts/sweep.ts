@@ -5,7 +5,13 @@ import { Redactor } from "../helpers/http/redaction";
 import { login } from "../helpers/http/session";
 import { ConfigError, loadConfig } from "../helpers/run/config";
 import { failFastAsync } from "../helpers/run/fail-fast";
-import { findLeftovers, type Leftover, RECORD_PREFIX, removeLeftovers } from "../helpers/run/leftovers";
+import {
+  findLeftovers,
+  type Leftover,
+  leftoverSources,
+  RECORD_PREFIX,
+  removeLeftovers,
+} from "../helpers/run/leftovers";
 
 /**
  * `npm run sweep [-- --prefix wc-<run>] [--yes]`: lists the records earlier runs left on the
@@ -46,7 +52,15 @@ async function sweep(args: string[]): Promise<number> {
       budget: new RequestBudget(runBudget(config.rateLimit.limit), config.rateLimit.windowSeconds * 1000),
       redactor,
     });
-    const leftovers = await findLeftovers(client, prefix);
+    const writing = yes && config.allowWrites;
+    const leftovers = await findLeftovers(client, prefix, { listsWithEffects: writing });
+    const unlisted = leftoverSources().sources.filter((source) => source.list.effects);
+    if (!writing && unlisted.length)
+      console.log(
+        `Not listed without --yes and WORKSPACE_ALLOW_WRITES=true (their list writes): ${unlisted
+          .map((source) => `${source.kind} (GET ${source.list.path}: ${source.list.effects})`)
+          .join("; ")}`,
+      );
     if (!leftovers.length) {
       console.log(`Nothing to sweep: no record on ${config.url} is named ${prefix}...`);
       return 0;

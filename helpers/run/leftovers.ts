@@ -89,12 +89,21 @@ export function leftoverSources(operations: Iterable<Operation> = contractIndex(
 
 const PAGE = 1000;
 
-/** Records whose name starts with `prefix` (which must start with "wc-": nothing else is ever touched). */
-export async function findLeftovers(client: WorkspaceClient, prefix = RECORD_PREFIX): Promise<Leftover[]> {
+/**
+ * Records whose name starts with `prefix` (which must start with "wc-": nothing else is ever touched).
+ * A list with effects (calendars: the caller's default calendar is made on first call) is read only
+ * where writing is allowed.
+ */
+export async function findLeftovers(
+  client: WorkspaceClient,
+  prefix = RECORD_PREFIX,
+  { listsWithEffects = false } = {},
+): Promise<Leftover[]> {
   if (!prefix.startsWith(RECORD_PREFIX)) throw new Error(`the prefix must start with "${RECORD_PREFIX}"`);
   const found = new Map<string, Leftover>();
+  const sources = leftoverSources().sources.filter((source) => listsWithEffects || !source.list.effects);
   // The contract's later creates are often made under or beside earlier ones: removed first.
-  for (const source of leftoverSources().sources.reverse()) {
+  for (const source of sources.reverse()) {
     const records = (response: unknown) =>
       asArray(source.at ? (response as Record<string, unknown> | undefined)?.[source.at] : response);
     for (const record of await listAll(client, source.list, records)) {

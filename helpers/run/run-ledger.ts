@@ -140,7 +140,9 @@ export async function settleRunLedger(run: RunInfo, config: SuiteConfig): Promis
     }
     // A creation whose answer was lost (interrupted mid-request) is in no entry: find it by the run's
     // prefix, only then (listing every person and group of a deployment is not free).
-    const unknown = unanswered.length ? await findLeftovers(client, run.namePrefix) : [];
+    const unknown = unanswered.length
+      ? await findLeftovers(client, run.namePrefix, { listsWithEffects: true })
+      : [];
     const { removed } = await removeLeftovers(client, unknown);
     for (const leftover of removed) file.swept(`${leftover.kind} ${leftover.name}`);
     for (const leftover of unknown.filter((l) => !removed.includes(l)))

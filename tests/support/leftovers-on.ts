@@ -1,4 +1,4 @@
-import { RequestBudget } from "../../helpers/http/budget";
+import { RequestBudget, runBudget } from "../../helpers/http/budget";
 import { WorkspaceClient } from "../../helpers/http/client";
 import { HttpTransport } from "../../helpers/http/http";
 import { Redactor } from "../../helpers/http/redaction";
@@ -6,8 +6,14 @@ import { login } from "../../helpers/http/session";
 import { findLeftovers } from "../../helpers/run/leftovers";
 import { REFERENCE_ADMIN, type RunningReference } from "../../reference";
 
-/** The reference's records named wc-..., listed through its API as `npm run sweep` lists them. */
-export async function leftoversOn(reference: RunningReference): Promise<string[]> {
+/**
+ * The reference's records named wc-..., listed through its API as `npm run sweep` lists them, paced
+ * to the reference's rate limit where the test set one (a list a kind: more than a tight window holds).
+ */
+export async function leftoversOn(
+  reference: RunningReference,
+  rateLimit = { limit: 1250, windowSeconds: 1 },
+): Promise<string[]> {
   const http = new HttpTransport();
   try {
     // headroom: the reference answers in milliseconds; a timeout only ends a request that never would.
@@ -24,10 +30,12 @@ export async function leftoversOn(reference: RunningReference): Promise<string[]
       token,
       timeoutMs,
       allowWrites: false,
-      budget: new RequestBudget(1000, 1000),
+      budget: new RequestBudget(runBudget(rateLimit.limit), rateLimit.windowSeconds * 1000),
       redactor: new Redactor(),
     });
-    const list = async () => (await findLeftovers(client)).map((l) => `${l.kind} ${l.name}`);
+    // Every list, those with effects too (the calendars'): the reference is the test's own.
+    const list = async () =>
+      (await findLeftovers(client, undefined, { listsWithEffects: true })).map((l) => `${l.kind} ${l.name}`);
     // A run under a tight rate limit may have used this account's window: wait for the documented
     // 10 s window to pass whole, at most twice. (A second at a time, each try spent what the window
     // had freed, and a listing of every kind never found enough of it.)
