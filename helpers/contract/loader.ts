@@ -20,31 +20,72 @@ let cached: Section[] | undefined;
 
 /** The contract of this checkout, loaded once per process; workers read what the main process loaded. */
 export function contracts(): Section[] {
-  cached ??= handedOver<Section[]>("CONTRACTS") ?? sampled(loadContracts(), process.env.WC_GETS_PER_MODULE);
+  cached ??=
+    handedOver<Section[]>("CONTRACTS") ??
+    sampled(loadContracts(), process.env.WC_GETS_PER_MODULE, process.env.WC_WRITES_PER_MODULE);
   return cached;
 }
 
 /**
  * WC_GETS_PER_MODULE=n (the suite's own tests): each module's first n GETs, the GETs its writes
  * read back with, and all its other operations, so the fault matrix shows each fault caught in every module at a fraction of the
- * whole contract's cost. Discovery (`from:`) sends its request whatever is selected.
+ * whole contract's cost. WC_WRITES_PER_MODULE=m (the fault matrix) keeps the writes of each module's
+ * first m write groups only: a write made on no other record's, with every write made on its records
+ * (a create, its updates, deletes and children). Discovery (`from:`) sends its request whatever is selected.
  */
-export function sampled(sections: Section[], perModule: string | undefined): Section[] {
+export function sampled(
+  sections: Section[],
+  perModule: string | undefined,
+  writeGroups?: string | undefined,
+): Section[] {
   const n = Number(perModule);
   if (!perModule || !Number.isInteger(n) || n < 1) return sections;
+  const m = Number(writeGroups);
+  const groups = writeGroups && Number.isInteger(m) && m > 0 ? m : Number.POSITIVE_INFINITY;
   return sections.map((section) => {
+    const writes = keptWrites(section.operations, groups);
     let gets = 0;
     // The reads a write's round trip sends are kept with it.
     const readBy = new Set(
-      section.operations.flatMap((op) =>
+      writes.flatMap((op) =>
         [op.readBack?.operation, op.listedIn?.operation, op.gone?.operation, op.restore?.read].filter(
           (id) => id !== undefined,
         ),
       ),
     );
-    const kept = section.operations.filter((op) => op.method !== "GET" || ++gets <= n || readBy.has(op.id));
+    const kept = section.operations.filter((op) =>
+      op.method === "GET" ? ++gets <= n || readBy.has(op.id) : writes.includes(op),
+    );
     return { ...section, operations: kept };
   });
+}
+
+/** The writes of the first `groups` write groups: each write's group is its topmost `created:` maker's. */
+function keptWrites(operations: Operation[], groups: number): Operation[] {
+  const writes = operations.filter((op) => op.method !== "GET");
+  if (groups === Number.POSITIVE_INFINITY) return writes;
+  const byId = new Map(operations.map((op) => [op.id, op]));
+  const rootOf = (op: Operation, seen = new Set<string>()): string => {
+    const maker = Object.values(op.params).find((p) => "created" in p);
+    const parent = maker && "created" in maker ? byId.get(maker.created) : undefined;
+    if (!parent || seen.has(parent.id)) return op.id;
+    seen.add(op.id);
+    return rootOf(parent, seen);
+  };
+  const roots = [...new Set(writes.map((op) => rootOf(op)))].slice(0, groups);
+  const kept = new Set(writes.filter((op) => roots.includes(rootOf(op))));
+  // What a kept write needs is kept, and what that needs (a Set visits what is added while it is
+  // walked): every create it acts on (an event's case and category), its undo and the undo's step before.
+  for (const op of kept)
+    for (const id of [
+      ...Object.values(op.params).flatMap((p) => ("created" in p ? [p.created] : [])),
+      op.undo?.operation,
+      op.undo?.before?.operation,
+    ]) {
+      const needed = id === undefined ? undefined : byId.get(id);
+      if (needed && needed.method !== "GET") kept.add(needed);
+    }
+  return writes.filter((op) => kept.has(op));
 }
 
 /** Hands the loaded contract to the worker processes. */

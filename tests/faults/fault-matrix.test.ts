@@ -30,11 +30,12 @@ function rateLimitRun(fault: string): Promise<SuiteRun> {
 }
 
 /**
- * Each module's first GETS_PER_MODULE reads and all its writes: every module is there, so a
- * universal fault is seen caught in each, at about a sixth of the whole contract's cost. That the
- * whole contract is green without faults is shown by tests/conforming.
+ * Each module's first 3 reads and the writes of its first 3 write groups (a create with what acts
+ * on its records, and what those need): every module is there, so a universal fault is seen caught
+ * in each, and each write fault in several modules, at under half the whole contract's cost. That
+ * the whole contract is green without faults is shown by tests/conforming.
  */
-const SAMPLE = { WC_GETS_PER_MODULE: "3" };
+const SAMPLE = { WC_GETS_PER_MODULE: "3", WC_WRITES_PER_MODULE: "3" };
 
 /**
  * Every check proves it can fail: the suite runs against the reference with one fault at a time and

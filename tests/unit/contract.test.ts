@@ -179,6 +179,34 @@ test("WC_GETS_PER_MODULE keeps each module's first n GETs, those its writes read
   for (const value of [undefined, "", "0", "x"]) assert.equal(sampled(sections, value), sections);
 });
 
+test("WC_WRITES_PER_MODULE keeps each module's first m write groups, with every create, undo and read they need", () => {
+  const sections = loadContracts();
+  const sample = sampled(sections, "3", "3");
+  const all = new Map(sections.flatMap((s) => s.operations).map((op) => [op.key, op]));
+  const kept = new Set(sample.flatMap((s) => s.operations).map((op) => op.key));
+  const writes = (ops: Iterable<string>) => [...ops].filter((key) => all.get(key)?.method !== "GET");
+  // A project's writes all hang off the run's project, so its first group is most of them.
+  assert.ok(writes(kept).length < writes(all.keys()).length * 0.7, `${writes(kept).length} writes kept`);
+  for (const section of sample) assert.ok(section.operations.length > 0, `${section.name} is there`);
+  for (const key of kept) {
+    const op = all.get(key) as NonNullable<ReturnType<typeof all.get>>;
+    const needs = [
+      ...Object.values(op.params).flatMap((p) => ("created" in p ? [p.created] : [])),
+      ...(op.method === "GET" ? [] : [op.undo?.operation, op.undo?.before?.operation]),
+      op.readBack?.operation,
+      op.listedIn?.operation,
+      op.gone?.operation,
+    ].filter((id) => id !== undefined);
+    for (const id of needs) assert.ok(kept.has(`${op.section}.${id}`), `${key} needs ${id}, which was cut`);
+  }
+  // crm's history event acts on two creates: a case (its first) and a category.
+  const crm = sample.find((s) => s.name === "crm")?.operations.map((op) => op.id) ?? [];
+  if (crm.includes("create-history-event")) assert.ok(crm.includes("create-history-category"));
+  const count = (s: typeof sections) => s.flatMap((section) => section.operations).length;
+  for (const value of [undefined, "", "0", "x"])
+    assert.equal(count(sampled(sections, "3", value)), count(sampled(sections, "3")));
+});
+
 test("the write round trip's keys: loaded in their short and long forms; each mistake named with file:line:col", () => {
   const group = (extra: string[]) =>
     [
