@@ -299,7 +299,7 @@ export class OperationRunner implements CheckContext {
     if (op.upload) {
       // An upload is sent as its YAML says in every format: JSON and form bodies carry no file.
       const { as, field, name, contentType, content } = op.upload;
-      const file = { field, name: fill(name), contentType, content };
+      const file = { field, name: fill(name), contentType, content: fill(content) };
       spec.body =
         as === "raw" ? { kind: "raw", file } : { kind: "multipart", data: fill(op.body ?? {}), file };
     } else if (op.body) {
@@ -380,10 +380,11 @@ export class OperationRunner implements CheckContext {
       else if ("from" in source) values[name] = await this.discovered.get(source.from, source.select);
       else {
         const make = () => this.recordFor(op, variation, name, source, made);
-        // A create's parent and an update's record outlast each request: its requests share one
-        // (its round trip reads an update back before the other bodies are sent: ALL_CHECKS).
+        // A create's parent, an update's record and a read's record outlast each request: its requests
+        // share one (its round trip reads an update back before the other bodies are sent: ALL_CHECKS;
+        // a read's JSON and XML answers are of one record: a wiki file no list shows).
         // Not a write that removes the record (mail's PUT messages/remove of a draft): each request removes its own.
-        const keeps = (op.creates || op.method === "PUT") && !removesRecord(op);
+        const keeps = (op.creates || op.method === "PUT" || op.method === "GET") && !removesRecord(op);
         const shared = keeps && this.shared?.operation === op.key ? this.shared : undefined;
         values[name] = await (shared ? shared.record(name, make) : make());
       }

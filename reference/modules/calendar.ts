@@ -126,13 +126,21 @@ function calendarWrites(): GenericWrite[] {
       from: { title: "name", textColor: "textColor", backgroundColor: "backgroundColor" },
     }),
     writeOf("DELETE", "calendar/{calendarId}", "calendarId", "calendars", nothing),
-    // ImportEvents answers how many events it added to the calendar (CalendarApi.cs:2839-2852), whose
-    // delete removes them (DataProvider.cs:800-811): no read here lists them, so none are kept.
+    // ImportEvents answers how many events it added to the calendar, from an iCal string or the posted
+    // files (CalendarApi.cs:2839-2852, 2761-2779), whose delete removes them (DataProvider.cs:800-811):
+    // no read here lists them, so none are kept.
     {
       method: "POST",
       path: "calendar/importIcs",
       ids: { calendarId: "calendars" },
       bodyIds: ["calendarId"],
+      acts: true,
+      makes: true,
+    },
+    {
+      method: "POST",
+      path: "calendar/{calendarId}/import",
+      ids: { calendarId: "calendars" },
       acts: true,
       makes: true,
     },

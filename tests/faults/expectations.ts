@@ -100,12 +100,16 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
   // An update or a delete of a record never stored answers 404: every check of their answer fails with it.
   // So does a record made in a parent never stored (a file in the run's folder, a task in the run's
   // project, a CRM contact's information), and with it the round trip of each write built on it, and the
-  // list read under that parent (the refused create's list among them).
+  // list read under that parent (the refused create's list among them). A read of the record made for
+  // it (community.wiki-file: no list shows a wiki file) answers 404, failing its Accept checks along.
   "create-not-stored": {
     caughtBy: ["write.read-back", "write.listed"],
     collateral: [
       ...writeStatus,
       ...writeFormats,
+      "format.accept-json",
+      "format.accept-q-values",
+      "format.accept-xml",
       "schema.json",
       "schema.xml",
       "request-body.json",
