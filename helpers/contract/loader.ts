@@ -265,7 +265,10 @@ function checkUndoTarget(
   where: string,
   say: (what: string) => void,
 ): void {
-  if (!target) return say(`${key}.operation names "${undo.operation}", which is not ${where}`);
+  if (!target) {
+    say(`${key}.operation names "${undo.operation}", which is not ${where}`);
+    return;
+  }
   for (const name of operationPlaceholders(target)) {
     if (!undo.params[name] && !("value" in (target.params[name] ?? {})))
       say(`${key}.params has no value for {${name}} of ${target.path}`);
