@@ -118,7 +118,10 @@ export class CreatedRecords implements WriteRecords {
     if (!undo) return [];
     const record = (bodyOf(read) as { response?: unknown } | undefined)?.response;
     const steps = [undo, ...(undo.before ? [undo.before] : [])].map((step) => {
-      const target = this.operations.get(`${op.section}.${step.operation}`);
+      // `files.delete-file`: another module's operation removes what this write made there.
+      const target = this.operations.get(
+        step.operation.includes(".") ? step.operation : `${op.section}.${step.operation}`,
+      );
       const values = Object.fromEntries(
         Object.entries(step.params).map(([name, select]) => [
           name,

@@ -119,6 +119,7 @@ export function loadContracts(dir = SPECS_DIR): Section[] {
     if (other) problems.push(`${section.file}: section "${section.name}" is also declared in ${other}`);
     names.set(section.name, section.file);
   }
+  checkOtherModuleUndos(sections, problems);
   if (problems.length) throw new ContractError(problems);
   return sections;
 }
@@ -286,20 +287,51 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
       if (sent && !operationPlaceholders(op).includes(sent))
         say(`${key}.params.${name} {${sent}} is no placeholder of ${op.path}`);
     }
-    const target = byId.get(undo.operation);
-    if (!target) say(`${key}.operation names "${undo.operation}", which is not an operation here`);
-    else {
-      for (const name of operationPlaceholders(target)) {
-        if (!undo.params[name] && !("value" in (target.params[name] ?? {})))
-          say(`${key}.params has no value for {${name}} of ${target.path}`);
-      }
-    }
+    // Another module's operation (`files.delete-file`) is checked once every file is loaded.
+    if (undo.operation.includes(".")) continue;
+    checkUndoTarget(key, undo, byId.get(undo.operation), "an operation here", say);
   }
   if (op.reflects && !op.body && !op.upload) say("reflects needs a body or an upload");
   if (op.upload && op.method !== "POST" && op.method !== "PUT") say("upload needs a POST or PUT request");
   if (op.upload?.as === "raw" && op.body)
     say("a raw upload is the whole request body: its other values go in query, not body");
   checkRoundTrip(op, byId, say);
+}
+
+/** An undo step's target exists and each of its placeholders is given a value. */
+function checkUndoTarget(
+  key: string,
+  undo: { operation: string; params: Record<string, string> },
+  target: Operation | undefined,
+  where: string,
+  say: (what: string) => void,
+): void {
+  if (!target) {
+    say(`${key}.operation names "${undo.operation}", which is not ${where}`);
+    return;
+  }
+  for (const name of operationPlaceholders(target)) {
+    if (!undo.params[name] && !("value" in (target.params[name] ?? {})))
+      say(`${key}.params has no value for {${name}} of ${target.path}`);
+  }
+}
+
+/**
+ * Undo steps naming another module's operation as `<section>.<id>`: what a write made in that module
+ * (mail's attachment exported into the user's documents) removed by that module's own operation.
+ */
+function checkOtherModuleUndos(sections: Section[], problems: string[]): void {
+  const byKey = new Map(sections.flatMap((section) => section.operations.map((op) => [op.key, op] as const)));
+  for (const op of sections.flatMap((section) => section.operations)) {
+    const say = (what: string) => problems.push(`${op.source} operations.${op.id}: ${what}`);
+    for (const [key, undo] of [
+      ["undo", op.undo],
+      ["undo.before", op.undo?.before],
+    ] as const) {
+      if (undo?.operation.includes("."))
+        checkUndoTarget(key, undo, byKey.get(undo.operation), "an operation of the contract", say);
+    }
+  }
 }
 
 /** The round trip's reads: GETs of the section, each placeholder given a value (docs/contributing.md). */

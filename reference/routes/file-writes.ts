@@ -1,4 +1,4 @@
-import { ApiError, badRequest, RecordNotFoundError } from "../http/errors";
+import { ApiError, badRequest, forbidden, RecordNotFoundError } from "../http/errors";
 import type { Upload } from "../http/uploads";
 import type { Store, StoredFile } from "../store/model";
 import { allocateEntryId, isGuid } from "../store/queries";
@@ -6,7 +6,14 @@ import type { JsonValue } from "../wire/json-value";
 import { FileOperationType, fileOperation, fileWrapper } from "../wrappers/files";
 import { personFull } from "../wrappers/person";
 import { myFolder, requireFile, requireFolder } from "./files";
-import { type AuthenticatedRequest, authenticated, type HandlerResult, type Route } from "./route";
+import {
+  type AuthenticatedRequest,
+  anonymous,
+  authenticated,
+  type HandlerRequest,
+  type HandlerResult,
+  type Route,
+} from "./route";
 
 /** FileShare.ReadWrite: the owner's access. */
 const FULL_ACCESS = 1;
@@ -51,6 +58,12 @@ function createFile(request: AuthenticatedRequest, folderId: number, title: stri
   return { outcome: "created", response: fileWrapper(file, request), asWritten: true };
 }
 
+/** A file's own link, its key (`doc`) the file id, opaque as the server's signature is. */
+function sharedLink(request: HandlerRequest, fileId: number): string {
+  const key = Buffer.from(String(fileId)).toString("base64url");
+  return `${request.portalUrl}Products/Files/DocEditor.aspx?fileid=${fileId}&doc=${key}`;
+}
+
 /** Files larger than this are refused: the reference keeps what it is sent in memory. */
 const MAX_UPLOAD_BYTES = 1024 * 1024;
 
@@ -64,7 +77,7 @@ function checkedSize(upload: Upload): number {
  * FileUploader.Exec (DocumentsApi.cs:517-531): the file stored under the title sent, as sent (no
  * extension added), its size the content's.
  */
-function storeUpload(
+export function storeUpload(
   request: AuthenticatedRequest,
   folderId: number,
   title: string,
@@ -287,8 +300,19 @@ export const fileWriteRoutes: Route[] = [
     const share = request.params.text("share") ?? "";
     if (!/^[0-8]$/.test(share)) throw badRequest();
     marksOf(request.store).links.set(file.id, Number(share));
-    const link = `${request.portalUrl}Products/Files/DocEditor.aspx?fileid=${file.id}&doc=${file.id}${share}`;
-    return { outcome: "updated", response: link };
+    return { outcome: "updated", response: sharedLink(request, file.id) };
+  }),
+  // ApplyShareLinkPassword (DocumentsApi.cs:1642-1686), anonymous: the key of a file's own link needs
+  // no password and is answered with the link, changing nothing; a key naming no file's link is refused
+  // as FSS's ErrorIf refuses it (InvalidOperationException, 403: FSS:2370-2381, 3052-3059). The
+  // reference has no folder links.
+  anonymous("POST", "files/sharedlink/password", (request) => {
+    const isFolder = request.params.boolean("isFolder") ?? false;
+    const fileId = Number(Buffer.from(request.params.text("key") ?? "", "base64url").toString());
+    if (isFolder || !Number.isInteger(fileId) || !marksOf(request.store).links.has(fileId))
+      throw forbidden("The link is not found");
+    if (!request.store.files.has(fileId)) throw forbidden("The file was not found");
+    return { outcome: "updated", response: sharedLink(request, fileId) };
   }),
   authenticated("PUT", "files/file/{fileId}/share", (request) =>
     share(request, requireFile(request, "fileId").createdBy),

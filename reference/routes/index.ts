@@ -4,6 +4,7 @@ import { fileWriteRoutes } from "./file-writes";
 import { filesRoutes } from "./files";
 import { filesSettingsRoutes } from "./files-settings";
 import { groupRoutes } from "./groups";
+import { mailExportRoutes } from "./mail-export";
 import { peopleRoutes } from "./people";
 import { peopleWriteRoutes } from "./people-writes";
 import type { Route } from "./route";
@@ -17,6 +18,7 @@ export const ROUTES: Route[] = [
   ...groupRoutes,
   ...filesRoutes,
   ...fileWriteRoutes,
+  ...mailExportRoutes,
   ...filesSettingsRoutes,
   ...settingsRoutes,
   ...MODULE_ROUTES,

@@ -551,3 +551,33 @@ test("removes names a placeholder that takes a create's record, or is true", () 
     problems.join("\n"),
   );
 });
+
+test("an undo names another module's operation as <section>.<id>: checked once every file is loaded", () => {
+  const load = (undo: string, fileParams: string) =>
+    contractsIn({
+      "files.yaml": [
+        "section: files",
+        "operations:",
+        "  delete-file:",
+        "    request: DELETE api/2.0/files/file/{fileid}",
+        '    params: { fileid: { from: GET api/2.0/files/@my, select: "files[0].id" } }',
+      ].join("\n"),
+      "mail.yaml": [
+        "section: mail",
+        "operations:",
+        "  export:",
+        "    request: PUT api/2.0/mail/messages/attachment/export",
+        `    undo: { operation: ${undo}, params: { ${fileParams} } }`,
+      ].join("\n"),
+    });
+  const sections = load("files.delete-file", 'fileid: "."')();
+  assert.equal(sections.find((s) => s.name === "mail")?.operations[0].undo?.operation, "files.delete-file");
+  const problems = problemsOf(load("files.nope", 'fileid: "."')).map((p) => p.replace(/^.*operations\./, ""));
+  assert.deepEqual(problems, [
+    'export: undo.operation names "files.nope", which is not an operation of the contract',
+  ]);
+  const unnamed = problemsOf(load("files.delete-file", 'other: "."')).map((p) =>
+    p.replace(/^.*operations\./, ""),
+  );
+  assert.deepEqual(unnamed, ["export: undo.params has no value for {fileid} of api/2.0/files/file/{fileid}"]);
+});

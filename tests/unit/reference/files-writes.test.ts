@@ -58,3 +58,38 @@ test("the account's Documents settings: each write answers and keeps the value; 
   const archive = (await send("PUT", "files/settings/downloadtargz", { set: true })).body.response;
   assert.equal((archive as { archiveExtension: string }).archiveExtension, ".tar.gz");
 });
+
+test("a visitor's password for a file's own link: its key answers the link with no credentials; another key is refused", async () => {
+  const file = (await send("POST", "files/@my/file", { title: "wc-test-link.docx" })).body.response as {
+    id: number;
+  };
+  const link = (await send("PUT", `files/${file.id}/sharedlink`, { share: 2 })).body.response as string;
+  const key = new URL(link).searchParams.get("doc");
+  const visit = (body: Record<string, unknown>) =>
+    api.fetch("files/sharedlink/password.json", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  const answered = await visit({ key, isFolder: false });
+  assert.equal(answered.status, 200);
+  assert.equal(((await answered.json()) as { response: string }).response, link);
+  assert.equal((await visit({ key: "nothing", isFolder: false })).status, 403);
+  await send("DELETE", `files/file/${file.id}`, { immediately: true });
+  assert.equal((await visit({ key, isFolder: false })).status, 403, "the file's link goes with it");
+});
+
+test("a mail attachment exported to documents: a new file in My documents under its name, answered by id", async () => {
+  const exported = await send("PUT", "mail/messages/attachment/export", { id_attachment: 301 });
+  assert.equal(exported.status, 200);
+  const id = exported.body.response as number;
+  const file = (await api.json(`files/file/${id}.json`)).body.response as { title: string };
+  assert.equal(file.title, "report.pdf");
+  assert.equal((await send("PUT", "mail/messages/attachment/export", { id_attachment: 0 })).status, 400);
+  assert.equal(
+    (await send("PUT", "mail/messages/attachment/export", { id_attachment: 999999 })).body.response,
+    -1,
+  );
+  await send("DELETE", `files/file/${id}`, { immediately: true });
+  assert.equal((await api.json(`files/file/${id}.json`)).status, 404);
+});
