@@ -298,8 +298,8 @@ export class OperationRunner implements CheckContext {
     };
     if (op.upload) {
       // An upload is sent as its YAML says in every format: JSON and form bodies carry no file.
-      const { as, field, name, contentType, content } = op.upload;
-      const file = { field, name: fill(name), contentType, content };
+      const { as, field, name, contentType, content, encoding } = op.upload;
+      const file = { field, name: fill(name), contentType, content, encoding };
       spec.body =
         as === "raw" ? { kind: "raw", file } : { kind: "multipart", data: fill(op.body ?? {}), file };
     } else if (op.body) {

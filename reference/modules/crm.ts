@@ -251,6 +251,21 @@ export const contactWrites: GenericWrite[] = [
     from: addressMembers,
     constraints: { contactid: integer, id: integer },
   },
+  // ChangeContactPhoto refuses a request without a file (Contacts.cs:800-802), stores the photo under
+  // the contact and answers its URL (813); the contact's photos are then the uploaded one's sizes.
+  {
+    method: "PUT",
+    path: "crm/contact/{contactid}/changephoto",
+    ids: { contactid: "contacts" },
+    updates: "contactid",
+    fromUpload: {},
+    set: {
+      smallFotoUrl: "https://portal.example.com/storage/crm/photos/contact_32_32.png",
+      mediumFotoUrl: "https://portal.example.com/storage/crm/photos/contact_82_82.png",
+    },
+    answer: { member: "mediumFotoUrl" },
+    constraints: { contactid: integer },
+  },
   // DeleteContactAvatar answers the default photo's URL (Contacts.cs:1707-1740).
   {
     method: "DELETE",
