@@ -298,8 +298,15 @@ export class OperationRunner implements CheckContext {
     };
     if (op.upload) {
       // An upload is sent as its YAML says in every format: JSON and form bodies carry no file.
-      const { as, field, name, contentType, content } = op.upload;
-      const file = { field, name: fill(name), contentType, content: fill(content) };
+      const { as, field, name, contentType, content, encoding } = op.upload;
+      // Text takes placeholders (an iCal event's UID is the run's own); base64 bytes are sent as given.
+      const file = {
+        field,
+        name: fill(name),
+        contentType,
+        content: encoding ? content : fill(content),
+        encoding,
+      };
       spec.body =
         as === "raw" ? { kind: "raw", file } : { kind: "multipart", data: fill(op.body ?? {}), file };
     } else if (op.body) {

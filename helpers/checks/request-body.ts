@@ -15,14 +15,14 @@ type Members = Record<string, unknown>;
 
 /**
  * The record the write answered, or, for a write that answers nothing (void, no schema in the
- * contract) and names the read that shows what it changed (`readBack` of an update or a setting),
- * that read's answer.
+ * contract) or a bare value (a setting's new name) and names the read that shows what it changed
+ * (`readBack` of an update or a setting), that read's answer.
  */
 async function answered(op: Operation, ctx: CheckContext, read: ReadResponse): Promise<Members | undefined> {
   const response = (read.value as { response?: Members } | undefined)?.response;
   const get = op.readBack && !op.creates && ctx.sibling(op, op.readBack.operation);
   // The contract names no schema for a write that answers nothing (void: `response: {}`).
-  if ((response != null && op.schema) || !get) return response ?? undefined;
+  if ((typeof response === "object" && response !== null && op.schema) || !get) return response ?? undefined;
   const back = await ctx.perform(get, { ...AS_JSON, values: read.values });
   return responseOf(back) as Members | undefined;
 }

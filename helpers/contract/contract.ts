@@ -19,6 +19,8 @@ export interface Upload {
   name: string;
   contentType: string;
   content: string;
+  /** `base64`: the content is the file's bytes in base64 (an image the server decodes), sent as those bytes. */
+  encoding?: "base64";
 }
 
 export type ParamSource =

@@ -293,6 +293,8 @@ function checkReferences(op: Operation, all: Operation[], problems: string[]): v
   }
   if (op.reflects && !op.body && !op.upload) say("reflects needs a body or an upload");
   if (op.upload && op.method !== "POST" && op.method !== "PUT") say("upload needs a POST or PUT request");
+  if (op.upload?.encoding === "base64" && !/^[A-Za-z0-9+/]*={0,2}$/.test(op.upload.content))
+    say("upload.content with encoding base64 holds characters base64 has not");
   if (op.upload?.as === "raw" && op.body)
     say("a raw upload is the whole request body: its other values go in query, not body");
   checkRoundTrip(op, byId, say);

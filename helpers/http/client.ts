@@ -6,12 +6,14 @@ import { logRequest } from "./request-log";
 import { type RunStop, RunStopped, TIMEOUTS_TO_STOP } from "./run-stop";
 import { classifyThrottle } from "./throttle";
 
-/** A file a request carries: its name, media type and (text) content. */
+/** A file a request carries: its name, media type and content, text or (`base64`) bytes. */
 export interface FilePart {
   field: string;
   name: string;
   contentType: string;
   content: string;
+  /** The content is the file's bytes in base64 (an image), sent as those bytes. */
+  encoding?: "base64";
 }
 
 /**
@@ -115,11 +117,13 @@ export class WorkspaceClient {
     if (spec.authorization !== undefined) {
       if (spec.authorization !== null) headers.Authorization = spec.authorization;
     } else if (spec.authenticated !== false && this.options.token) headers.Authorization = this.options.token;
-    let data: string | undefined;
+    let data: string | Buffer | undefined;
+    let shown: string | undefined;
     if (spec.body) {
       const encoded = encodeBody(spec.body);
       Object.assign(headers, encoded.headers);
       data = encoded.data;
+      shown = typeof data === "string" ? data : shownBody(spec.body);
     }
     const url = this.url(spec.path, spec.query);
     const from = await this.options.budget.take();
@@ -131,7 +135,7 @@ export class WorkspaceClient {
         method: spec.method,
         url: redact(url),
         headers: redactHeaders(headers, redact),
-        body: data && redact(data),
+        body: shown && redact(shown),
       },
       ms: 0,
     };
@@ -189,7 +193,7 @@ const isLoginRequest = (spec: RequestSpec) =>
 export const bodyData = (body: Body | undefined) => (body && "data" in body ? body.data : undefined);
 
 /** A body's bytes and the headers that describe them. */
-export function encodeBody(body: Body): { headers: Record<string, string>; data: string } {
+export function encodeBody(body: Body): { headers: Record<string, string>; data: string | Buffer } {
   switch (body.kind) {
     case "json":
       return { headers: { "Content-Type": "application/json" }, data: jsonEncode(body.data) };
@@ -207,9 +211,19 @@ export function encodeBody(body: Body): { headers: Record<string, string>; data:
           "Content-Type": body.file.contentType,
           "Content-Disposition": `attachment; filename="${encodeURIComponent(body.file.name)}"`,
         },
-        data: body.file.content,
+        data: fileBytes(body.file),
       };
   }
+}
+
+const fileBytes = (file: FilePart) => (file.encoding === "base64" ? base64Bytes(file) : file.content);
+const base64Bytes = (file: FilePart) => Buffer.from(file.content, "base64");
+
+/** A body whose file is bytes, as evidence shows it: the file's base64 text in its place, said so. */
+function shownBody(body: Body): string {
+  if (!("file" in body) || !body.file.encoding) return String(encodeBody(body).data);
+  const content = `(${base64Bytes(body.file).length} bytes sent as such; base64: ${body.file.content})`;
+  return String(encodeBody({ ...body, file: { ...body.file, encoding: undefined, content } }).data);
 }
 
 /** A boundary no content of the contract's holds: it is checked against the parts, not trusted. */
@@ -222,19 +236,26 @@ const BOUNDARY = "wc-boundary-7f3a9c2e51d84b06";
 export function multipartEncode(
   data: Record<string, unknown>,
   file: FilePart,
-): { headers: Record<string, string>; data: string } {
+): { headers: Record<string, string>; data: string | Buffer } {
   const quoted = (text: string) => text.replace(/["\r\n\\]/g, (c) => encodeURIComponent(c));
   const parts = [...new URLSearchParams(formEncode(data))].map(
     ([name, value]) => `Content-Disposition: form-data; name="${quoted(name)}"\r\n\r\n${value}`,
   );
+  // Bytes go in where this mark is, once the text around them is checked for the boundary.
+  const bytes = file.encoding === "base64" ? base64Bytes(file) : undefined;
+  const mark = `--${BOUNDARY}-bytes`;
   parts.push(
     `Content-Disposition: form-data; name="${quoted(file.field)}"; filename="${quoted(file.name)}"\r\n` +
-      `Content-Type: ${file.contentType}\r\n\r\n${file.content}`,
+      `Content-Type: ${file.contentType}\r\n\r\n${bytes ? "" : file.content}`,
   );
-  if (parts.some((part) => part.includes(`--${BOUNDARY}`)))
+  if (parts.some((part) => part.includes(`--${BOUNDARY}`)) || bytes?.includes(`--${BOUNDARY}`))
     throw new Error(`a multipart body holds its own boundary "${BOUNDARY}": change the content`);
+  if (bytes) parts[parts.length - 1] += mark;
   const text = parts.map((part) => `--${BOUNDARY}\r\n${part}\r\n`).join("") + `--${BOUNDARY}--\r\n`;
-  return { headers: { "Content-Type": `multipart/form-data; boundary=${BOUNDARY}` }, data: text };
+  const headers = { "Content-Type": `multipart/form-data; boundary=${BOUNDARY}` };
+  if (!bytes) return { headers, data: text };
+  const [before, after] = text.split(mark);
+  return { headers, data: Buffer.concat([Buffer.from(before), bytes, Buffer.from(after)]) };
 }
 
 /**

@@ -12,7 +12,7 @@ export interface HttpRequest {
   method: string;
   url: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
   /** Deadline for the whole exchange, the body's last byte included. */
   timeoutMs: number;
   /** Larger bodies are not read: the connection is closed at this many bytes. */

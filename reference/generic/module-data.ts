@@ -155,9 +155,9 @@ export interface GenericWrite {
   /** Members of the record, by member, from the request's parameter of that name (`{ title: "subject" }`). */
   from?: Record<string, string>;
   /**
-   * A create from the request's first uploaded file (reference/http/uploads.ts; none is 400): its
-   * filename and byte count as the members named (`{ name: "title", size: "pureContentLength" }`);
-   * `id: true` names the record by the filename (a wiki file).
+   * A create (or an update: a contact's photo) from the request's first uploaded file
+   * (reference/http/uploads.ts; none is 400): its filename and byte count as the members named
+   * (`{ name: "title", size: "pureContentLength" }`); `id: true` names the record by the filename (a wiki file).
    */
   fromUpload?: { name?: string; size?: string; id?: true };
   /**

@@ -254,7 +254,12 @@ function perform(
   const sweep = () =>
     write.sweeps && unlink(changesOf(store, data.module, write.sweeps), (made) => made.parent === key);
   if (write.updates || write.singleton) {
-    const given = { ...membersFrom(data, collection, write, request), ...write.set };
+    const upload = write.fromUpload && uploadedFile(request);
+    const given = {
+      ...membersFrom(data, collection, write, request),
+      ...(upload && uploadMembers(data, collection, write, upload)),
+      ...write.set,
+    };
     const members = { ...entry.members, ...given };
     // A seeded record set back to its seed's values (a restore) is unchanged again.
     const seed = entry.index === undefined ? undefined : data.collections[collection].seeds?.[entry.index];

@@ -155,13 +155,18 @@ test("effects: loaded on a GET; refused on a write, on a look-up's source; a pat
   assert.equal(fixed.length, expectations.length, fixed.join("\n"));
 });
 
-test("WC_GETS_PER_MODULE keeps each module's first n GETs, those its writes read back with, and every other operation; unset or invalid, everything", () => {
+test("WC_GETS_PER_MODULE keeps each module's first n GETs, those its writes read back with (or restore from), and every other operation; unset or invalid, everything", () => {
   const sections = loadContracts();
   const sample = sampled(sections, "2");
   for (const [index, section] of sample.entries()) {
     const all = sections[index].operations;
     const gets = all.filter((op) => op.method === "GET");
-    const readBy = all.flatMap((op) => [op.readBack?.operation, op.listedIn?.operation, op.gone?.operation]);
+    const readBy = all.flatMap((op) => [
+      op.readBack?.operation,
+      op.listedIn?.operation,
+      op.gone?.operation,
+      op.restore?.read,
+    ]);
     assert.deepEqual(
       section.operations.map((op) => op.key),
       all

@@ -58,9 +58,26 @@ test("a quote or line break in a name cannot break out of its header; content ho
     'a"b\r\nX-Evil: 1.txt',
     "escaped as sent, decoded as the server does",
   );
-  assert.equal(data.split("\r\n").filter((line) => line.startsWith("X-Evil")).length, 0);
+  assert.equal(
+    String(data)
+      .split("\r\n")
+      .filter((line) => line.startsWith("X-Evil")).length,
+    0,
+  );
   const boundary = headers["Content-Type"].split("boundary=")[1];
   assert.throws(() => multipartEncode({}, { ...file, content: `x\r\n--${boundary}--` }), /its own boundary/);
+});
+
+test("a file given in base64 (an image) is sent as its bytes, which the parser reads back whole", () => {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00]);
+  const image = { ...file, name: "wc-run-1.png", contentType: "image/png", encoding: "base64" as const };
+  const { headers, data } = multipartEncode({ title: "t" }, { ...image, content: png.toString("base64") });
+  assert.ok(Buffer.isBuffer(data));
+  const parsed = parseMultipart(data, headers["Content-Type"]);
+  assert.deepEqual(parsed.uploads[0].content, png);
+  assert.equal(parsed.uploads[0].contentType, "image/png");
+  const raw = encodeBody({ kind: "raw", file: { ...image, content: png.toString("base64") } });
+  assert.deepEqual(raw.data, png);
 });
 
 test("a raw upload: the file is the body, named by a Content-Disposition the server URL-decodes", () => {

@@ -140,3 +140,20 @@ test("the generic engine's fromUpload: a wiki file named by its filename, read a
     ["wc-crm.txt", 5],
   );
 });
+
+test("the generic engine's fromUpload on an update: a contact's photo changes what the contact reads; none posted is 400", async () => {
+  const photo = new FormData();
+  photo.append(
+    "photo",
+    new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: "image/png" }),
+    "wc.png",
+  );
+  const before = (await api.json("crm/contact/1001.json")).body.response as { mediumFotoUrl: string };
+  const changed = await api.json("crm/contact/1001/changephoto.json", { method: "PUT", body: photo });
+  assert.equal(changed.status, 200);
+  const after = (await api.json("crm/contact/1001.json")).body.response as { mediumFotoUrl: string };
+  assert.notEqual(after.mediumFotoUrl, before.mediumFotoUrl);
+  assert.equal(changed.body.response, after.mediumFotoUrl, "answers the contact's new photo");
+  const none = await api.json("crm/contact/1001/changephoto.json", { method: "PUT", body: new FormData() });
+  assert.equal(none.status, 400);
+});
