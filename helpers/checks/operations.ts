@@ -204,6 +204,8 @@ export interface WriteRecords {
     select: string,
     name: string,
   ): string | undefined;
+  /** A record made for a request of `op` alone, as {name}: `read` is its create's answer. */
+  madeFor(op: Operation, name: string, read: ReadResponse): void;
 }
 
 /** Builds and sends an operation's requests for checks; every exchange is kept as the check's evidence. */
@@ -427,12 +429,13 @@ export class OperationRunner implements CheckContext {
     const underCheck = this.shared === undefined || this.shared.operation === op.key;
     return (
       (underCheck ? this.records.actedOn(op, variation, create, source.select, name) : undefined) ??
-      this.createFixture(create, name, source.select, made)
+      this.createFixture(op, create, name, source.select, made)
     );
   }
 
   /** A record made for an operation that needs one (a parent, an update, a delete); undone at the end of the test. */
   private async createFixture(
+    op: Operation,
     create: Operation,
     name: string,
     select: string,
@@ -451,6 +454,7 @@ export class OperationRunner implements CheckContext {
         `could not create a record for {${name}} with ${create.key}: ${read.exchange.error ?? `status ${read.status}`}`,
       );
     }
+    this.records.madeFor(op, name, read);
     return placeholderValue(value, `${create.key} -> ${select}`);
   }
 

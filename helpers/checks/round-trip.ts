@@ -53,8 +53,14 @@ export class CreatedRecords implements WriteRecords {
   /** The record each write acts on, by operation: its answers refresh the record. */
   private readonly acting = new Map<string, MadeRecord>();
 
-  /** The record a removing write's request took (`removes:`), until its answer says it succeeded. */
-  private readonly taking = new Map<string, MadeRecord>();
+  /**
+   * The undo entries of the records a removing write's request took (`removes:`; a test's record or
+   * one made for the request alone), until its answer says it succeeded.
+   */
+  private readonly taking = new Map<string, string[]>();
+
+  /** The undo entries each write's answer ledgered, by that answer. */
+  private readonly undoesOf = new WeakMap<ReadResponse, string[]>();
 
   constructor(
     private readonly ledger: Ledger,
@@ -63,6 +69,7 @@ export class CreatedRecords implements WriteRecords {
 
   add(op: Operation, variation: Variation, read: ReadResponse): void {
     const undoes = this.ledgerUndo(op, read);
+    this.undoesOf.set(read, undoes);
     if (op.creates) this.made.set(`${op.key} ${readKey(op, variation)}`, { read, taken: false, undoes });
     // An update answering the record it changed (the same id) is what later writes select from: a
     // status renamed, then reordered by its new title. Its requests share one record.
@@ -70,9 +77,8 @@ export class CreatedRecords implements WriteRecords {
     const acted = this.acting.get(op.key);
     // A write that took the record out (files' fileops/delete) leaves its undo finding nothing:
     // Workspace 12.x answers 403 for a file gone (profile communityserver-12), so no 4xx is a failure.
-    const taken = this.taking.get(op.key);
+    for (const what of this.taking.get(op.key) ?? []) this.ledger.expectGone(what);
     this.taking.delete(op.key);
-    for (const what of taken?.undoes ?? []) this.ledger.expectGone(what);
     const before = acted && responseOf(acted.read);
     const value = bodyOf(read);
     const after = (value as { response?: unknown } | undefined)?.response;
@@ -98,14 +104,23 @@ export class CreatedRecords implements WriteRecords {
       if (!record || record.taken) continue;
       const value = selectWritten(responseOf(record.read), record.read.values, select);
       if (value == null || typeof value === "object") continue;
-      if (removesRecord(op) && (typeof op.removes !== "string" || op.removes === name)) {
+      if (takes(op, name)) {
         record.taken = true;
-        this.taking.set(op.key, record);
+        this.take(op, record.undoes);
       }
       this.acting.set(op.key, record);
       return placeholderValue(value, `${create.key} -> ${select}`);
     }
     return undefined;
+  }
+
+  /** A record made for a request of `op` alone (`read`: its create's answer), which `op` may remove as {name}. */
+  madeFor(op: Operation, name: string, read: ReadResponse): void {
+    if (takes(op, name)) this.take(op, this.undoesOf.get(read) ?? []);
+  }
+
+  private take(op: Operation, undoes: string[]): void {
+    this.taking.set(op.key, [...(this.taking.get(op.key) ?? []), ...undoes]);
   }
 
   /**
@@ -144,6 +159,10 @@ export class CreatedRecords implements WriteRecords {
     });
   }
 }
+
+/** Whether `op` takes the record of {name} out (`removes:`, a DELETE): its undo may then find it gone. */
+const takes = (op: Operation, name: string) =>
+  removesRecord(op) && (typeof op.removes !== "string" || op.removes === name);
 
 /** A record a create of the test made: the ledger entries that undo it, and whether a write took it. */
 interface MadeRecord {

@@ -252,6 +252,29 @@ describe("write round trip", () => {
     assert.deepEqual(undone, ["DELETE api/2.0/group/g-form.json", "DELETE api/2.0/group/g-xml.json"]);
   });
 
+  test("a record made for one request that the request removes (removes: groupid) may answer its undo with a 4xx; one it does not may not", async () => {
+    const ledger = new Ledger();
+    const records = new CreatedRecords(ledger, keyed);
+    const move = { ...update, id: "move", key: "group.move", removes: "groupid" };
+    const taken = createdAnswer({ id: "g-taken", name: "wc-test-1" });
+    const kept = createdAnswer({ id: "g-kept", name: "wc-test-2" });
+    records.add(creates, WRITE_REQUESTS.json, taken);
+    records.add(creates, WRITE_REQUESTS.json, kept);
+    records.madeFor(move, "groupid", taken);
+    records.madeFor(move, "folderid", kept);
+    records.add(move, WRITE_REQUESTS.json, createdAnswer({ id: "g-taken" }));
+    const client = {
+      send: async (spec: RequestSpec) => ({
+        request: { method: spec.method, url: spec.path, headers: {} },
+        ms: 0,
+        response: { status: 403, headers: {}, body: "" },
+      }),
+    } as unknown as WorkspaceClient;
+    const problems = await ledger.undoAll(client);
+    assert.equal(problems.length, 1, problems.join("\n"));
+    assert.match(problems[0], /g-kept/);
+  });
+
   test("a create whose answer has no id to undo it by is reported, never left silently", async () => {
     const ledger = new Ledger();
     const records = new CreatedRecords(ledger, keyed);
