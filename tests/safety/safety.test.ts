@@ -253,8 +253,9 @@ describe("safe against a shared deployment", { concurrency: true }, () => {
   });
 
   test("an interrupted run (Ctrl-C while records exist) removes what it created", async () => {
-    // A tight rate limit keeps the run going (the suite paces itself) while records exist.
-    const rateLimit = { limit: 30, windowSeconds: 10 };
+    // A rate limit keeps the run going (the suite paces itself) while records exist: the interrupt
+    // comes at its first creation, long before its last.
+    const rateLimit = { limit: 100, windowSeconds: 10 };
     const reference = await startReference({ rateLimit });
     try {
       const created = () =>
