@@ -27,21 +27,24 @@ export function testOperation(section: string, id: string, extra: Partial<Operat
   };
 }
 
-/** An OperationRunner as the fixtures make one per check, on `client`, with no records to undo. */
+/**
+ * An OperationRunner as the fixtures make one per check, on `client`: by default with a ledger of its
+ * own and no operations to undo with; a test of undos gives its ledger and the operations they name.
+ */
 export function testRunner(
   client: WorkspaceClient,
   evidence: Exchange[],
   writes: WritePolicy,
   shared?: SharedReads,
+  { ledger = new Ledger(), operations = new Map<string, Operation>() } = {},
 ): OperationRunner {
-  const ledger = new Ledger();
   return new OperationRunner(
     client,
     schemaRegistry(),
     new DiscoveredValues(client),
     ledger,
-    new CreatedRecords(ledger, new Map()),
-    new Map(),
+    new CreatedRecords(ledger, operations),
+    operations,
     () => "wc-test-1",
     evidence,
     "wc-test",

@@ -1,17 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { checksOf, runCheck } from "../../helpers/checks/index";
-import { DiscoveredValues, OperationRunner } from "../../helpers/checks/operations";
 import { successRequest } from "../../helpers/checks/requests";
 import { handBack, pick, restoreChecks } from "../../helpers/checks/restore";
-import { CreatedRecords } from "../../helpers/checks/round-trip";
 import { SharedReads } from "../../helpers/checks/shared-reads";
 import type { Operation } from "../../helpers/contract/contract";
 import { effectRefusal, type WritePolicy } from "../../helpers/contract/effects";
-import { schemaRegistry } from "../../helpers/contract/schemas";
 import { bodyData, type Exchange, type RequestSpec, type WorkspaceClient } from "../../helpers/http/client";
 import { Ledger } from "../../helpers/run/ledger";
-import { testOperation } from "../support/operation";
+import { testOperation, testRunner } from "../support/operation";
 
 const read = testOperation("settings", "tips", { path: "api/2.0/settings/tips" });
 const write = testOperation("settings", "tips-update", {
@@ -46,21 +43,8 @@ function deployment(keepsFirst = false) {
   return { client, sent, setting: () => setting };
 }
 
-function runner(client: WorkspaceClient, ledger: Ledger, shared: SharedReads, writes?: WritePolicy) {
-  return new OperationRunner(
-    client,
-    schemaRegistry(),
-    new DiscoveredValues(client),
-    ledger,
-    new CreatedRecords(ledger, operations),
-    operations,
-    () => "wc-test-1",
-    [],
-    "wc-test",
-    writes ?? { allowWrites: true, disposable: true },
-    shared,
-  );
-}
+const runner = (client: WorkspaceClient, ledger: Ledger, shared: SharedReads, writes?: WritePolicy) =>
+  testRunner(client, [], writes ?? { allowWrites: true, disposable: true }, shared, { ledger, operations });
 
 const [restored] = restoreChecks;
 

@@ -1,11 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { DiscoveredValues, OperationRunner } from "../../helpers/checks/operations";
-import { CreatedRecords } from "../../helpers/checks/round-trip";
-import { schemaRegistry } from "../../helpers/contract/schemas";
 import type { Exchange, RequestSpec, WorkspaceClient } from "../../helpers/http/client";
 import { Ledger } from "../../helpers/run/ledger";
-import { testOperation } from "../support/operation";
+import { testOperation, testRunner } from "../support/operation";
 
 // A setting's write (specs/files.yaml): it sets the value other than the default, its undo sets the
 // default back through the query, the ledger's undo sending no body.
@@ -40,19 +37,7 @@ function deployment(status: number) {
 
 function runner(client: WorkspaceClient, ledger: Ledger) {
   const operations = new Map([write, restore].map((op) => [op.key, op]));
-  const writes = { allowWrites: true, disposable: false };
-  return new OperationRunner(
-    client,
-    schemaRegistry(),
-    new DiscoveredValues(client),
-    ledger,
-    new CreatedRecords(ledger, operations),
-    operations,
-    () => "wc-test-1",
-    [],
-    "wc-test",
-    writes,
-  );
+  return testRunner(client, [], { allowWrites: true, disposable: false }, undefined, { ledger, operations });
 }
 
 test("a PUT with an undo is undone like a create: the undo's request is sent when the test ends", async () => {
