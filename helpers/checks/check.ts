@@ -132,6 +132,10 @@ export interface Original {
   spec: RequestSpec;
 }
 
+/** A JSON object: no array, no null. */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 /** The `response` of a read's JSON (or converted XML) value. */
 export const responseOf = (read: ReadResponse) =>
   (read.value as { response?: unknown } | undefined)?.response;

@@ -19,7 +19,7 @@ import {
 } from "./check";
 import { withoutItems } from "./passing-records";
 import { readOriginal, restoreWhat } from "./restore";
-import { selectPath } from "./select-path";
+import { pathParts, selectPath } from "./select-path";
 import { readKey, type SharedReads } from "./shared-reads";
 import type { StandInRecords } from "./stand-in-records";
 import { fillTexts } from "./undo-request";
@@ -53,7 +53,7 @@ export const removesRecord = (op: Operation) =>
  * indexes one: undefined (those are no empty list).
  */
 export function emptyListOn(value: unknown, path: string): string | undefined {
-  const parts = path.split(/(?=\[)|\./).filter((part) => part !== "");
+  const parts = pathParts(path);
   let node = value;
   let walked = "";
   for (const part of parts) {
@@ -118,14 +118,15 @@ export class DiscoveredValues {
    * any other miss is a failure.
    */
   async get(from: string, select: string): Promise<string> {
-    let answer = withoutItems(await this.answer(from), select, this.passing);
+    const usable = async () => withoutItems(await this.answer(from), select, this.passing);
+    let answer = await usable();
     let empty = emptyListOn(answer, select);
     if (empty !== undefined) {
       const madeBy = await this.standIns?.make(from, empty);
       if (!madeBy) throw new NoRecordToRead(from, empty);
       // The list is read again: the record made must be in it, where the read looks.
       this.answers.delete(from);
-      answer = withoutItems(await this.answer(from), select, this.passing);
+      answer = await usable();
       empty = emptyListOn(answer, select);
       if (empty !== undefined)
         throw new Error(`${from} still answered an empty list after ${madeBy} made a record to read in it`);

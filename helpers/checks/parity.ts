@@ -1,6 +1,6 @@
 import type { Operation } from "../contract/contract";
 import type { Check, Verdict } from "./check";
-import { describeResponse } from "./check";
+import { describeResponse, isRecord } from "./check";
 import { answerIn } from "./requests";
 
 const isDescribedRead = (op: Operation) => op.method === "GET" && op.schema !== undefined;
@@ -32,9 +32,6 @@ export function normalise(value: unknown): unknown {
   }
   return value;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  !!v && typeof v === "object" && !Array.isArray(v);
 
 /**
  * Paths (like `response.files[0].title`) where the two values differ. A one-item array and its item

@@ -1,3 +1,5 @@
+import { pathParts } from "./select-path";
+
 /**
  * Records the run made come and go: a test's, removed at its end, perhaps while another worker reads
  * the list it is in (on a fresh portal, the only record there). A value looked up in a list (`from:`)
@@ -36,7 +38,7 @@ const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * folder's `files`), so that the path selects the first item kept.
  */
 export function withoutItems(value: unknown, path: string, drop: (item: unknown) => boolean): unknown {
-  const parts = path.split(/(?=\[)|\./).filter((part) => part !== "");
+  const parts = pathParts(path);
   const walk = (node: unknown, at: number): unknown => {
     if (at >= parts.length || node === null || typeof node !== "object") return node;
     const index = /^\[(\d+)\]$/.exec(parts[at]);

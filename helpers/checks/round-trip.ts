@@ -2,7 +2,7 @@ import type { Operation } from "../contract/contract";
 import { readLeniently } from "../http/formats";
 import type { Ledger } from "../run/ledger";
 import type { Check, CheckContext, ReadResponse, Variation, Verdict } from "./check";
-import { describeResponse, responseOf } from "./check";
+import { describeResponse, isRecord, responseOf } from "./check";
 import { placeholderValue, removesRecord, selectPath, selectWritten, type WriteRecords } from "./operations";
 import {
   AS_JSON,
@@ -71,14 +71,14 @@ export class CreatedRecords implements WriteRecords {
     const undoes = this.ledgerUndo(op, read);
     this.undoesOf.set(read, undoes);
     if (op.creates) this.made.set(`${op.key} ${readKey(op, variation)}`, { read, taken: false, undoes });
-    // An update answering the record it changed (the same id) is what later writes select from: a
-    // status renamed, then reordered by its new title. Its requests share one record.
-    // Read leniently: an answer mislabelled (a fault of format.json-suffix) still names the record.
-    const acted = this.acting.get(op.key);
     // A write that took the record out (files' fileops/delete) leaves its undo finding nothing:
     // Workspace 12.x answers 403 for a file gone (profile communityserver-12), so no 4xx is a failure.
     for (const what of this.taking.get(op.key) ?? []) this.ledger.expectGone(what);
     this.taking.delete(op.key);
+    // An update answering the record it changed (the same id) is what later writes select from: a
+    // status renamed, then reordered by its new title. Its requests share one record. Read
+    // leniently: an answer mislabelled (a fault of format.json-suffix) still names the record.
+    const acted = this.acting.get(op.key);
     const before = acted && responseOf(acted.read);
     const value = bodyOf(read);
     const after = (value as { response?: unknown } | undefined)?.response;
@@ -383,6 +383,3 @@ export const roundTripChecks: Check[] = [
     },
   },
 ];
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);

@@ -1,3 +1,6 @@
+/** The steps of a path: `categories[0].threads` is `categories`, `[0]`, `threads`. */
+export const pathParts = (path: string): string[] => path.split(/(?=\[)|\./).filter((part) => part !== "");
+
 /**
  * `folders[0].id`, `[0].id`, `id`; `?doc` after a path (or alone, the whole answer): the query
  * parameter `doc` of the link there, decoded (a shared link's key, files' PUT {fileId}/sharedlink).

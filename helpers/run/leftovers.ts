@@ -64,7 +64,8 @@ export function leftoverSources(operations: Iterable<Operation> = contractIndex(
     const names = Object.entries(op.reflects ?? {})
       .filter(([, value]) => typeof value === "string" && value.startsWith("{unique}"))
       .map(([member]) => member);
-    const open = list && operationPlaceholders(list).filter((name) => !(name in fixedValues(list)));
+    const listFixed = list ? fixedValues(list) : {};
+    const open = list && operationPlaceholders(list).filter((name) => !(name in listFixed));
     const why = !list
       ? "no listedIn: no list shows it"
       : open?.length
@@ -158,9 +159,9 @@ async function listAll(
   records: (response: unknown) => Record<string, unknown>[],
 ): Promise<Record<string, unknown>[]> {
   const all: Record<string, unknown>[] = [];
+  const fixed = fixedValues(list);
+  const path = list.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(fixed[name]));
   for (let startIndex = 0; ; startIndex += PAGE) {
-    const fixed = fixedValues(list);
-    const path = list.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(fixed[name]));
     const exchange = await client.send({
       method: "GET",
       path: `${path}.json`,
